@@ -1,0 +1,263 @@
+//! The audit chain's rules: what an entry holds, its canonical bytes, and how a chain is checked.
+//!
+//! An entry names who did what to which kind of record and its id; never the record's content,
+//! so reading the audit log reveals no child's data. Each entry's hash covers the previous hash,
+//! so an edit, a deletion or a swap breaks the chain at the first entry touched.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The `prev_hash` of the first entry.
+pub const GENESIS_HASH: [u8; 32] = [0; 32];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    VaultCreated,
+    SignedIn,
+    UserAdded,
+    UserRemoved,
+    UsersListed,
+    PassphraseChanged,
+    PassphraseReset,
+    Rekeyed,
+    BackupCreated,
+    AuditRead,
+    AuditVerified,
+    SettingsChanged,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::VaultCreated => "vault_created",
+            AuditAction::SignedIn => "signed_in",
+            AuditAction::UserAdded => "user_added",
+            AuditAction::UserRemoved => "user_removed",
+            AuditAction::UsersListed => "users_listed",
+            AuditAction::PassphraseChanged => "passphrase_changed",
+            AuditAction::PassphraseReset => "passphrase_reset",
+            AuditAction::Rekeyed => "rekeyed",
+            AuditAction::BackupCreated => "backup_created",
+            AuditAction::AuditRead => "audit_read",
+            AuditAction::AuditVerified => "audit_verified",
+            AuditAction::SettingsChanged => "settings_changed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditOutcome {
+    Ok,
+    Denied,
+}
+
+impl AuditOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditOutcome::Ok => "ok",
+            AuditOutcome::Denied => "denied",
+        }
+    }
+}
+
+/// One entry as stored, without its hashes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// 1 for the first entry, then +1 each: a gap is a deletion.
+    pub seq: u64,
+    /// RFC 3339 UTC, as written.
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub record_kind: String,
+    pub record_id: String,
+    pub outcome: String,
+}
+
+impl AuditEntry {
+    /// Length-prefixed fields in a fixed order: unambiguous, and stable across releases.
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(128);
+        out.extend_from_slice(b"tether-audit-v1");
+        out.extend_from_slice(&self.seq.to_be_bytes());
+        for field in [
+            &self.at,
+            &self.actor,
+            &self.action,
+            &self.record_kind,
+            &self.record_id,
+            &self.outcome,
+        ] {
+            let len = u32::try_from(field.len()).unwrap_or(u32::MAX);
+            out.extend_from_slice(&len.to_be_bytes());
+            out.extend_from_slice(field.as_bytes());
+        }
+        out
+    }
+
+    pub fn chain_hash(&self, prev_hash: &[u8; 32]) -> [u8; 32] {
+        let mut hasher = Sha256::new();
+        hasher.update(prev_hash);
+        hasher.update(self.canonical_bytes());
+        hasher.finalize().into()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChainBreakKind {
+    /// The entry's content no longer matches its stored hash (edited).
+    ContentChanged,
+    /// The entry does not follow the one before it (deleted, inserted or swapped).
+    LinkBroken,
+}
+
+/// The first place where the chain does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChainBreak {
+    /// The stored row id of the first broken entry.
+    pub row_id: i64,
+    /// Its sequence number as stored.
+    pub seq: u64,
+    pub kind: ChainBreakKind,
+}
+
+impl std::fmt::Display for ChainBreak {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.kind {
+            ChainBreakKind::ContentChanged => "its content was changed after it was written",
+            ChainBreakKind::LinkBroken => {
+                "it does not follow the entry before it (deleted, inserted or reordered)"
+            }
+        };
+        write!(f, "audit entry #{} (row {}) is broken: {what}", self.seq, self.row_id)
+    }
+}
+
+/// One stored row as the verifier sees it.
+#[derive(Debug, Clone)]
+pub struct StoredAuditRow {
+    pub row_id: i64,
+    pub entry: AuditEntry,
+    pub prev_hash: Vec<u8>,
+    pub hash: Vec<u8>,
+}
+
+/// Walks rows in stored order; returns the number of entries or the first break.
+pub fn verify_chain(rows: impl IntoIterator<Item = StoredAuditRow>) -> Result<u64, ChainBreak> {
+    let mut expected_prev = GENESIS_HASH;
+    let mut expected_seq = 1u64;
+    let mut count = 0u64;
+    for row in rows {
+        let broken = |kind| ChainBreak {
+            row_id: row.row_id,
+            seq: row.entry.seq,
+            kind,
+        };
+        if row.entry.chain_hash(&row.prev_hash_array()) != row.hash_array() {
+            return Err(broken(ChainBreakKind::ContentChanged));
+        }
+        if row.entry.seq != expected_seq || row.prev_hash != expected_prev {
+            return Err(broken(ChainBreakKind::LinkBroken));
+        }
+        expected_prev = row.hash_array();
+        expected_seq += 1;
+        count += 1;
+    }
+    Ok(count)
+}
+
+impl StoredAuditRow {
+    fn prev_hash_array(&self) -> [u8; 32] {
+        to_array(&self.prev_hash)
+    }
+    fn hash_array(&self) -> [u8; 32] {
+        to_array(&self.hash)
+    }
+}
+
+/// A stored hash of the wrong length cannot match any real hash; all-ones makes sure of that.
+fn to_array(bytes: &[u8]) -> [u8; 32] {
+    <[u8; 32]>::try_from(bytes).unwrap_or([0xff; 32])
+}
+
+pub fn hex_hash(hash: &[u8]) -> String {
+    hex::encode(hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain(n: u64) -> Vec<StoredAuditRow> {
+        let mut prev = GENESIS_HASH;
+        (1..=n)
+            .map(|seq| {
+                let entry = AuditEntry {
+                    seq,
+                    at: format!("2026-11-25T10:{seq:02}:00Z"),
+                    actor: "maría".into(),
+                    action: "user_added".into(),
+                    record_kind: "user".into(),
+                    record_id: seq.to_string(),
+                    outcome: "ok".into(),
+                };
+                let hash = entry.chain_hash(&prev);
+                let row = StoredAuditRow {
+                    row_id: i64::try_from(seq).unwrap_or(i64::MAX),
+                    entry,
+                    prev_hash: prev.to_vec(),
+                    hash: hash.to_vec(),
+                };
+                prev = hash;
+                row
+            })
+            .collect()
+    }
+
+    #[test]
+    fn healthy_chain_counts_entries() {
+        assert_eq!(verify_chain(chain(5)), Ok(5));
+        assert_eq!(verify_chain(Vec::new()), Ok(0));
+    }
+
+    #[test]
+    fn edited_entry_is_named() {
+        let mut rows = chain(5);
+        rows[2].entry.actor = "intruso".into();
+        let broken = verify_chain(rows).expect_err("edit must break the chain");
+        assert_eq!((broken.seq, broken.kind), (3, ChainBreakKind::ContentChanged));
+    }
+
+    #[test]
+    fn deleted_entry_is_named() {
+        let mut rows = chain(5);
+        rows.remove(1);
+        let broken = verify_chain(rows).expect_err("deletion must break the chain");
+        assert_eq!((broken.seq, broken.kind), (3, ChainBreakKind::LinkBroken));
+    }
+
+    #[test]
+    fn swapped_entries_are_named() {
+        let mut rows = chain(5);
+        rows.swap(1, 3);
+        let broken = verify_chain(rows).expect_err("swap must break the chain");
+        assert_eq!(
+            (broken.seq, broken.row_id, broken.kind),
+            (4, 4, ChainBreakKind::LinkBroken)
+        );
+    }
+
+    #[test]
+    fn canonical_bytes_are_unambiguous() {
+        let mut a = chain(1).remove(0).entry;
+        let mut b = a.clone();
+        a.actor = "ab".into();
+        a.action = "c".into();
+        b.actor = "a".into();
+        b.action = "bc".into();
+        assert_ne!(a.canonical_bytes(), b.canonical_bytes());
+    }
+}

@@ -132,7 +132,11 @@ impl std::fmt::Display for ChainBreak {
                 "it does not follow the entry before it (deleted, inserted or reordered)"
             }
         };
-        write!(f, "audit entry #{} (row {}) is broken: {what}", self.seq, self.row_id)
+        write!(
+            f,
+            "audit entry #{} (row {}) is broken: {what}",
+            self.seq, self.row_id
+        )
     }
 }
 
@@ -228,7 +232,10 @@ mod tests {
         let mut rows = chain(5);
         rows[2].entry.actor = "intruso".into();
         let broken = verify_chain(rows).expect_err("edit must break the chain");
-        assert_eq!((broken.seq, broken.kind), (3, ChainBreakKind::ContentChanged));
+        assert_eq!(
+            (broken.seq, broken.kind),
+            (3, ChainBreakKind::ContentChanged)
+        );
     }
 
     #[test]

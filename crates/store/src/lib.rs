@@ -1,1 +1,22 @@
-//! placeholder
+//! Tether's vault: the encrypted database, key slots, migrations, the audit chain, backups, and
+//! the `Session` through which every caller works.
+#![forbid(unsafe_code)]
+
+mod audit_log;
+mod backup;
+mod data_key;
+mod db;
+mod error;
+mod kdf;
+mod key_slots;
+mod migrations;
+mod paths;
+mod session;
+mod vault;
+
+pub use audit_log::{AuditLogEntry, AuditReport};
+pub use backup::restore;
+pub use error::{ErrorKind, Result, StoreError};
+pub use paths::{VaultPaths, DATABASE_FILE, KEY_SLOTS_FILE};
+pub use session::{Session, SignedInUser, UserSummary, DEFAULT_AUTO_LOCK_MINUTES};
+pub use vault::{create, unlock};

@@ -1,0 +1,117 @@
+//! The command line, as users and their scripts see it. Names here are a contract: add, never rename.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use tether_core::Role;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tether",
+    version,
+    about = "Tether: follow-up for children released to sponsors, in an encrypted local vault",
+    after_help = "Passphrases come from TETHER_PASSPHRASE, TETHER_NEW_PASSPHRASE and \
+                  TETHER_BACKUP_PASSPHRASE when set, otherwise from a prompt that does not echo."
+)]
+pub struct Cli {
+    /// The vault folder (default: the platform data folder, e.g. ~/.local/share/tether)
+    #[arg(long, global = true, env = "TETHER_VAULT", value_name = "PATH")]
+    pub vault: Option<PathBuf>,
+
+    /// Who is signing in
+    #[arg(long, global = true, env = "TETHER_USER", value_name = "NAME")]
+    pub user: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new vault; --user becomes its admin. Refuses if a vault exists.
+    Init,
+    /// Manage who may sign in
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Change your own passphrase (new one from TETHER_NEW_PASSPHRASE or a prompt)
+    Passwd,
+    /// Replace the vault's data key; every user keeps their passphrase
+    Rekey,
+    /// Write an encrypted backup (its passphrase from TETHER_BACKUP_PASSPHRASE or a prompt)
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Restore a backup into the vault folder
+    Restore {
+        file: PathBuf,
+        /// Replace an existing vault (it is moved aside, not deleted)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check or read the tamper-evident audit log
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Vault settings
+    #[command(subcommand)]
+    Settings(SettingsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user (passphrase from TETHER_NEW_PASSPHRASE or a prompt)
+    Add {
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+    /// List users
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a user; their passphrase stops working at once
+    Remove { name: String },
+    /// Give a user a new passphrase (from TETHER_NEW_PASSPHRASE or a prompt)
+    Reset { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Walk the chain: "ok: N entries", or name the first broken entry and exit non-zero
+    Verify,
+    /// Show the latest entries, newest first
+    Log(AuditLogArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditLogArgs {
+    #[arg(long)]
+    pub json: bool,
+    #[arg(long, default_value_t = 50)]
+    pub limit: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Show or set the desktop app's auto-lock after idle, in minutes (1–240)
+    AutoLock { minutes: Option<u32> },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum RoleArg {
+    Admin,
+    CaseManager,
+    Volunteer,
+}
+
+impl From<RoleArg> for Role {
+    fn from(value: RoleArg) -> Self {
+        match value {
+            RoleArg::Admin => Role::Admin,
+            RoleArg::CaseManager => Role::CaseManager,
+            RoleArg::Volunteer => Role::Volunteer,
+        }
+    }
+}

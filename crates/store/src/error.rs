@@ -1,0 +1,133 @@
+//! What can go wrong in the vault, with enough context to tell the user what to do.
+
+use std::path::PathBuf;
+
+use tether_core::{ChainBreak, PassphraseError, UserNameError};
+
+/// A coarse classification the desktop UI and the CLI branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Locked,
+    WrongCredentials,
+    VaultExists,
+    VaultMissing,
+    KeySlotsMissing,
+    KeySlotsCorrupt,
+    DatabaseCorrupt,
+    PermissionDenied,
+    InvalidInput,
+    NotFound,
+    Conflict,
+    Internal,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("no vault at {0}: create one with `tether init` or the first-run screen")]
+    VaultMissing(PathBuf),
+    #[error("a vault already exists at {0}; refusing to overwrite it")]
+    VaultExists(PathBuf),
+    #[error("the key-slot file {0} is missing: the vault cannot be unlocked without it (restore it from a backup)")]
+    KeySlotsMissing(PathBuf),
+    #[error("the key-slot file {path} is damaged: {reason}")]
+    KeySlotsCorrupt { path: PathBuf, reason: String },
+    #[error("the user name or passphrase is wrong")]
+    WrongCredentials,
+    #[error("the database {path} is damaged or does not belong to these key slots: {reason}")]
+    DatabaseCorrupt { path: PathBuf, reason: String },
+    #[error("the database schema is version {found}, newer than this Tether understands ({supported}); update Tether")]
+    SchemaTooNew { found: i64, supported: i64 },
+    #[error("{user} ({role}) may not {action}")]
+    PermissionDenied {
+        user: String,
+        role: &'static str,
+        action: &'static str,
+    },
+    #[error("{field}: {reason}")]
+    InvalidInput { field: &'static str, reason: String },
+    #[error("{kind} {id:?} not found")]
+    NotFound { kind: &'static str, id: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the backup {path} cannot be opened: wrong backup passphrase or damaged file")]
+    BackupUnreadable { path: PathBuf },
+    #[error("{path} is not a Tether backup")]
+    NotABackup { path: PathBuf },
+    #[error("the audit chain is broken: {0}")]
+    AuditBroken(ChainBreak),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database error while trying to {context}: {source}")]
+    Sql {
+        context: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("cryptography failure: {0}")]
+    Crypto(&'static str),
+}
+
+impl StoreError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            StoreError::VaultMissing(_) => ErrorKind::VaultMissing,
+            StoreError::VaultExists(_) => ErrorKind::VaultExists,
+            StoreError::KeySlotsMissing(_) => ErrorKind::KeySlotsMissing,
+            StoreError::KeySlotsCorrupt { .. } => ErrorKind::KeySlotsCorrupt,
+            StoreError::WrongCredentials | StoreError::BackupUnreadable { .. } => {
+                ErrorKind::WrongCredentials
+            }
+            StoreError::DatabaseCorrupt { .. } | StoreError::SchemaTooNew { .. } => {
+                ErrorKind::DatabaseCorrupt
+            }
+            StoreError::PermissionDenied { .. } => ErrorKind::PermissionDenied,
+            StoreError::InvalidInput { .. } | StoreError::NotABackup { .. } => {
+                ErrorKind::InvalidInput
+            }
+            StoreError::NotFound { .. } => ErrorKind::NotFound,
+            StoreError::Conflict(_) => ErrorKind::Conflict,
+            StoreError::AuditBroken(_) => ErrorKind::DatabaseCorrupt,
+            StoreError::Io { .. } | StoreError::Sql { .. } | StoreError::Crypto(_) => {
+                ErrorKind::Internal
+            }
+        }
+    }
+
+    /// The input field at fault, when there is one.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            StoreError::InvalidInput { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> StoreError {
+        let context = context.into();
+        move |source| StoreError::Io { context, source }
+    }
+
+    pub(crate) fn sql(context: &'static str) -> impl FnOnce(rusqlite::Error) -> StoreError {
+        move |source| StoreError::Sql { context, source }
+    }
+
+    pub(crate) fn user_name(field: &'static str, err: UserNameError) -> StoreError {
+        StoreError::InvalidInput {
+            field,
+            reason: err.to_string(),
+        }
+    }
+
+    pub(crate) fn passphrase(field: &'static str, err: PassphraseError) -> StoreError {
+        StoreError::InvalidInput {
+            field,
+            reason: err.to_string(),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

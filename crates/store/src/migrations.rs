@@ -1,0 +1,117 @@
+//! Append-only schema migrations, tracked in `PRAGMA user_version`, each in its own transaction.
+//!
+//! rusqlite_migration has no release for rusqlite 0.43 (two libsqlite3-sys cannot link), and
+//! this runner is small enough to own.
+
+use rusqlite::Connection;
+
+use crate::error::{Result, StoreError};
+
+/// Never edit or reorder an entry: add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: users, settings, the audit chain
+    "CREATE TABLE users (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        name_key    TEXT NOT NULL UNIQUE,
+        role        TEXT NOT NULL CHECK (role IN ('admin', 'case_manager', 'volunteer')),
+        slot_id     TEXT NOT NULL UNIQUE,
+        created_at  TEXT NOT NULL
+     );
+     CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+     );
+     CREATE TABLE audit (
+        id          INTEGER PRIMARY KEY,
+        seq         INTEGER NOT NULL,
+        at          TEXT NOT NULL,
+        actor       TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        record_kind TEXT NOT NULL,
+        record_id   TEXT NOT NULL,
+        outcome     TEXT NOT NULL,
+        prev_hash   BLOB NOT NULL,
+        hash        BLOB NOT NULL
+     );
+     CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+];
+
+pub(crate) const LATEST: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) fn current_version(conn: &Connection) -> Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(StoreError::sql("read the schema version"))
+}
+
+/// Brings the schema up to date; refuses a database from a newer Tether.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = current_version(conn)?;
+    if found > LATEST {
+        return Err(StoreError::SchemaTooNew {
+            found,
+            supported: LATEST,
+        });
+    }
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
+        let version = index as i64 + 1;
+        let tx = conn
+            .transaction()
+            .map_err(StoreError::sql("start a migration"))?;
+        tx.execute_batch(sql)
+            .map_err(StoreError::sql("apply a migration"))?;
+        tx.pragma_update(None, "user_version", version)
+            .map_err(StoreError::sql("record the schema version"))?;
+        tx.commit().map_err(StoreError::sql("commit a migration"))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_run_once_and_are_idempotent() -> Result<()> {
+        let mut conn = Connection::open_in_memory().map_err(StoreError::sql("open"))?;
+        migrate(&mut conn)?;
+        assert_eq!(current_version(&conn)?, LATEST);
+        migrate(&mut conn)?;
+        assert_eq!(current_version(&conn)?, LATEST);
+        Ok(())
+    }
+
+    #[test]
+    fn newer_schema_is_refused() -> Result<()> {
+        let mut conn = Connection::open_in_memory().map_err(StoreError::sql("open"))?;
+        conn.pragma_update(None, "user_version", LATEST + 1)
+            .map_err(StoreError::sql("set"))?;
+        assert!(matches!(
+            migrate(&mut conn),
+            Err(StoreError::SchemaTooNew { .. })
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn audit_rows_cannot_be_changed_through_sql() -> Result<()> {
+        let mut conn = Connection::open_in_memory().map_err(StoreError::sql("open"))?;
+        migrate(&mut conn)?;
+        conn.execute(
+            "INSERT INTO audit (seq, at, actor, action, record_kind, record_id, outcome, prev_hash, hash)
+             VALUES (1, 't', 'a', 'x', 'k', '1', 'ok', x'00', x'00')",
+            [],
+        )
+        .map_err(StoreError::sql("insert"))?;
+        assert!(conn.execute("UPDATE audit SET actor = 'b'", []).is_err());
+        assert!(conn.execute("DELETE FROM audit", []).is_err());
+        Ok(())
+    }
+}

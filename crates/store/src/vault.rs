@@ -1,0 +1,182 @@
+//! Creating and unlocking a vault. Both end in a `Session`; nothing else opens the database.
+
+use std::fs;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use secrecy::SecretString;
+use tether_core::{check_new_passphrase, AuditAction, AuditOutcome, Role, UserName};
+
+use crate::audit_log::{self, Target};
+use crate::data_key::DataKey;
+use crate::db::{self, Create};
+use crate::error::{Result, StoreError};
+use crate::key_slots::KeySlotFile;
+use crate::migrations;
+use crate::paths::VaultPaths;
+use crate::session::{Session, SignedInUser};
+
+/// Creates a new vault in `paths` with `admin` as its first user. Refuses if one exists.
+pub fn create(paths: &VaultPaths, admin: &str, passphrase: &SecretString) -> Result<Session> {
+    let admin = UserName::parse(admin).map_err(|e| StoreError::user_name("user_name", e))?;
+    check_new_passphrase(secrecy::ExposeSecret::expose_secret(passphrase))
+        .map_err(|e| StoreError::passphrase("passphrase", e))?;
+    if paths.exists() {
+        return Err(StoreError::VaultExists(paths.dir().to_owned()));
+    }
+    create_private_dir(paths)?;
+
+    let data_key = DataKey::generate();
+    let mut slots = KeySlotFile::new();
+    let slot_id = slots.add_slot(&admin.canonical(), passphrase, &data_key)?;
+
+    let result = (|| {
+        let mut conn = db::open(&paths.database(), &data_key, Create::Yes)?;
+        db::enable_wal(&conn)?;
+        migrations::migrate(&mut conn)?;
+        let tx = conn
+            .transaction()
+            .map_err(StoreError::sql("start creating the vault"))?;
+        let user_id = insert_user(&tx, &admin, Role::Admin, &slot_id)?;
+        audit_log::append(
+            &tx,
+            admin.as_str(),
+            AuditAction::VaultCreated,
+            Target::new("user", &user_id.to_string()),
+            AuditOutcome::Ok,
+        )?;
+        tx.commit()
+            .map_err(StoreError::sql("commit the new vault"))?;
+        slots.save_atomic(&paths.key_slots())?;
+        Ok((conn, user_id))
+    })();
+    match result {
+        Ok((conn, user_id)) => Ok(Session::new(
+            conn,
+            paths.clone(),
+            data_key,
+            SignedInUser {
+                id: user_id,
+                name: admin.as_str().to_owned(),
+                role: Role::Admin,
+            },
+        )),
+        Err(e) => {
+            // A half-made vault would block the next `init`: remove exactly what we created.
+            for path in [
+                paths.database(),
+                paths.key_slots(),
+                paths.database().with_extension("db-wal"),
+                paths.database().with_extension("db-shm"),
+            ] {
+                let _ = fs::remove_file(path);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Opens the vault as `user`. Any failure leaves the vault's files exactly as they were.
+pub fn unlock(paths: &VaultPaths, user: &str, passphrase: &SecretString) -> Result<Session> {
+    if !paths.exists() {
+        return Err(StoreError::VaultMissing(paths.dir().to_owned()));
+    }
+    let mut slots = KeySlotFile::load(&paths.key_slots())?;
+    if !paths.database().exists() {
+        return Err(StoreError::DatabaseCorrupt {
+            path: paths.database(),
+            reason: "the file is missing".into(),
+        });
+    }
+    let name = UserName::parse(user).map_err(|_| StoreError::WrongCredentials)?;
+    let opened = slots.open(&name.canonical(), passphrase)?;
+    let candidates = opened.data_keys.len();
+
+    let mut last_error = None;
+    let mut found = None;
+    for key in opened.data_keys {
+        match db::open(&paths.database(), &key, Create::No) {
+            Ok(conn) => {
+                found = Some((conn, key));
+                break;
+            }
+            Err(e) => last_error = Some(e),
+        }
+    }
+    let Some((mut conn, data_key)) = found else {
+        return Err(last_error.unwrap_or(StoreError::WrongCredentials));
+    };
+    db::check_integrity(&conn, &paths.database())?;
+    let signed_in = find_user(&conn, &name)?;
+    if signed_in.1 != opened.slot_id {
+        return Err(StoreError::WrongCredentials);
+    }
+    db::enable_wal(&conn)?;
+    migrations::migrate(&mut conn)?;
+    if candidates > 1 {
+        // A rekey was interrupted: keep only the key the database answered to.
+        slots.reseal_all(&[&data_key])?;
+        slots.save_atomic(&paths.key_slots())?;
+    }
+    let user = signed_in.0;
+    audit_log::append(
+        &conn,
+        &user.name,
+        AuditAction::SignedIn,
+        Target::new("user", &user.id.to_string()),
+        AuditOutcome::Ok,
+    )?;
+    Ok(Session::new(conn, paths.clone(), data_key, user))
+}
+
+pub(crate) fn insert_user(
+    conn: &Connection,
+    name: &UserName,
+    role: Role,
+    slot_id: &str,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO users (name, name_key, role, slot_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            name.as_str(),
+            name.canonical(),
+            role.as_str(),
+            slot_id,
+            chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        ],
+    )
+    .map_err(StoreError::sql("add a user"))?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn find_user(conn: &Connection, name: &UserName) -> Result<(SignedInUser, String)> {
+    let row: Option<(i64, String, String, String)> = conn
+        .query_row(
+            "SELECT id, name, role, slot_id FROM users WHERE name_key = ?1",
+            [name.canonical()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()
+        .map_err(StoreError::sql("look up the user"))?;
+    let Some((id, name, role, slot_id)) = row else {
+        return Err(StoreError::WrongCredentials);
+    };
+    let role = role
+        .parse::<Role>()
+        .map_err(|e| StoreError::DatabaseCorrupt {
+            path: "users".into(),
+            reason: e.to_string(),
+        })?;
+    Ok((SignedInUser { id, name, role }, slot_id))
+}
+
+fn create_private_dir(paths: &VaultPaths) -> Result<()> {
+    let dir = paths.dir();
+    fs::create_dir_all(dir).map_err(StoreError::io(format!("create {}", dir.display())))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(StoreError::io(format!("restrict {}", dir.display())))?;
+    }
+    Ok(())
+}

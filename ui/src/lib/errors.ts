@@ -1,0 +1,78 @@
+// Turning backend errors into what a person reads. Never shows raw JSON.
+import type { AppError, ErrorKind } from "./bindings";
+import { t, type MessageKey } from "./i18n/index.svelte";
+
+const KINDS: readonly ErrorKind[] = [
+  "locked",
+  "wrong_credentials",
+  "vault_exists",
+  "vault_missing",
+  "key_slots_missing",
+  "key_slots_corrupt",
+  "database_corrupt",
+  "permission_denied",
+  "invalid_input",
+  "not_found",
+  "conflict",
+  "internal",
+];
+
+/** Kinds where the backend's message helps (e.g. which file is damaged); others speak for themselves. */
+const DETAIL_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
+  "key_slots_missing",
+  "key_slots_corrupt",
+  "database_corrupt",
+  "invalid_input",
+  "not_found",
+  "conflict",
+  "internal",
+]);
+
+export function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { kind?: unknown }).kind === "string" &&
+    (KINDS as readonly string[]).includes((value as { kind: string }).kind)
+  );
+}
+
+/** Anything thrown or returned by a command, as an AppError. */
+export function toAppError(value: unknown): AppError {
+  if (isAppError(value)) {
+    return {
+      kind: value.kind,
+      message: typeof value.message === "string" ? value.message : "",
+      field: typeof value.field === "string" ? value.field : null,
+    };
+  }
+  const message = value instanceof Error ? value.message : typeof value === "string" ? value : "";
+  return { kind: "internal", message, field: null };
+}
+
+/** The translated sentence for an error kind. */
+export function kindText(kind: ErrorKind): string {
+  return t(`error.${kind}` as MessageKey);
+}
+
+export type FormError = { text: string; detail: string | null };
+
+/** A form-level error: the translated kind, and the backend's message as detail where it helps. */
+export function formError(err: AppError): FormError {
+  const detail = DETAIL_KINDS.has(err.kind) && err.message.trim() !== "" ? err.message : null;
+  return { text: kindText(err.kind), detail };
+}
+
+/**
+ * Splits an error between the form's fields and the form itself: an `invalid_input` that names one
+ * of `fields` goes inline on that field, anything else is form-level.
+ */
+export function routeError(
+  err: AppError,
+  fields: readonly string[],
+): { field: string; message: string } | { form: FormError } {
+  if (err.kind === "invalid_input" && err.field && fields.includes(err.field)) {
+    return { field: err.field, message: err.message.trim() || kindText("invalid_input") };
+  }
+  return { form: formError(err) };
+}

@@ -1,0 +1,26 @@
+//! Declares the app's own commands so the capability file can grant exactly them.
+
+/// Keep in step with `commands::builder()`; a command missing here cannot be called.
+const COMMANDS: &[&str] = &[
+    "vault_status",
+    "create_vault",
+    "unlock",
+    "lock",
+    "touch",
+    "change_passphrase",
+    "list_users",
+    "add_user",
+    "remove_user",
+    "reset_passphrase",
+    "set_auto_lock_minutes",
+    "audit_verify",
+    "audit_log",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build configuration is valid");
+}

@@ -1,0 +1,178 @@
+//! The types that cross to the webview. Only this crate defines IPC types; they carry no
+//! secrets and no 64-bit integers (JavaScript numbers would round them).
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tether_store::{AuditLogEntry, ErrorKind as StoreKind, StoreError, UserSummary as StoreUser};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    CaseManager,
+    Volunteer,
+}
+
+impl From<tether_core::Role> for Role {
+    fn from(role: tether_core::Role) -> Self {
+        match role {
+            tether_core::Role::Admin => Role::Admin,
+            tether_core::Role::CaseManager => Role::CaseManager,
+            tether_core::Role::Volunteer => Role::Volunteer,
+        }
+    }
+}
+
+impl From<Role> for tether_core::Role {
+    fn from(role: Role) -> Self {
+        match role {
+            Role::Admin => tether_core::Role::Admin,
+            Role::CaseManager => tether_core::Role::CaseManager,
+            Role::Volunteer => tether_core::Role::Volunteer,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct SessionInfo {
+    pub user_name: String,
+    pub role: Role,
+    pub auto_lock_minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct VaultStatus {
+    pub exists: bool,
+    pub session: Option<SessionInfo>,
+    pub vault_path: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct UserSummary {
+    pub name: String,
+    pub role: Role,
+    pub created_at: String,
+}
+
+impl From<StoreUser> for UserSummary {
+    fn from(u: StoreUser) -> Self {
+        UserSummary {
+            name: u.name,
+            role: u.role.into(),
+            created_at: u.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct AuditReport {
+    pub ok: bool,
+    pub entries: u32,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct AuditEntryView {
+    pub seq: u32,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub record_kind: String,
+    pub record_id: String,
+    pub outcome: String,
+}
+
+impl From<AuditLogEntry> for AuditEntryView {
+    fn from(e: AuditLogEntry) -> Self {
+        AuditEntryView {
+            seq: u32::try_from(e.seq).unwrap_or(u32::MAX),
+            at: e.at,
+            actor: e.actor,
+            action: e.action,
+            record_kind: e.record_kind,
+            record_id: e.record_id,
+            outcome: e.outcome,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum LockReason {
+    Idle,
+    User,
+}
+
+/// Emitted when the vault locks itself, so the window can return to the unlock screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, tauri_specta::Event)]
+pub struct VaultLocked {
+    pub reason: LockReason,
+}
+
+/// What the UI branches on: a kind, a message for detail, and the field at fault if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Locked,
+    WrongCredentials,
+    VaultExists,
+    VaultMissing,
+    KeySlotsMissing,
+    KeySlotsCorrupt,
+    DatabaseCorrupt,
+    PermissionDenied,
+    InvalidInput,
+    NotFound,
+    Conflict,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, thiserror::Error)]
+#[error("{message}")]
+pub struct AppError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+impl AppError {
+    pub fn locked() -> Self {
+        AppError {
+            kind: ErrorKind::Locked,
+            message: "the vault is locked".into(),
+            field: None,
+        }
+    }
+
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        AppError {
+            kind: ErrorKind::InvalidInput,
+            message: message.into(),
+            field: Some(field.into()),
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        let kind = match e.kind() {
+            StoreKind::Locked => ErrorKind::Locked,
+            StoreKind::WrongCredentials => ErrorKind::WrongCredentials,
+            StoreKind::VaultExists => ErrorKind::VaultExists,
+            StoreKind::VaultMissing => ErrorKind::VaultMissing,
+            StoreKind::KeySlotsMissing => ErrorKind::KeySlotsMissing,
+            StoreKind::KeySlotsCorrupt => ErrorKind::KeySlotsCorrupt,
+            StoreKind::DatabaseCorrupt => ErrorKind::DatabaseCorrupt,
+            StoreKind::PermissionDenied => ErrorKind::PermissionDenied,
+            StoreKind::InvalidInput => ErrorKind::InvalidInput,
+            StoreKind::NotFound => ErrorKind::NotFound,
+            StoreKind::Conflict => ErrorKind::Conflict,
+            StoreKind::Internal => ErrorKind::Internal,
+        };
+        AppError {
+            kind,
+            field: e.field().map(str::to_owned),
+            message: e.to_string(),
+        }
+    }
+}

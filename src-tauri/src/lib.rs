@@ -1,0 +1,57 @@
+//! Tether's desktop shell: thin Tauri commands over the vault `Session`, the auto-lock timer,
+//! and the typed bindings the UI is generated against.
+#![forbid(unsafe_code)]
+
+pub mod api;
+pub mod commands;
+pub mod ipc;
+pub mod state;
+
+use std::time::{Duration, Instant};
+
+use tauri::Manager;
+use tauri_specta::Event;
+use tether_store::VaultPaths;
+
+use crate::ipc::{LockReason, VaultLocked};
+use crate::state::AppState;
+
+/// The vault folder: `TETHER_VAULT` when set (tests, several clinics on one machine), otherwise
+/// the platform data folder shared with the `tether` CLI.
+pub fn vault_paths() -> Result<VaultPaths, String> {
+    if let Some(dir) = std::env::var_os("TETHER_VAULT") {
+        return Ok(VaultPaths::new(dir));
+    }
+    VaultPaths::default_dir()
+        .map(VaultPaths::new)
+        .ok_or_else(|| "no home folder: set TETHER_VAULT to the vault folder".to_owned())
+}
+
+pub fn run() -> Result<(), String> {
+    let paths = vault_paths()?;
+    let builder = commands::builder();
+    tauri::Builder::default()
+        .manage(AppState::new(paths))
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            start_auto_lock(app.handle().clone());
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .map_err(|e| e.to_string())
+}
+
+/// Checks idleness every few seconds; locking drops the session, which zeroizes the key.
+fn start_auto_lock(app: tauri::AppHandle) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(Duration::from_secs(5));
+        let state = app.state::<AppState>();
+        if state.lock_if_idle(Instant::now()) {
+            let _ = VaultLocked {
+                reason: LockReason::Idle,
+            }
+            .emit(&app);
+        }
+    });
+}

@@ -1,0 +1,167 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { admin, volunteer, ok } from "./mockBindings";
+import { STORAGE_KEY } from "../lib/i18n/index.svelte";
+
+const mocks = vi.hoisted(() => {
+  const listeners: ((event: { payload: unknown }) => void)[] = [];
+  return {
+    listeners,
+    commands: {
+      vaultStatus: vi.fn(),
+      createVault: vi.fn(),
+      unlock: vi.fn(),
+      lock: vi.fn(),
+      touch: vi.fn(),
+      changePassphrase: vi.fn(),
+      listUsers: vi.fn(),
+      addUser: vi.fn(),
+      removeUser: vi.fn(),
+      resetPassphrase: vi.fn(),
+      setAutoLockMinutes: vi.fn(),
+      auditVerify: vi.fn(),
+      auditLog: vi.fn(),
+    },
+    listen: vi.fn(),
+  };
+});
+vi.mock("../lib/bindings", () => ({
+  commands: mocks.commands,
+  events: { vaultLocked: { listen: mocks.listen } },
+}));
+
+import App from "../App.svelte";
+
+function status(session: typeof admin | null, exists = true) {
+  return { exists, session, vault_path: "/home/x/.local/share/tether/vault" };
+}
+
+function emitVaultLocked(reason: "idle" | "user") {
+  for (const cb of mocks.listeners) cb({ payload: { reason } });
+}
+
+describe("App", () => {
+  beforeEach(() => {
+    for (const fn of Object.values(mocks.commands)) fn.mockReset();
+    mocks.listeners.length = 0;
+    mocks.listen.mockReset();
+    mocks.listen.mockImplementation(async (cb: (event: { payload: unknown }) => void) => {
+      mocks.listeners.push(cb);
+      return () => {};
+    });
+    mocks.commands.lock.mockResolvedValue(null);
+    mocks.commands.touch.mockResolvedValue(null);
+  });
+
+  it("shows first run when there is no vault, and no navigation", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(null, false));
+    render(App);
+    expect(await screen.findByTestId("screen-first-run")).toBeInTheDocument();
+    expect(screen.queryByRole("navigation")).toBeNull();
+    expect(screen.queryByTestId("lock-button")).toBeNull();
+  });
+
+  it("switches visible text to Spanish with the language switch and remembers it", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(null));
+    render(App);
+    const unlock = await screen.findByTestId("screen-unlock");
+    expect(within(unlock).getByRole("heading", { level: 1 })).toHaveTextContent("Unlock the vault");
+    expect(screen.getByTestId("unlock-submit")).toHaveTextContent("Sign in");
+
+    await fireEvent.change(screen.getByTestId("lang-switch"), { target: { value: "es" } });
+
+    expect(within(unlock).getByRole("heading", { level: 1 })).toHaveTextContent("Desbloquear la bóveda");
+    expect(screen.getByTestId("unlock-submit")).toHaveTextContent("Iniciar sesión");
+    expect(screen.getByLabelText("Contraseña")).toBe(screen.getByTestId("unlock-passphrase"));
+    expect(screen.queryByText("Sign in")).toBeNull();
+    expect(localStorage.getItem(STORAGE_KEY)).toBe("es");
+    expect(document.documentElement.lang).toBe("es");
+  });
+
+  it("shows an admin's name, role and navigation; a volunteer gets no navigation", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(admin));
+    const { unmount } = render(App);
+    expect(await screen.findByTestId("screen-home")).toBeInTheDocument();
+    expect(screen.getByTestId("signed-in-user")).toHaveTextContent("Maria");
+    expect(screen.getByRole("banner")).toHaveTextContent("Administrator");
+    const nav = screen.getByRole("navigation");
+    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Home", "Users", "Settings"]);
+    unmount();
+
+    mocks.commands.vaultStatus.mockResolvedValue(status(volunteer));
+    render(App);
+    expect(await screen.findByTestId("screen-home")).toHaveTextContent("Volunteer");
+    expect(screen.queryByRole("navigation")).toBeNull();
+  });
+
+  it("navigates to Users and lists them", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(admin));
+    mocks.commands.listUsers.mockResolvedValue(
+      ok([
+        { name: "Maria", role: "admin", created_at: "2025-01-02T10:00:00Z" },
+        { name: "jose", role: "volunteer", created_at: "2025-01-03T10:00:00Z" },
+      ]),
+    );
+    render(App);
+    await screen.findByTestId("screen-home");
+    await fireEvent.click(screen.getByTestId("nav-users"));
+    const rows = await screen.findAllByTestId("user-row");
+    expect(rows).toHaveLength(2);
+    // No "Remove" for yourself.
+    expect(within(rows[0]).queryByRole("button", { name: /Remove/ })).toBeNull();
+    expect(within(rows[1]).getByRole("button", { name: "Remove jose" })).toBeInTheDocument();
+  });
+
+  it("returns to Unlock with a toast when the backend locks after inactivity", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(admin));
+    render(App);
+    await screen.findByTestId("screen-home");
+    await waitFor(() => expect(mocks.listeners).toHaveLength(1));
+
+    emitVaultLocked("idle");
+
+    expect(await screen.findByTestId("screen-unlock")).toBeInTheDocument();
+    expect(screen.queryByTestId("screen-home")).toBeNull();
+    expect(screen.getByText("Locked after inactivity")).toBeInTheDocument();
+    expect(screen.queryByTestId("signed-in-user")).toBeNull();
+    // The last user's name is kept for convenience.
+    expect(screen.getByTestId("unlock-user")).toHaveValue("Maria");
+  });
+
+  it("locks with the Lock button", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(admin));
+    render(App);
+    await screen.findByTestId("screen-home");
+    await fireEvent.click(screen.getByTestId("lock-button"));
+    expect(await screen.findByTestId("screen-unlock")).toBeInTheDocument();
+    expect(mocks.commands.lock).toHaveBeenCalledTimes(1);
+  });
+
+  it("reports activity at most once per 30 s while signed in", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      mocks.commands.vaultStatus.mockResolvedValue(status(admin));
+      render(App);
+      await screen.findByTestId("screen-home");
+      vi.setSystemTime(Date.now() + 31_000);
+      await fireEvent.mouseMove(window);
+      await fireEvent.keyDown(window, { key: "a" });
+      await fireEvent.click(document.body);
+      expect(mocks.commands.touch).toHaveBeenCalledTimes(1);
+      vi.setSystemTime(Date.now() + 31_000);
+      await fireEvent.keyDown(window, { key: "b" });
+      expect(mocks.commands.touch).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("does not report activity while locked", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(null));
+    render(App);
+    await screen.findByTestId("screen-unlock");
+    await fireEvent.mouseMove(window);
+    await fireEvent.keyDown(window, { key: "a" });
+    expect(mocks.commands.touch).not.toHaveBeenCalled();
+  });
+});

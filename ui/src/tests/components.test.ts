@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { createActivityReporter } from "../lib/activity";
+import { routeError, toAppError } from "../lib/errors";
+import { dismissToast, toast, toasts } from "../lib/toast.svelte";
+import DialogHarness from "./DialogHarness.svelte";
+import Toast from "../lib/components/Toast.svelte";
+
+describe("Dialog", () => {
+  it("is a labelled modal that focuses its first field and closes on Escape", async () => {
+    const onclose = vi.fn();
+    render(DialogHarness, { onclose });
+    const dialog = screen.getByRole("dialog", { name: "Add user" });
+    expect(dialog).toHaveAttribute("aria-modal", "true");
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Name")));
+    await fireEvent.keyDown(dialog, { key: "Escape" });
+    expect(onclose).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps Tab inside the dialog", async () => {
+    render(DialogHarness, { onclose: vi.fn() });
+    const dialog = screen.getByRole("dialog");
+    const last = screen.getByRole("button", { name: "OK" });
+    last.focus();
+    await fireEvent.keyDown(dialog, { key: "Tab" });
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    expect(document.activeElement).not.toBe(last);
+  });
+});
+
+describe("toasts", () => {
+  it("shows and dismisses messages", async () => {
+    render(Toast);
+    const id = toast.success("Saved it");
+    expect(await screen.findByText("Saved it")).toBeInTheDocument();
+    toast.error("Broke it");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Broke it");
+    dismissToast(id);
+    await vi.waitFor(() => expect(screen.queryByText("Saved it")).toBeNull());
+    expect(toasts).toHaveLength(1);
+  });
+});
+
+describe("activity reporter", () => {
+  it("calls touch at most once per interval", () => {
+    let now = 1_000_000;
+    const touch = vi.fn();
+    const reporter = createActivityReporter(touch, 30_000, () => now);
+    reporter.mark();
+    expect(reporter.activity()).toBe(false);
+    now += 29_999;
+    reporter.activity();
+    expect(touch).not.toHaveBeenCalled();
+    now += 1;
+    reporter.activity();
+    reporter.activity();
+    expect(touch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("backend errors", () => {
+  it("route invalid_input with a known field inline, everything else to the form", () => {
+    const inline = routeError({ kind: "invalid_input", message: "too short", field: "passphrase" }, ["passphrase"]);
+    expect(inline).toEqual({ field: "passphrase", message: "too short" });
+    const form = routeError({ kind: "conflict", message: "user exists", field: null }, ["name"]);
+    expect(form).toEqual({
+      form: { text: "This conflicts with existing data, for example a user with the same name.", detail: "user exists" },
+    });
+  });
+
+  it("normalise anything thrown", () => {
+    expect(toAppError(new Error("boom"))).toEqual({ kind: "internal", message: "boom", field: null });
+    expect(toAppError({ kind: "locked", message: "m", field: null })).toEqual({ kind: "locked", message: "m", field: null });
+    expect(toAppError({ weird: true }).kind).toBe("internal");
+  });
+});

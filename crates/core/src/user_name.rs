@@ -74,7 +74,12 @@ mod tests {
 
     #[test]
     fn accepts_clinic_style_names() {
-        for raw in ["maria.lopez", "José", "  ana_g ", "k'iche".replace('\'', "-").as_str()] {
+        for raw in [
+            "maria.lopez",
+            "José",
+            "  ana_g ",
+            "k'iche".replace('\'', "-").as_str(),
+        ] {
             assert!(UserName::parse(raw).is_ok(), "{raw}");
         }
         assert_eq!(

@@ -227,6 +227,24 @@ pub fn parse_local_datetime(field: &str, value: &str) -> Result<NaiveDateTime, D
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics(raw in "\\PC{0,20}") {
+            let _ = BirthDate::parse(&raw, today());
+            let _ = parse_date("release date", &raw);
+            let _ = parse_local_datetime("hearing", &raw);
+        }
+
+        #[test]
+        fn exact_birth_dates_round_trip(days in 0i64..45_000) {
+            let date = day(1900, 1, 1) + chrono::Duration::days(days);
+            prop_assume!(date <= today());
+            let b = BirthDate::Exact(date);
+            prop_assert_eq!(BirthDate::parse(&b.to_string(), today()), Ok(b));
+        }
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()

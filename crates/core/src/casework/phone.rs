@@ -107,6 +107,18 @@ impl From<Phone> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_and_valid_numbers_round_trip(raw in "[0-9 +()./-]{0,24}") {
+            if let Ok(p) = Phone::parse(&raw) {
+                prop_assert!(p.e164().starts_with('+'));
+                prop_assert_eq!(Phone::parse(p.e164()), Ok(p.clone()));
+                prop_assert_eq!(Phone::parse(p.display_international()), Ok(p));
+            }
+        }
+    }
 
     #[test]
     fn accepts_us_and_central_american_numbers() {

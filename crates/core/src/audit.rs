@@ -152,9 +152,8 @@ pub struct StoredAuditRow {
 /// Walks rows in stored order; returns the number of entries or the first break.
 pub fn verify_chain(rows: impl IntoIterator<Item = StoredAuditRow>) -> Result<u64, ChainBreak> {
     let mut expected_prev = GENESIS_HASH;
-    let mut expected_seq = 1u64;
     let mut count = 0u64;
-    for row in rows {
+    for (expected_seq, row) in (1u64..).zip(rows) {
         let broken = |kind| ChainBreak {
             row_id: row.row_id,
             seq: row.entry.seq,
@@ -167,7 +166,6 @@ pub fn verify_chain(rows: impl IntoIterator<Item = StoredAuditRow>) -> Result<u6
             return Err(broken(ChainBreakKind::LinkBroken));
         }
         expected_prev = row.hash_array();
-        expected_seq += 1;
         count += 1;
     }
     Ok(count)

@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod audit;
+pub mod casework;
 pub mod passphrase;
 pub mod role;
 pub mod user_name;

@@ -1,0 +1,28 @@
+//! Casework values: the small, validated pieces a case is made of (A-Numbers, phones,
+//! countries, languages, states, dates, courts, sponsor categories, case numbers).
+//!
+//! Each parser reads what people type and refuses the rest with an error that names the
+//! field and the value. Reference data is embedded at compile time; nothing here reads files
+//! or the clock.
+
+pub mod a_number;
+pub mod case_number;
+pub mod country;
+pub mod court;
+pub mod dates;
+pub mod language;
+pub mod phone;
+pub mod sponsor_category;
+pub mod us_state;
+
+mod text;
+
+pub use a_number::{ANumber, ANumberError};
+pub use case_number::{CaseNumber, CaseNumberError, MAX_CASE_SEQUENCE};
+pub use country::{Country, CountryError};
+pub use court::{Court, CourtError};
+pub use dates::{parse_date, parse_local_datetime, BirthDate, DateError, EARLIEST_YEAR};
+pub use language::{Language, LanguageError};
+pub use phone::{Phone, PhoneError};
+pub use sponsor_category::{SponsorCategory, SponsorCategoryError};
+pub use us_state::{UsState, UsStateError};

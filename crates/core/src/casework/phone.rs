@@ -1,0 +1,220 @@
+//! Phone numbers, stored E.164 (`+50223456789`), parsed with the `phonenumber` crate.
+//!
+//! A number typed without a country code is read as a US number: sponsors live in the US.
+//! Central American numbers (Guatemala +502, El Salvador +503, Honduras +504, …) and Mexican
+//! ones (+52) must be typed with their `+` country code.
+
+use std::fmt;
+
+use phonenumber::{country, Mode};
+use serde::{Deserialize, Serialize};
+
+use super::text::shown;
+
+/// A valid phone number. Serialised as its E.164 string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Phone {
+    e164: String,
+    international: String,
+    calling_code: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PhoneError {
+    #[error("phone number is empty")]
+    Empty,
+    #[error("phone number {0:?} may only hold digits, spaces, '+', '(', ')', '-', '.' and '/'")]
+    BadCharacter(String),
+    #[error("phone number {0:?} could not be read as a phone number")]
+    Unreadable(String),
+    #[error("phone number {0:?} is not a valid number (check the country code and the number of digits)")]
+    Invalid(String),
+}
+
+impl Phone {
+    /// Reads a phone number; without a `+` country code it is taken as a US number.
+    pub fn parse(raw: &str) -> Result<Self, PhoneError> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(PhoneError::Empty);
+        }
+        // The phonenumber crate would read letters as a keypad ("1-800-FLOWERS") and skip
+        // other junk; for a sponsor's phone, a letter is a typo, so refuse it.
+        if !trimmed
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-' | '.' | '/'))
+        {
+            return Err(PhoneError::BadCharacter(shown(raw)));
+        }
+        if trimmed.chars().skip(1).any(|c| c == '+') {
+            return Err(PhoneError::BadCharacter(shown(raw)));
+        }
+        let number = phonenumber::parse(Some(country::Id::US), trimmed)
+            .map_err(|_| PhoneError::Unreadable(shown(raw)))?;
+        if !phonenumber::is_valid(&number) {
+            return Err(PhoneError::Invalid(shown(raw)));
+        }
+        Ok(Phone {
+            e164: number.format().mode(Mode::E164).to_string(),
+            international: number.format().mode(Mode::International).to_string(),
+            calling_code: number.code().value(),
+        })
+    }
+
+    /// `+12125550142`.
+    pub fn e164(&self) -> &str {
+        &self.e164
+    }
+
+    /// `+1 212-555-0142`, `+502 2345 6789`.
+    pub fn display_international(&self) -> &str {
+        &self.international
+    }
+
+    /// The country calling code: 1 for the US, 502 for Guatemala.
+    pub fn calling_code(&self) -> u16 {
+        self.calling_code
+    }
+}
+
+impl fmt::Display for Phone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.international)
+    }
+}
+
+impl std::str::FromStr for Phone {
+    type Err = PhoneError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Phone::parse(s)
+    }
+}
+
+impl TryFrom<String> for Phone {
+    type Error = PhoneError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Phone::parse(&value)
+    }
+}
+
+impl From<Phone> for String {
+    fn from(value: Phone) -> Self {
+        value.e164
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_and_valid_numbers_round_trip(raw in "[0-9 +()./-]{0,24}") {
+            if let Ok(p) = Phone::parse(&raw) {
+                prop_assert!(p.e164().starts_with('+'));
+                prop_assert_eq!(Phone::parse(p.e164()), Ok(p.clone()));
+                prop_assert_eq!(Phone::parse(p.display_international()), Ok(p));
+            }
+        }
+    }
+
+    #[test]
+    fn accepts_us_and_central_american_numbers() {
+        let cases = [
+            // Sponsors in the US, typed every way.
+            ("(212) 555-0142", "+12125550142", 1),
+            ("212-555-0142", "+12125550142", 1),
+            ("212.555.0142", "+12125550142", 1),
+            ("2125550142", "+12125550142", 1),
+            ("1 (212) 555-0142", "+12125550142", 1),
+            ("+1 212 555 0142", "+12125550142", 1),
+            ("(713) 995-3900", "+17139953900", 1),
+            // Guatemala: 8 digits, landlines start with 2, mobiles with 3, 4, 5.
+            ("+502 2345 6789", "+50223456789", 502),
+            ("+502 5123 4567", "+50251234567", 502),
+            ("+502 5555 1234", "+50255551234", 502),
+            ("+502-4123-4567", "+50241234567", 502),
+            ("+50233456789", "+50233456789", 502),
+            // Honduras, El Salvador, Mexico.
+            ("+504 9876 5432", "+50498765432", 504),
+            ("+503 7123 4567", "+50371234567", 503),
+            ("+52 55 1234 5678", "+525512345678", 52),
+        ];
+        for (raw, e164, code) in cases {
+            let p = Phone::parse(raw).unwrap_or_else(|e| panic!("{raw}: {e}"));
+            assert_eq!(p.e164(), e164, "{raw}");
+            assert_eq!(p.calling_code(), code, "{raw}");
+        }
+    }
+
+    #[test]
+    fn international_display_groups_digits() {
+        let shown = |raw: &str| Phone::parse(raw).map(|p| p.display_international().to_owned());
+        assert_eq!(shown("+502 23456789"), Ok("+502 2345 6789".to_owned()));
+        assert_eq!(shown("(212) 555-0142"), Ok("+1 212-555-0142".to_owned()));
+        let p = Phone::parse("+504 9876 5432").map(|p| p.to_string());
+        assert_eq!(p, Ok("+504 9876-5432".to_owned()));
+    }
+
+    #[test]
+    fn rejects_bad_numbers_naming_them() {
+        let cases = [
+            ("", PhoneError::Empty),
+            ("  ", PhoneError::Empty),
+            ("555-0142", PhoneError::Invalid("555-0142".into())),
+            ("12", PhoneError::Unreadable("12".into())),
+            ("+502 2345 678", PhoneError::Invalid("+502 2345 678".into())),
+            (
+                "+502 2345 67890",
+                PhoneError::Invalid("+502 2345 67890".into()),
+            ),
+            (
+                "+502 1234 5678",
+                PhoneError::Invalid("+502 1234 5678".into()),
+            ),
+            (
+                "1-800-FLOWERS",
+                PhoneError::BadCharacter("1-800-FLOWERS".into()),
+            ),
+            (
+                "llamar a José",
+                PhoneError::BadCharacter("llamar a José".into()),
+            ),
+            (
+                "212 555 0142 ext 3",
+                PhoneError::BadCharacter("212 555 0142 ext 3".into()),
+            ),
+            (
+                "📞 2125550142",
+                PhoneError::BadCharacter("📞 2125550142".into()),
+            ),
+            (
+                "+1 +502 2345 6789",
+                PhoneError::BadCharacter("+1 +502 2345 6789".into()),
+            ),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(Phone::parse(raw), Err(want), "{raw:?}");
+        }
+        let message = Phone::parse("555-0142").err().map(|e| e.to_string());
+        assert!(message.is_some_and(|m| m.starts_with(r#"phone number "555-0142""#)));
+    }
+
+    #[test]
+    fn guatemalan_number_without_plus_is_read_as_us_and_refused() {
+        // 8 digits with no country code is not a US number; the user must add +502.
+        assert!(Phone::parse("2345 6789").is_err());
+    }
+
+    #[test]
+    fn serde_round_trips_through_e164() {
+        let p = Phone::parse("+502 5123 4567").ok();
+        let json = p.as_ref().and_then(|p| serde_json::to_string(p).ok());
+        assert_eq!(json.as_deref(), Some(r#""+50251234567""#));
+        let back = json.and_then(|j| serde_json::from_str::<Phone>(&j).ok());
+        assert_eq!(back, p);
+        assert!(serde_json::from_str::<Phone>(r#""12""#).is_err());
+    }
+}

@@ -91,7 +91,11 @@ pub fn remove_user(state: &AppState, name: String) -> Result<(), AppError> {
     state.with_session(|s| Ok(s.remove_user(&name)?))
 }
 
-pub fn reset_passphrase(state: &AppState, name: String, passphrase: String) -> Result<(), AppError> {
+pub fn reset_passphrase(
+    state: &AppState,
+    name: String,
+    passphrase: String,
+) -> Result<(), AppError> {
     let passphrase = SecretString::from(passphrase);
     state.with_session(|s| Ok(s.reset_passphrase(&name, &passphrase)?))
 }
@@ -122,7 +126,12 @@ pub fn audit_verify(state: &AppState) -> Result<AuditReport, AppError> {
 }
 
 pub fn audit_log(state: &AppState, limit: u32) -> Result<Vec<AuditEntryView>, AppError> {
-    state.with_session(|s| Ok(s.audit_log(limit.min(1000))?.into_iter().map(Into::into).collect()))
+    state.with_session(|s| {
+        Ok(s.audit_log(limit.min(1000))?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    })
 }
 
 fn session_info(session: &tether_store::Session) -> Result<SessionInfo, AppError> {
@@ -157,7 +166,10 @@ mod tests {
         lock(&state);
         let status = vault_status(&state);
         assert!(status.exists && status.session.is_none());
-        assert_eq!(list_users(&state).map_err(|e| e.kind), Err(ErrorKind::Locked));
+        assert_eq!(
+            list_users(&state).map_err(|e| e.kind),
+            Err(ErrorKind::Locked)
+        );
 
         let wrong = unlock(&state, "José".into(), "wrong passphrase!!".into());
         assert_eq!(wrong.map_err(|e| e.kind), Err(ErrorKind::WrongCredentials));
@@ -174,7 +186,10 @@ mod tests {
         assert_eq!(err.field.as_deref(), Some("user_name"));
         let err = create_vault(&state, "ana".into(), "short".into()).expect_err("short passphrase");
         assert_eq!(err.field.as_deref(), Some("passphrase"));
-        assert!(!state.paths().exists(), "a refused first run creates nothing");
+        assert!(
+            !state.paths().exists(),
+            "a refused first run creates nothing"
+        );
     }
 
     #[test]
@@ -193,12 +208,20 @@ mod tests {
     fn volunteer_is_refused_user_management() -> Result<(), AppError> {
         let (_dir, state) = state();
         create_vault(&state, "ana".into(), PASS.into())?;
-        add_user(&state, "beto".into(), Role::Volunteer, "volunteer passphrase".into())?;
+        add_user(
+            &state,
+            "beto".into(),
+            Role::Volunteer,
+            "volunteer passphrase".into(),
+        )?;
         lock(&state);
         unlock(&state, "beto".into(), "volunteer passphrase".into())?;
         let err = add_user(&state, "carla".into(), Role::Admin, PASS.into()).expect_err("denied");
         assert_eq!(err.kind, ErrorKind::PermissionDenied);
-        assert_eq!(audit_log(&state, 10).map_err(|e| e.kind), Err(ErrorKind::PermissionDenied));
+        assert_eq!(
+            audit_log(&state, 10).map_err(|e| e.kind),
+            Err(ErrorKind::PermissionDenied)
+        );
         Ok(())
     }
 }

@@ -5,8 +5,8 @@ use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::api;
 use crate::ipc::{
-    AppError, AuditEntryView, AuditReport, LockReason, Role, SessionInfo, UserSummary,
-    VaultLocked, VaultStatus,
+    AppError, AuditEntryView, AuditReport, LockReason, Role, SessionInfo, UserSummary, VaultLocked,
+    VaultStatus,
 };
 use crate::state::AppState;
 
@@ -136,6 +136,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             audit_log,
         ])
         .events(collect_events![VaultLocked])
+        // IPC types are one-way (Rust → UI) or simple: one TypeScript shape each is clearer.
+        .disable_serde_phases()
 }
 
 pub const BINDINGS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/bindings.ts");

@@ -1,6 +1,9 @@
 // Calling backend commands without ever letting an exception escape into the UI.
-import type { AppError, Result } from "./bindings";
+import type { AppError } from "./bindings";
 import { toAppError } from "./errors";
+
+/** The shape tauri-specta gives every command that can fail. */
+export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 /** Runs a command that returns a Result; a thrown error becomes `{ status: "error" }`. */
 export async function call<T>(fn: () => Promise<Result<T, AppError>>): Promise<Result<T, AppError>> {

@@ -8,6 +8,7 @@ mod data_key;
 mod db;
 mod error;
 mod kdf;
+pub mod inspect;
 mod key_slots;
 mod migrations;
 mod paths;

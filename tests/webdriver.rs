@@ -1,0 +1,573 @@
+//! The desktop app end to end, through its window: `tauri-driver` (W3C WebDriver, backed by
+//! WebKitWebDriver) drives the real `tether-app` binary on a private Xvfb display.
+//!
+//! Every test owns its whole world: a fresh temp folder (vault, HOME and XDG folders, so the
+//! webview's local storage and caches start empty and stay inside the folder we inspect), its own
+//! X display and its own ports. That keeps parallel tests and parallel runs apart, and needs no
+//! display from whoever runs `cargo test`.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+/// How long a screen may take to appear: app start-up, Argon2id in a debug build, a busy CI box.
+const SCREEN_TIMEOUT: Duration = Duration::from_secs(15);
+/// Starting the app inside a new WebDriver session is slower than any single screen change.
+const SESSION_TIMEOUT: Duration = Duration::from_secs(60);
+/// Between two looks at the page while waiting for it to change.
+const POLL_INTERVAL: Duration = Duration::from_millis(100);
+/// The key under which W3C WebDriver returns an element's id (the "web element identifier").
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+const CANARY_USER: &str = "canaryWD7q";
+const PASSPHRASE: &str = "correct horse battery staple";
+const WRONG_PASSPHRASE: &str = "wrong horse battery staple";
+
+type TestResult<T = ()> = Result<T, String>;
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn create_lock_unlock_through_the_window() -> TestResult {
+    let temp = tempfile::Builder::new()
+        .prefix("tether-wd-")
+        .tempdir()
+        .map_err(|e| format!("creating the temp folder: {e}"))?;
+    let vault = temp.path().join("vault");
+
+    {
+        // Everything with a process behind it lives in this scope, so the app, the drivers and
+        // Xvfb are gone (and the vault files closed) before the files are inspected below.
+        let app = App::start(temp.path(), &vault)?;
+        let s = &app.session;
+
+        create_vault(s, CANARY_USER, PASSPHRASE)?;
+        expect_signed_in_as(s, CANARY_USER)?;
+
+        s.wait_for("lock-button", SCREEN_TIMEOUT)?.click()?;
+        s.wait_for("screen-unlock", SCREEN_TIMEOUT)?;
+        save_screenshot_if_asked(s, "unlock.png")?;
+
+        // A wrong passphrase: a translated form error, and the passphrase is not left behind.
+        unlock(s, CANARY_USER, WRONG_PASSPHRASE)?;
+        let error = s.wait_for("unlock-error", SCREEN_TIMEOUT)?;
+        assert!(error.displayed()?, "the wrong-passphrase error is in the page but not visible");
+        let error_text = error.text()?;
+        assert!(!error_text.trim().is_empty(), "the wrong-passphrase error has no text");
+        let passphrase_left = s.find("unlock-passphrase")?.property("value")?;
+        assert_eq!(passphrase_left, "", "the passphrase field keeps the rejected passphrase");
+        assert!(s.exists("screen-unlock")?, "a wrong passphrase left the unlock screen");
+
+        // The right passphrase signs in again.
+        unlock(s, CANARY_USER, PASSPHRASE)?;
+        expect_signed_in_as(s, CANARY_USER)?;
+
+        app.close()?;
+    }
+
+    // The user name is data too: with the app closed, nothing on disk may hold it in clear.
+    let hits = find_bytes_in_tree(temp.path(), CANARY_USER)?;
+    assert!(hits.is_empty(), "{CANARY_USER} is stored in clear in: {hits:#?}");
+    let header = read_prefix(&vault.join("tether.db"), 16)?;
+    assert!(
+        !header.starts_with(b"SQLite format 3"),
+        "tether.db is a plain SQLite file, not an encrypted one"
+    );
+    Ok(())
+}
+
+#[test]
+fn spanish_first_run_screen() -> TestResult {
+    let temp = tempfile::Builder::new()
+        .prefix("tether-wd-")
+        .tempdir()
+        .map_err(|e| format!("creating the temp folder: {e}"))?;
+    let app = App::start(temp.path(), &temp.path().join("vault"))?;
+    let s = &app.session;
+
+    s.wait_for("screen-first-run", SCREEN_TIMEOUT)?;
+    let english = s.find("first-run-submit")?.text()?;
+    assert_eq!(english.trim(), "Create vault", "the first-run screen does not start in English");
+
+    s.find_css(r#"[data-testid="lang-switch"] option[value="es"]"#)?.click()?;
+    let spanish = s.wait_until(SCREEN_TIMEOUT, "the submit button to change language", || {
+        let text = s.find("first-run-submit")?.text()?;
+        Ok((text.trim() != english.trim()).then_some(text))
+    })?;
+    assert_eq!(spanish.trim(), "Crear bóveda");
+    let title = s.find_css("#first-run-title")?.text()?;
+    assert_eq!(title.trim(), "Crear la bóveda");
+
+    app.close()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps through the UI
+// ---------------------------------------------------------------------------------------------
+
+fn create_vault(s: &Session, user: &str, passphrase: &str) -> TestResult {
+    s.wait_for("screen-first-run", SCREEN_TIMEOUT)?;
+    s.find("first-run-user")?.type_text(user)?;
+    s.find("first-run-passphrase")?.type_text(passphrase)?;
+    s.find("first-run-confirm")?.type_text(passphrase)?;
+    s.find("first-run-submit")?.click()
+}
+
+/// Fills the unlock form and submits it. The user name may be pre-filled with the last user,
+/// so it is cleared first rather than appended to.
+fn unlock(s: &Session, user: &str, passphrase: &str) -> TestResult {
+    let name = s.wait_for("unlock-user", SCREEN_TIMEOUT)?;
+    name.clear()?;
+    name.type_text(user)?;
+    let pass = s.find("unlock-passphrase")?;
+    pass.clear()?;
+    pass.type_text(passphrase)?;
+    s.find("unlock-submit")?.click()
+}
+
+fn expect_signed_in_as(s: &Session, user: &str) -> TestResult {
+    s.wait_for("screen-home", SCREEN_TIMEOUT)?;
+    let shown = s.find("signed-in-user")?.text()?;
+    assert!(shown.contains(user), "the header shows {shown:?}, not {user:?}");
+    Ok(())
+}
+
+/// Refreshes the documentation's screenshot only when asked (`TETHER_SCREENSHOTS=1`), so that
+/// ordinary test runs never modify the working tree.
+fn save_screenshot_if_asked(s: &Session, name: &str) -> TestResult {
+    if std::env::var("TETHER_SCREENSHOTS").as_deref() != Ok("1") {
+        return Ok(());
+    }
+    let png = s.screenshot()?;
+    let dir = tether_tests::repo_root().join("docs").join("screenshots");
+    fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+    let path = dir.join(name);
+    fs::write(&path, png).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    eprintln!("screenshot saved to {}", path.display());
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app under test: Xvfb + tauri-driver + a WebDriver session, torn down on drop
+// ---------------------------------------------------------------------------------------------
+
+/// The running app. Fields drop in declaration order, which is the teardown order we need:
+/// the session (closes the app), then tauri-driver (and its WebKitWebDriver), then the display.
+struct App {
+    session: Session,
+    _driver: Background,
+    _display: Background,
+}
+
+impl App {
+    /// Starts a display, tauri-driver and the app with the vault at `vault`; `home` becomes the
+    /// app's HOME and XDG folders.
+    fn start(home: &Path, vault: &Path) -> TestResult<App> {
+        let app_binary = tether_tests::workspace_binary("tether-app");
+        let display = start_xvfb()?;
+        let (driver, port) = start_tauri_driver(&display, home, vault)?;
+        let session = Session::new(port, &app_binary)?;
+        Ok(App { session, _driver: driver, _display: display.process })
+    }
+
+    /// Ends the session explicitly so a failure to close shows up; drop does the rest.
+    fn close(self) -> TestResult {
+        self.session.delete()
+    }
+}
+
+/// A helper process that is sent SIGTERM when dropped, falling back to SIGKILL.
+struct Background {
+    name: &'static str,
+    child: Child,
+    /// Kept open so the process never writes into a closed pipe.
+    _stdout: Option<ChildStdout>,
+}
+
+impl Background {
+    fn spawn(name: &'static str, command: &mut Command) -> TestResult<Background> {
+        let child = command.spawn().map_err(|e| format!("starting {name}: {e}"))?;
+        Ok(Background { name, child, _stdout: None })
+    }
+
+    fn has_exited(&mut self) -> bool {
+        !matches!(self.child.try_wait(), Ok(None))
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        // SIGTERM, not SIGKILL: tauri-driver only stops its WebKitWebDriver when it can clean up,
+        // and Xvfb removes its lock file and socket. `kill` the command, since this crate has no
+        // unsafe code to call libc with.
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).stderr(Stdio::null()).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if self.has_exited() {
+                return;
+            }
+            thread::sleep(POLL_INTERVAL);
+        }
+        eprintln!("{} (pid {pid}) ignored SIGTERM; killing it", self.name);
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Display {
+    process: Background,
+    number: u32,
+}
+
+/// Starts Xvfb on a display number it picks itself (`-displayfd`), which cannot collide with
+/// another test or a desktop session the way a guessed number can.
+fn start_xvfb() -> TestResult<Display> {
+    let mut process = Background::spawn(
+        "Xvfb",
+        Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null()),
+    )?;
+    let stdout = process.child.stdout.take().ok_or("Xvfb has no stdout pipe")?;
+    let mut reader = BufReader::new(stdout);
+    let mut line = String::new();
+    // Xvfb writes the number once it accepts connections; EOF means it failed to start.
+    reader.read_line(&mut line).map_err(|e| format!("reading Xvfb's display number: {e}"))?;
+    let number = line
+        .trim()
+        .parse()
+        .map_err(|_| format!("Xvfb did not report a display number (got {line:?})"))?;
+    process._stdout = Some(reader.into_inner());
+    Ok(Display { process, number })
+}
+
+/// Starts tauri-driver on free ports, with the app's environment. Retries with new ports if it
+/// exits at once, since a free port can be taken by someone else before tauri-driver binds it.
+fn start_tauri_driver(display: &Display, home: &Path, vault: &Path) -> TestResult<(Background, u16)> {
+    let mut last_error = String::new();
+    for _attempt in 0..3 {
+        let (port, native_port) = two_free_ports()?;
+        let mut command = Command::new(tauri_driver_path());
+        command
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", format!(":{}", display.number))
+            .env("TETHER_VAULT", vault)
+            // The webview keeps local storage (the language choice) and caches under HOME/XDG:
+            // isolate them per test, and keep them inside the folder searched for the canary.
+            .env("HOME", home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            // The UI picks its first language from the system's: make that English.
+            .env("LANGUAGE", "en_US")
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            // No accessibility bus in a headless run; without this GTK waits for it.
+            .env("NO_AT_BRIDGE", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let mut driver = Background::spawn("tauri-driver", &mut command)?;
+        match wait_for_port(&mut driver, port) {
+            Ok(()) => return Ok((driver, port)),
+            Err(e) => last_error = e,
+        }
+    }
+    Err(format!("tauri-driver did not start: {last_error}"))
+}
+
+fn tauri_driver_path() -> PathBuf {
+    // `cargo install` puts it in ~/.cargo/bin, which is not always on a test runner's PATH.
+    let installed = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|cargo| cargo.join("bin").join("tauri-driver"));
+    match installed {
+        Some(path) if path.exists() => path,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+/// Two distinct free TCP ports, both held until both are chosen so they differ.
+fn two_free_ports() -> TestResult<(u16, u16)> {
+    let bind = || TcpListener::bind("127.0.0.1:0").map_err(|e| format!("finding a free port: {e}"));
+    let (a, b) = (bind()?, bind()?);
+    let port = |l: &TcpListener| l.local_addr().map(|a| a.port()).map_err(|e| format!("reading a port: {e}"));
+    Ok((port(&a)?, port(&b)?))
+}
+
+fn wait_for_port(driver: &mut Background, port: u16) -> TestResult {
+    let deadline = Instant::now() + SCREEN_TIMEOUT;
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        if driver.has_exited() {
+            return Err(format!("tauri-driver exited before listening on port {port}"));
+        }
+        thread::sleep(POLL_INTERVAL);
+    }
+    Err(format!("tauri-driver is not listening on port {port} after {SCREEN_TIMEOUT:?}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// A minimal W3C WebDriver client
+// ---------------------------------------------------------------------------------------------
+
+struct Session {
+    agent: ureq::Agent,
+    /// `http://127.0.0.1:<port>/session/<id>`
+    url: String,
+    deleted: std::cell::Cell<bool>,
+}
+
+impl Session {
+    fn new(port: u16, app_binary: &Path) -> TestResult<Session> {
+        let agent = ureq::AgentBuilder::new().timeout(SESSION_TIMEOUT).build();
+        let base = format!("http://127.0.0.1:{port}");
+        let capabilities = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "wry",
+            "tauri:options": {"application": app_binary},
+        }}});
+        let value = send(agent.post(&format!("{base}/session")), Some(capabilities))?;
+        let id = value["sessionId"]
+            .as_str()
+            .ok_or_else(|| format!("new session without a sessionId: {value}"))?;
+        Ok(Session { agent, url: format!("{base}/session/{id}"), deleted: std::cell::Cell::new(false) })
+    }
+
+    fn get(&self, path: &str) -> TestResult<Value> {
+        send(self.agent.get(&format!("{}{path}", self.url)), None)
+    }
+
+    fn post(&self, path: &str, body: Value) -> TestResult<Value> {
+        send(self.agent.post(&format!("{}{path}", self.url)), Some(body))
+    }
+
+    /// The element with `data-testid="<testid>"`, now.
+    fn find(&self, testid: &str) -> TestResult<Element<'_>> {
+        self.find_css(&testid_selector(testid))
+    }
+
+    fn find_css(&self, selector: &str) -> TestResult<Element<'_>> {
+        self.try_find_css(selector)?
+            .ok_or_else(|| format!("no element matches {selector}"))
+    }
+
+    /// `Ok(None)` when nothing matches; `Err` when WebDriver itself failed.
+    fn try_find_css(&self, selector: &str) -> TestResult<Option<Element<'_>>> {
+        match self.post("/element", json!({"using": "css selector", "value": selector})) {
+            Ok(value) => {
+                let id = value[ELEMENT_KEY]
+                    .as_str()
+                    .ok_or_else(|| format!("element reply without an id: {value}"))?;
+                Ok(Some(Element { session: self, id: id.to_owned() }))
+            }
+            Err(e) if e.contains("no such element") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn exists(&self, testid: &str) -> TestResult<bool> {
+        Ok(self.try_find_css(&testid_selector(testid))?.is_some())
+    }
+
+    /// Waits for the element with `data-testid="<testid>"` to be in the page: the UI renders
+    /// asynchronously after every backend call.
+    fn wait_for(&self, testid: &str, timeout: Duration) -> TestResult<Element<'_>> {
+        let selector = testid_selector(testid);
+        self.wait_until(timeout, &selector, || self.try_find_css(&selector))
+    }
+
+    /// Polls `check` until it returns `Some`; on timeout, the error shows what the page said.
+    fn wait_until<T>(
+        &self,
+        timeout: Duration,
+        what: &str,
+        mut check: impl FnMut() -> TestResult<Option<T>>,
+    ) -> TestResult<T> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(found) = check()? {
+                return Ok(found);
+            }
+            if Instant::now() >= deadline {
+                let page = self.find_css("body").and_then(|b| b.text()).unwrap_or_default();
+                return Err(format!("waited {timeout:?} for {what}; the page shows:\n{page}"));
+            }
+            thread::sleep(POLL_INTERVAL);
+        }
+    }
+
+    /// The window as PNG bytes.
+    fn screenshot(&self) -> TestResult<Vec<u8>> {
+        let value = self.get("/screenshot")?;
+        let encoded = value.as_str().ok_or_else(|| format!("screenshot is not a string: {value}"))?;
+        let png = decode_base64(encoded)?;
+        if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
+            return Err("the screenshot is not a PNG".to_owned());
+        }
+        Ok(png)
+    }
+
+    /// Ends the session, which closes the app.
+    fn delete(&self) -> TestResult {
+        if self.deleted.replace(true) {
+            return Ok(());
+        }
+        send(self.agent.delete(&self.url), None).map(drop)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // Best effort on the failure path; tauri-driver's SIGTERM closes the app regardless.
+        let _ = self.delete();
+    }
+}
+
+struct Element<'s> {
+    session: &'s Session,
+    id: String,
+}
+
+impl Element<'_> {
+    fn path(&self, what: &str) -> String {
+        format!("/element/{}/{what}", self.id)
+    }
+
+    fn click(&self) -> TestResult {
+        self.session.post(&self.path("click"), json!({})).map(drop)
+    }
+
+    fn clear(&self) -> TestResult {
+        self.session.post(&self.path("clear"), json!({})).map(drop)
+    }
+
+    fn type_text(&self, text: &str) -> TestResult {
+        self.session.post(&self.path("value"), json!({"text": text})).map(drop)
+    }
+
+    fn text(&self) -> TestResult<String> {
+        let value = self.session.get(&self.path("text"))?;
+        value.as_str().map(str::to_owned).ok_or_else(|| format!("element text is not a string: {value}"))
+    }
+
+    /// A DOM property, e.g. an input's current `value`.
+    fn property(&self, name: &str) -> TestResult<String> {
+        let value = self.session.get(&self.path(&format!("property/{name}")))?;
+        value.as_str().map(str::to_owned).ok_or_else(|| format!("property {name} is not a string: {value}"))
+    }
+
+    fn displayed(&self) -> TestResult<bool> {
+        let value = self.session.get(&self.path("displayed"))?;
+        value.as_bool().ok_or_else(|| format!("displayed is not a boolean: {value}"))
+    }
+}
+
+fn testid_selector(testid: &str) -> String {
+    format!(r#"[data-testid="{testid}"]"#)
+}
+
+/// Sends a WebDriver request and returns the reply's `value`, or the WebDriver error as text
+/// (`"<error>: <message>"`, so callers can recognise e.g. `no such element`).
+fn send(request: ureq::Request, body: Option<Value>) -> TestResult<Value> {
+    let what = format!("{} {}", request.method(), request.url());
+    let reply = match body {
+        Some(body) => request.send_json(body),
+        None => request.call(),
+    };
+    let response = match reply {
+        Ok(response) => response,
+        Err(ureq::Error::Status(code, response)) => {
+            let body: Value = response.into_json().unwrap_or(Value::Null);
+            let error = body["value"]["error"].as_str().unwrap_or("unknown error");
+            let message = body["value"]["message"].as_str().unwrap_or("");
+            return Err(format!("{error}: {message} ({what} → HTTP {code})"));
+        }
+        Err(e) => return Err(format!("{what}: {e}")),
+    };
+    let body: Value = response.into_json().map_err(|e| format!("{what}: reply is not JSON: {e}"))?;
+    Ok(body["value"].clone())
+}
+
+/// Standard base64 (with padding), as WebDriver screenshots use; small enough not to need a crate.
+fn decode_base64(text: &str) -> TestResult<Vec<u8>> {
+    fn sextet(c: u8) -> Option<u32> {
+        match c {
+            b'A'..=b'Z' => Some(u32::from(c - b'A')),
+            b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
+            b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
+            b'+' => Some(62),
+            b'/' => Some(63),
+            _ => None,
+        }
+    }
+    let symbols: Vec<u8> = text.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=').collect();
+    let mut out = Vec::with_capacity(symbols.len() * 3 / 4);
+    for chunk in symbols.chunks(4) {
+        let mut bits = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            let v = sextet(c).ok_or_else(|| format!("invalid base64 character {:?}", c as char))?;
+            bits |= v << (18 - 6 * i);
+        }
+        let bytes = bits.to_be_bytes();
+        // 4 symbols carry 3 bytes, 3 carry 2, 2 carry 1.
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Looking at the files on disk
+// ---------------------------------------------------------------------------------------------
+
+/// Every regular file under `root` that contains `needle` as UTF-8 or as UTF-16LE (the
+/// encodings a user name could be written in by SQLite or by the webview's storage).
+fn find_bytes_in_tree(root: &Path, needle: &str) -> TestResult<Vec<PathBuf>> {
+    let utf8 = needle.as_bytes().to_vec();
+    let utf16: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let mut hits = Vec::new();
+    let mut pending = vec![root.to_owned()];
+    while let Some(dir) = pending.pop() {
+        let entries = fs::read_dir(&dir).map_err(|e| format!("listing {}: {e}", dir.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("listing {}: {e}", dir.display()))?;
+            let path = entry.path();
+            // symlink_metadata: never follow a link out of the folder under test.
+            let kind = fs::symlink_metadata(&path)
+                .map_err(|e| format!("inspecting {}: {e}", path.display()))?
+                .file_type();
+            if kind.is_dir() {
+                pending.push(path);
+            } else if kind.is_file() {
+                let bytes = fs::read(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+                if contains(&bytes, &utf8) || contains(&bytes, &utf16) {
+                    hits.push(path);
+                }
+            }
+        }
+    }
+    Ok(hits)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn read_prefix(path: &Path, len: usize) -> TestResult<Vec<u8>> {
+    let bytes = fs::read(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    Ok(bytes.into_iter().take(len).collect())
+}

@@ -12,6 +12,7 @@ pub mod court;
 pub mod dates;
 pub mod language;
 pub mod phone;
+pub mod records;
 pub mod sponsor_category;
 pub mod us_state;
 
@@ -24,5 +25,9 @@ pub use court::{Court, CourtError};
 pub use dates::{parse_date, parse_local_datetime, BirthDate, DateError, EARLIEST_YEAR};
 pub use language::{Language, LanguageError};
 pub use phone::{Phone, PhoneError};
+pub use records::{
+    Address, ChildDraft, FieldError, HearingOutcome, HearingType, NtaStatus, ProceedingsDraft, Sex,
+    SponsorDraft,
+};
 pub use sponsor_category::{SponsorCategory, SponsorCategoryError};
 pub use us_state::{UsState, UsStateError};

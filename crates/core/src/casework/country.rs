@@ -69,8 +69,8 @@ fn load(csv: &str) -> Result<CountryTable, String> {
 }
 
 /// A country, by its ISO 3166-1 alpha-2 code. Serialised as the code (`GT`).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct Country {
     code: &'static str,
 }
@@ -268,5 +268,13 @@ mod tests {
         assert_eq!(json.as_deref(), Some(r#""HN""#));
         assert_eq!(serde_json::from_str::<Country>(r#""hn""#).ok(), hn);
         assert!(serde_json::from_str::<Country>(r#""Atlantis""#).is_err());
+    }
+}
+
+// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
+impl<'de> Deserialize<'de> for Country {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Country::parse(&raw).map_err(serde::de::Error::custom)
     }
 }

@@ -137,8 +137,8 @@ fn load(csv: &str) -> Result<LanguageTable, String> {
 }
 
 /// A language, by its ISO 639-3 code. Serialised as the code (`quc`).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct Language {
     code: &'static str,
 }
@@ -371,5 +371,13 @@ mod tests {
         assert_eq!(json.as_deref(), Some(r#""mam""#));
         assert_eq!(serde_json::from_str::<Language>(r#""MAM""#).ok(), mam);
         assert!(serde_json::from_str::<Language>(r#""qui""#).is_err());
+    }
+}
+
+// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Language::parse(&raw).map_err(serde::de::Error::custom)
     }
 }

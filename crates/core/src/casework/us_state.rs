@@ -93,8 +93,8 @@ const ALIASES: &[(&str, &str)] = &[
 
 /// A US state, DC, or one of the inhabited territories (PR, GU, VI, AS, MP).
 /// Serialised as its code (`TX`).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct UsState {
     index: u8,
 }
@@ -308,5 +308,13 @@ mod tests {
         assert_eq!(json.as_deref(), Some(r#""TX""#));
         assert_eq!(serde_json::from_str::<UsState>(r#""tx""#).ok(), tx);
         assert!(serde_json::from_str::<UsState>(r#""ZZ""#).is_err());
+    }
+}
+
+// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
+impl<'de> Deserialize<'de> for UsState {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        UsState::parse(&raw).map_err(serde::de::Error::custom)
     }
 }

@@ -10,9 +10,14 @@ pub mod case_number;
 pub mod country;
 pub mod court;
 pub mod dates;
+pub mod demo;
+pub mod input;
 pub mod language;
+pub mod matching;
 pub mod phone;
 pub mod records;
+pub mod redaction;
+pub mod release_csv;
 pub mod sponsor_category;
 pub mod us_state;
 
@@ -23,11 +28,19 @@ pub use case_number::{CaseNumber, CaseNumberError, MAX_CASE_SEQUENCE};
 pub use country::{Country, CountryError};
 pub use court::{Court, CourtError};
 pub use dates::{parse_date, parse_local_datetime, BirthDate, DateError, EARLIEST_YEAR};
+pub use demo::demo_records;
+pub use input::{ChildInput, ProceedingsInput, SponsorInput};
 pub use language::{Language, LanguageError};
+pub use matching::{address_key, fold_text, name_key};
 pub use phone::{Phone, PhoneError};
 pub use records::{
     Address, ChildDraft, FieldError, HearingOutcome, HearingType, NtaStatus, ProceedingsDraft, Sex,
     SponsorDraft,
+};
+pub use redaction::{display_child_name, Visibility};
+pub use release_csv::{
+    parse_release_records, sponsor_key, CsvFileError, ReleaseFile, ReleaseRecord, ReleaseRow,
+    RowError,
 };
 pub use sponsor_category::{SponsorCategory, SponsorCategoryError};
 pub use us_state::{UsState, UsStateError};

@@ -1,0 +1,697 @@
+//! Raw input, as a person types it into a form or as it sits in a CSV cell: every field a
+//! `String`. `validate` turns it into the record shapes of `records.rs`, collecting every
+//! field error at once (so a form can mark all of them) rather than stopping at the first.
+//!
+//! Field names in errors are the input field names below (`given_name`, `phones`,
+//! `address_line1` …); the CSV import maps them back to its column names.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::text::{fold, shown};
+use super::{
+    parse_date, parse_local_datetime, ANumber, Address, BirthDate, ChildDraft, Country, Court,
+    FieldError, Language, NtaStatus, Phone, ProceedingsDraft, Sex, SponsorCategory, SponsorDraft,
+    UsState,
+};
+
+/// Longest name, alias, ORR program or relationship accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest note accepted, in characters.
+pub const MAX_NOTES_CHARS: usize = 10_000;
+/// The zone used when a sponsor has no address and no override. A guess (most sponsors live
+/// in the eastern half of the country); the call window then follows New York time until
+/// an address or a zone is entered.
+pub const FALLBACK_TIME_ZONE: &str = "America/New_York";
+
+/// Why an address cannot be relied on: nothing was entered.
+pub const NO_ADDRESS: &str = "no address";
+/// Why an address cannot be relied on: line 1 does not start with a house number.
+pub const NO_HOUSE_NUMBER: &str = "no house number";
+/// Why an address cannot be relied on: a unit is likely but none was given.
+pub const NO_UNIT: &str = "no apartment or unit number";
+
+fn field_error(field: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// A sponsor as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SponsorInput {
+    pub given_name: String,
+    pub family_name: String,
+    /// ORR sponsor category: `1`, `2A`, `2B`, `3`, `4` (empty: not known yet).
+    pub category: String,
+    pub phones: Vec<String>,
+    pub address_line1: String,
+    /// The apartment or unit.
+    pub address_line2: String,
+    pub city: String,
+    pub state: String,
+    pub postal_code: String,
+    /// IANA zone overriding the state's default (`America/Phoenix` for a sponsor in Arizona's
+    /// Navajo Nation, `America/Denver` in El Paso).
+    pub time_zone: Option<String>,
+}
+
+/// A child as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChildInput {
+    pub given_name: String,
+    pub family_name: String,
+    pub aliases: Vec<String>,
+    /// `YYYY-MM-DD`, or `~YYYY` when only the year is known.
+    pub birth_date: String,
+    pub sex: String,
+    pub a_number: String,
+    pub country_of_birth: String,
+    pub primary_language: String,
+    pub interpreter_needed: String,
+    pub release_date: String,
+    pub orr_program: String,
+    /// The sponsor's relationship to this child.
+    pub relationship: String,
+    pub notes: String,
+}
+
+/// A child's immigration proceedings as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProceedingsInput {
+    /// `not_served`, `served` or `filed` (empty: not served).
+    pub nta_status: String,
+    /// `YYYY-MM-DD`.
+    pub nta_served_on: String,
+    /// EOIR court code (`ATL`, `HOU`).
+    pub court_code: String,
+    /// `YYYY-MM-DD HH:MM`, the court's local time.
+    pub next_hearing: String,
+}
+
+/// A required name: trimmed, inner runs of spaces collapsed, at most 200 characters, no
+/// control characters.
+fn required_name(field: &str, raw: &str, errors: &mut Vec<FieldError>) -> String {
+    match optional_text(field, raw, MAX_NAME_CHARS, errors) {
+        Some(v) => v,
+        None => {
+            if raw.trim().is_empty() {
+                errors.push(field_error(field, format!("{field} is required")));
+            }
+            String::new()
+        }
+    }
+}
+
+/// An optional one-line text: `None` when blank or refused (the refusal is pushed).
+fn optional_text(
+    field: &str,
+    raw: &str,
+    max_chars: usize,
+    errors: &mut Vec<FieldError>,
+) -> Option<String> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let chars = trimmed.chars().count();
+    if chars > max_chars {
+        errors.push(field_error(
+            field,
+            format!("{field} is {chars} characters long; the limit is {max_chars}"),
+        ));
+        return None;
+    }
+    if trimmed.chars().any(char::is_control) {
+        errors.push(field_error(
+            field,
+            format!(
+                "{field} {:?} holds a control character (a tab, line break or similar)",
+                shown(trimmed)
+            ),
+        ));
+        return None;
+    }
+    Some(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+impl SponsorInput {
+    /// Checks every field and builds the sponsor, or returns every field error.
+    ///
+    /// Time zone: the override if given, else the address state's default zone, else
+    /// [`FALLBACK_TIME_ZONE`] (`America/New_York`) when there is no state at all — a guess,
+    /// wrong for a sponsor in Hawaii or California, so enter the address or the zone.
+    pub fn validate(&self) -> Result<SponsorDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let given_name = required_name("given_name", &self.given_name, &mut errors);
+        let family_name = required_name("family_name", &self.family_name, &mut errors);
+
+        let category = if self.category.trim().is_empty() {
+            None
+        } else {
+            SponsorCategory::parse(&self.category)
+                .map_err(|e| errors.push(field_error("category", e.to_string())))
+                .ok()
+        };
+
+        let mut phones: Vec<Phone> = Vec::new();
+        for raw in &self.phones {
+            if raw.trim().is_empty() {
+                continue;
+            }
+            match Phone::parse(raw) {
+                Ok(p) => {
+                    if !phones.contains(&p) {
+                        phones.push(p);
+                    }
+                }
+                Err(e) => errors.push(field_error("phones", e.to_string())),
+            }
+        }
+
+        let (address, address_incomplete) = self.address(&mut errors);
+
+        let time_zone = match self.time_zone.as_deref().map(str::trim) {
+            Some(tz) if !tz.is_empty() => {
+                if is_plausible_time_zone(tz) {
+                    tz.to_owned()
+                } else {
+                    errors.push(field_error(
+                        "time_zone",
+                        format!(
+                            "time zone {:?} is not an IANA zone name such as America/Chicago",
+                            shown(tz)
+                        ),
+                    ));
+                    String::new()
+                }
+            }
+            _ => address
+                .as_ref()
+                .map_or(FALLBACK_TIME_ZONE, |a| a.state.default_time_zone())
+                .to_owned(),
+        };
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(SponsorDraft {
+            given_name,
+            family_name,
+            category,
+            phones,
+            address,
+            address_incomplete,
+            time_zone,
+        })
+    }
+
+    fn address(&self, errors: &mut Vec<FieldError>) -> (Option<Address>, Option<String>) {
+        let before = errors.len();
+        let line1 = optional_text("address_line1", &self.address_line1, 200, errors);
+        let unit = optional_text("address_line2", &self.address_line2, 200, errors);
+        let city = optional_text("city", &self.city, 200, errors);
+        let all_blank = [
+            &self.address_line1,
+            &self.address_line2,
+            &self.city,
+            &self.state,
+            &self.postal_code,
+        ]
+        .iter()
+        .all(|v| v.trim().is_empty());
+        if all_blank {
+            return (None, Some(NO_ADDRESS.to_owned()));
+        }
+        let state = match UsState::parse(&self.state) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                let message = if self.state.trim().is_empty() {
+                    "state is required when an address is given".to_owned()
+                } else {
+                    e.to_string()
+                };
+                errors.push(field_error("state", message));
+                None
+            }
+        };
+        let postal_code = match parse_postal_code(&self.postal_code) {
+            Ok(p) => p,
+            Err(message) => {
+                errors.push(field_error("postal_code", message));
+                None
+            }
+        };
+        let Some(state) = state else {
+            return (None, None);
+        };
+        if errors.len() > before {
+            return (None, None);
+        }
+        let address = Address {
+            line1: line1.unwrap_or_default(),
+            unit,
+            city: city.unwrap_or_default(),
+            state,
+            postal_code: postal_code.unwrap_or_default(),
+        };
+        let incomplete = address_incomplete(&address);
+        (Some(address), incomplete)
+    }
+}
+
+/// `12345` or `12345-6789`; blank is `Ok(None)` (an incomplete address, not an error).
+fn parse_postal_code(raw: &str) -> Result<Option<String>, String> {
+    let v = raw.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    let b = v.as_bytes();
+    let ok = match b.len() {
+        5 => b.iter().all(u8::is_ascii_digit),
+        10 => b
+            .iter()
+            .enumerate()
+            .all(|(i, c)| if i == 5 { *c == b'-' } else { c.is_ascii_digit() }),
+        _ => false,
+    };
+    if ok {
+        return Ok(Some(v.to_owned()));
+    }
+    let hint = if (3..=4).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+        " (a spreadsheet may have dropped its leading 0s)"
+    } else {
+        ""
+    };
+    Err(format!(
+        "postal code {:?} is not a ZIP code 12345 or ZIP+4 12345-6789{hint}",
+        shown(v)
+    ))
+}
+
+/// `Area/City` or `Area/Region/City`, e.g. `America/Chicago`, `America/Indiana/Indianapolis`,
+/// `Pacific/Honolulu`. A shape check only: the zone database lives outside tether-core.
+pub fn is_plausible_time_zone(tz: &str) -> bool {
+    const AREAS: [&str; 10] = [
+        "Africa",
+        "America",
+        "Antarctica",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+        "Etc",
+    ];
+    let parts: Vec<&str> = tz.split('/').collect();
+    if !(2..=3).contains(&parts.len()) || !parts.first().is_some_and(|a| AREAS.contains(a)) {
+        return false;
+    }
+    parts.iter().skip(1).all(|p| {
+        p.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && p.len() <= 40
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
+    })
+}
+
+/// Words that name a unit and are followed by its number or letter.
+const UNIT_DESIGNATORS: &[&str] = &[
+    "apt",
+    "apartment",
+    "apto",
+    "apartamento",
+    "unit",
+    "suite",
+    "ste",
+    "room",
+    "rm",
+    "lot",
+    "space",
+    "spc",
+    "trlr",
+    "trailer",
+    "fl",
+    "floor",
+    "piso",
+    "#",
+];
+
+/// Words that say the building holds several homes.
+const MULTI_UNIT_BUILDINGS: &[&str] = &[
+    "apartments",
+    "apartamentos",
+    "apts",
+    "tower",
+    "towers",
+    "building",
+    "bldg",
+    "complex",
+    "condominiums",
+    "condos",
+];
+
+/// Street-type words: "Tower Rd" is a street, not a tower.
+const STREET_TYPES: &[&str] = &[
+    "st", "street", "rd", "road", "ave", "avenue", "dr", "drive", "ln", "lane", "blvd", "way",
+    "ct", "court", "pl", "place", "pkwy", "hwy", "cir", "ter",
+];
+
+/// Address words in matching form: folded, with `#` kept as its own word.
+pub(crate) fn address_words(raw: &str) -> Vec<String> {
+    let spaced = raw.replace('#', " # ");
+    let mut words = Vec::new();
+    for chunk in spaced.split_whitespace() {
+        if chunk == "#" {
+            words.push("#".to_owned());
+        } else {
+            words.extend(fold(chunk).split(' ').filter(|w| !w.is_empty()).map(str::to_owned));
+        }
+    }
+    words
+}
+
+fn is_designator(w: &str) -> bool {
+    UNIT_DESIGNATORS.contains(&w)
+}
+
+/// True when line 1 already carries a unit: a designator followed by something.
+fn line_has_unit(words: &[String]) -> bool {
+    words
+        .windows(2)
+        .any(|w| is_designator(&w[0]) && !is_designator(&w[1]))
+}
+
+/// Why an address cannot be relied on for mail or a home visit, if it cannot. Not an
+/// error: the address is kept and the reason raised as a red flag. Several reasons are
+/// joined with `"; "`.
+pub fn address_incomplete(a: &Address) -> Option<String> {
+    let mut reasons: Vec<&str> = Vec::new();
+    let words = address_words(&a.line1);
+    if a.line1.trim().is_empty() {
+        reasons.push("no street address");
+    } else if !starts_with_house_number(&a.line1) {
+        reasons.push(NO_HOUSE_NUMBER);
+    }
+    if a.city.trim().is_empty() {
+        reasons.push("no city");
+    }
+    if a.postal_code.trim().is_empty() {
+        reasons.push("no ZIP code");
+    }
+    let unit_words = a.unit.as_deref().map(address_words).unwrap_or_default();
+    let unit_given = unit_words.iter().any(|w| !is_designator(w)) || line_has_unit(&words);
+    let ends_in_designator = words.last().is_some_and(|w| is_designator(w));
+    let multi_unit = words.iter().enumerate().any(|(i, w)| {
+        MULTI_UNIT_BUILDINGS.contains(&w.as_str())
+            && !words
+                .get(i + 1)
+                .is_some_and(|next| STREET_TYPES.contains(&next.as_str()))
+    });
+    let mentions_designator = words.iter().any(|w| is_designator(w));
+    if !unit_given && (ends_in_designator || multi_unit || mentions_designator) {
+        reasons.push(NO_UNIT);
+    }
+    if reasons.is_empty() {
+        None
+    } else {
+        Some(reasons.join("; "))
+    }
+}
+
+/// `123 Main St`, `123A Main St`, `45-12 Queens Blvd`, `N123W456 Elm Rd` (Wisconsin grid).
+fn starts_with_house_number(line1: &str) -> bool {
+    let Some(first) = line1.split_whitespace().next() else {
+        return false;
+    };
+    let mut chars = first.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some('N' | 'S' | 'E' | 'W' | 'n' | 's' | 'e' | 'w') => {
+            chars.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+impl ChildInput {
+    /// Checks every field and builds the child, or returns every field error. `today` bounds
+    /// the birth and release dates.
+    pub fn validate(&self, today: NaiveDate) -> Result<ChildDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let given_name = required_name("given_name", &self.given_name, &mut errors);
+        let family_name = required_name("family_name", &self.family_name, &mut errors);
+
+        let mut aliases: Vec<String> = Vec::new();
+        for raw in &self.aliases {
+            if let Some(alias) = optional_text("aliases", raw, MAX_NAME_CHARS, &mut errors) {
+                if !aliases.iter().any(|a| fold(a) == fold(&alias)) {
+                    aliases.push(alias);
+                }
+            }
+        }
+
+        let birth_date = if self.birth_date.trim().is_empty() {
+            None
+        } else {
+            BirthDate::parse(&self.birth_date, today)
+                .map_err(|e| errors.push(field_error("birth_date", e.to_string())))
+                .ok()
+        };
+
+        let sex = parse_sex(&self.sex)
+            .map_err(|m| errors.push(field_error("sex", m)))
+            .ok()
+            .flatten();
+
+        let a_number = if self.a_number.trim().is_empty() {
+            None
+        } else {
+            ANumber::parse(&self.a_number)
+                .map_err(|e| errors.push(field_error("a_number", e.to_string())))
+                .ok()
+        };
+
+        let country_of_birth = if self.country_of_birth.trim().is_empty() {
+            None
+        } else {
+            Country::parse(&self.country_of_birth)
+                .map_err(|e| errors.push(field_error("country_of_birth", e.to_string())))
+                .ok()
+        };
+
+        let primary_language = if self.primary_language.trim().is_empty() {
+            None
+        } else {
+            Language::parse(&self.primary_language)
+                .map_err(|e| errors.push(field_error("primary_language", e.to_string())))
+                .ok()
+        };
+
+        let interpreter_needed = parse_yes_no("interpreter_needed", &self.interpreter_needed)
+            .map_err(|m| errors.push(field_error("interpreter_needed", m)))
+            .unwrap_or(false);
+
+        let release_date = if self.release_date.trim().is_empty() {
+            None
+        } else {
+            match parse_date("release date", &self.release_date) {
+                Ok(d) if d > today => {
+                    errors.push(field_error(
+                        "release_date",
+                        format!("release date {d} is in the future (today is {today})"),
+                    ));
+                    None
+                }
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.push(field_error("release_date", e.to_string()));
+                    None
+                }
+            }
+        };
+        if let (Some(BirthDate::Exact(born)), Some(released)) = (birth_date, release_date) {
+            if released < born {
+                errors.push(field_error(
+                    "release_date",
+                    format!("release date {released} is before the date of birth {born}"),
+                ));
+            }
+        }
+
+        let orr_program = optional_text("orr_program", &self.orr_program, 200, &mut errors);
+        let relationship = optional_text("relationship", &self.relationship, 200, &mut errors);
+        let notes = parse_notes(&self.notes, &mut errors);
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ChildDraft {
+            given_name,
+            family_name,
+            aliases,
+            birth_date,
+            sex,
+            a_number,
+            country_of_birth,
+            primary_language,
+            interpreter_needed,
+            release_date,
+            orr_program,
+            relationship,
+            notes,
+        })
+    }
+}
+
+/// Notes: several lines allowed (line breaks and tabs), other control characters refused,
+/// at most [`MAX_NOTES_CHARS`].
+fn parse_notes(raw: &str, errors: &mut Vec<FieldError>) -> String {
+    let trimmed = raw.trim();
+    let chars = trimmed.chars().count();
+    if chars > MAX_NOTES_CHARS {
+        errors.push(field_error(
+            "notes",
+            format!("notes is {chars} characters long; the limit is {MAX_NOTES_CHARS}"),
+        ));
+        return String::new();
+    }
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        errors.push(field_error(
+            "notes",
+            "notes holds a control character other than a line break or tab",
+        ));
+        return String::new();
+    }
+    trimmed.to_owned()
+}
+
+/// `F/M/X`, `female/male/other`, `femenino/masculino/otro` (any case, accents optional);
+/// blank is `None`.
+pub fn parse_sex(raw: &str) -> Result<Option<Sex>, String> {
+    match fold(raw).as_str() {
+        "" => Ok(None),
+        "f" | "female" | "femenino" | "femenina" | "mujer" => Ok(Some(Sex::Female)),
+        "m" | "male" | "masculino" | "hombre" => Ok(Some(Sex::Male)),
+        "x" | "other" | "otro" | "otra" => Ok(Some(Sex::Other)),
+        _ => Err(format!(
+            "sex {:?} is not one of F, M, X (female, male, other; femenino, masculino, otro)",
+            shown(raw)
+        )),
+    }
+}
+
+/// `yes/no/true/false/1/0/sí/si/y/n` (any case); blank is `false`.
+pub fn parse_yes_no(field: &str, raw: &str) -> Result<bool, String> {
+    match fold(raw).as_str() {
+        "" | "no" | "n" | "false" | "0" => Ok(false),
+        "yes" | "y" | "true" | "1" | "si" | "s" => Ok(true),
+        _ => Err(format!(
+            "{field} {:?} is not yes or no (yes/no, true/false, 1/0, sí/no)",
+            shown(raw)
+        )),
+    }
+}
+
+/// `not_served` (also `not served`, `no`, blank), `served`, `filed`.
+pub fn parse_nta_status(raw: &str) -> Result<NtaStatus, String> {
+    match fold(raw).as_str() {
+        "" | "not served" | "notserved" | "no" | "none" => Ok(NtaStatus::NotServed),
+        "served" => Ok(NtaStatus::Served),
+        "filed" => Ok(NtaStatus::Filed),
+        _ => Err(format!(
+            "NTA status {:?} is not one of not_served, served, filed",
+            shown(raw)
+        )),
+    }
+}
+
+impl ProceedingsInput {
+    /// Checks every field and builds the proceedings, or returns every field error.
+    pub fn validate(&self, today: NaiveDate) -> Result<ProceedingsDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let nta_status = parse_nta_status(&self.nta_status)
+            .map_err(|m| errors.push(field_error("nta_status", m)))
+            .unwrap_or_default();
+        let status_known = !errors.iter().any(|e| e.field == "nta_status");
+
+        let nta_served_on = if self.nta_served_on.trim().is_empty() {
+            None
+        } else {
+            match parse_date("date NTA served", &self.nta_served_on) {
+                Ok(d) if d > today => {
+                    errors.push(field_error(
+                        "nta_served_on",
+                        format!("date NTA served {d} is in the future (today is {today})"),
+                    ));
+                    None
+                }
+                Ok(d) if status_known && nta_status == NtaStatus::NotServed => {
+                    errors.push(field_error(
+                        "nta_served_on",
+                        format!(
+                            "date NTA served {d} is given but the NTA status is not_served; \
+                             set the status to served or filed, or clear the date"
+                        ),
+                    ));
+                    None
+                }
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.push(field_error("nta_served_on", e.to_string()));
+                    None
+                }
+            }
+        };
+
+        let court_code = if self.court_code.trim().is_empty() {
+            None
+        } else {
+            Court::parse_code(&self.court_code)
+                .map(|c| c.code.clone())
+                .map_err(|e| errors.push(field_error("court_code", e.to_string())))
+                .ok()
+        };
+
+        let next_hearing = if self.next_hearing.trim().is_empty() {
+            None
+        } else {
+            match parse_local_datetime("next hearing", &self.next_hearing) {
+                Ok(at) => {
+                    if self.court_code.trim().is_empty() {
+                        errors.push(field_error(
+                            "next_hearing",
+                            format!(
+                                "next hearing {at} has no court: a hearing's time is the \
+                                 court's local time, so give the court code"
+                            ),
+                        ));
+                    }
+                    Some(at)
+                }
+                Err(e) => {
+                    errors.push(field_error("next_hearing", e.to_string()));
+                    None
+                }
+            }
+        };
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ProceedingsDraft {
+            nta_status,
+            nta_served_on,
+            court_code,
+            next_hearing,
+        })
+    }
+}

@@ -577,8 +577,10 @@ fn parse_notes(raw: &str, errors: &mut Vec<FieldError>) -> String {
 /// `F/M/X`, `female/male/other`, `femenino/masculino/otro` (any case, accents optional);
 /// blank is `None`.
 pub fn parse_sex(raw: &str) -> Result<Option<Sex>, String> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
     match fold(raw).as_str() {
-        "" => Ok(None),
         "f" | "female" | "femenino" | "femenina" | "mujer" => Ok(Some(Sex::Female)),
         "m" | "male" | "masculino" | "hombre" => Ok(Some(Sex::Male)),
         "x" | "other" | "otro" | "otra" => Ok(Some(Sex::Other)),
@@ -591,8 +593,11 @@ pub fn parse_sex(raw: &str) -> Result<Option<Sex>, String> {
 
 /// `yes/no/true/false/1/0/sí/si/y/n` (any case); blank is `false`.
 pub fn parse_yes_no(field: &str, raw: &str) -> Result<bool, String> {
+    if raw.trim().is_empty() {
+        return Ok(false);
+    }
     match fold(raw).as_str() {
-        "" | "no" | "n" | "false" | "0" => Ok(false),
+        "no" | "n" | "false" | "0" => Ok(false),
         "yes" | "y" | "true" | "1" | "si" | "s" => Ok(true),
         _ => Err(format!(
             "{field} {:?} is not yes or no (yes/no, true/false, 1/0, sí/no)",
@@ -603,8 +608,11 @@ pub fn parse_yes_no(field: &str, raw: &str) -> Result<bool, String> {
 
 /// `not_served` (also `not served`, `no`, blank), `served`, `filed`.
 pub fn parse_nta_status(raw: &str) -> Result<NtaStatus, String> {
+    if raw.trim().is_empty() {
+        return Ok(NtaStatus::NotServed);
+    }
     match fold(raw).as_str() {
-        "" | "not served" | "notserved" | "no" | "none" => Ok(NtaStatus::NotServed),
+        "not served" | "notserved" | "no" | "none" => Ok(NtaStatus::NotServed),
         "served" => Ok(NtaStatus::Served),
         "filed" => Ok(NtaStatus::Filed),
         _ => Err(format!(
@@ -693,5 +701,438 @@ impl ProceedingsInput {
             court_code,
             next_hearing,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
+    }
+
+    fn sponsor() -> SponsorInput {
+        SponsorInput {
+            given_name: "José".into(),
+            family_name: "Ramírez".into(),
+            category: "2B".into(),
+            phones: vec!["(713) 555-0142".into()],
+            address_line1: "1234 Bellaire Blvd".into(),
+            address_line2: "Apt 5C".into(),
+            city: "Houston".into(),
+            state: "TX".into(),
+            postal_code: "77036".into(),
+            time_zone: None,
+        }
+    }
+
+    fn child() -> ChildInput {
+        ChildInput {
+            given_name: "María José".into(),
+            family_name: "Ramírez Xol".into(),
+            birth_date: "2011-04-02".into(),
+            a_number: "A201-234-567".into(),
+            country_of_birth: "Guatemala".into(),
+            primary_language: "K'iche'".into(),
+            interpreter_needed: "sí".into(),
+            release_date: "2026-10-01".into(),
+            ..ChildInput::default()
+        }
+    }
+
+    fn fields(errors: &[FieldError]) -> Vec<&str> {
+        errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn a_full_sponsor_validates() {
+        let s = sponsor().validate().expect("valid sponsor");
+        assert_eq!(s.given_name, "José");
+        assert_eq!(s.category, Some(SponsorCategory::TwoB));
+        assert_eq!(s.phones.len(), 1);
+        assert_eq!(s.phones[0].e164(), "+17135550142");
+        assert_eq!(s.time_zone, "America/Chicago");
+        assert_eq!(s.address_incomplete, None);
+        let a = s.address.expect("address");
+        assert_eq!(a.unit.as_deref(), Some("Apt 5C"));
+        assert_eq!(a.state.code(), "TX");
+    }
+
+    #[test]
+    fn sponsor_fields_accepted() {
+        type Edit = fn(&mut SponsorInput);
+        let cases: &[(&str, Edit)] = &[
+            ("names trimmed", |s| s.given_name = "  José  Luis ".into()),
+            ("ñ in name", |s| s.family_name = "Ñuñoa".into()),
+            ("emoji name", |s| s.given_name = "José 🌟".into()),
+            ("no category", |s| s.category = String::new()),
+            ("category word", |s| s.category = "Categoría 1".into()),
+            ("guatemalan phone", |s| {
+                s.phones = vec!["+502 2345 6789".into()]
+            }),
+            ("blank phone ignored", |s| s.phones = vec!["  ".into()]),
+            ("zip+4", |s| s.postal_code = "77036-1234".into()),
+            ("state by name", |s| s.state = "Texas".into()),
+            ("tz override", |s| {
+                s.time_zone = Some("America/Denver".into())
+            }),
+            ("blank tz override", |s| s.time_zone = Some(" ".into())),
+            ("three-part tz", |s| {
+                s.time_zone = Some("America/Indiana/Indianapolis".into())
+            }),
+        ];
+        for (what, edit) in cases {
+            let mut s = sponsor();
+            edit(&mut s);
+            assert!(s.validate().is_ok(), "{what}: {:?}", s.validate());
+        }
+    }
+
+    #[test]
+    fn sponsor_fields_refused_with_field_and_value() {
+        type Edit = fn(&mut SponsorInput);
+        let cases: &[(&str, Edit, &str, &str)] = &[
+            ("no given name", |s| s.given_name = " ".into(), "given_name", "required"),
+            ("no family name", |s| s.family_name = String::new(), "family_name", "required"),
+            ("long name", |s| s.given_name = "a".repeat(201), "given_name", "201"),
+            ("tab in name", |s| s.family_name = "Ramírez\tLópez".into(), "family_name", "control"),
+            ("bad category", |s| s.category = "5".into(), "category", "\"5\""),
+            ("bad phone", |s| s.phones = vec!["555-CALL".into()], "phones", "555-CALL"),
+            ("short phone", |s| s.phones = vec!["12345".into()], "phones", "12345"),
+            ("bad state", |s| s.state = "Tejass".into(), "state", "Tejass"),
+            ("no state", |s| s.state = String::new(), "state", "required"),
+            ("bad zip", |s| s.postal_code = "7703".into(), "postal_code", "leading 0"),
+            ("zip letters", |s| s.postal_code = "SW1A 1AA".into(), "postal_code", "SW1A"),
+            ("bad tz", |s| s.time_zone = Some("CST".into()), "time_zone", "CST"),
+            ("tz city", |s| s.time_zone = Some("Houston".into()), "time_zone", "Houston"),
+        ];
+        for (what, edit, field, needle) in cases {
+            let mut s = sponsor();
+            edit(&mut s);
+            let errors = s.validate().expect_err(what);
+            assert_eq!(fields(&errors), vec![*field], "{what}");
+            assert!(errors[0].message.contains(needle), "{what}: {:?}", errors[0]);
+        }
+    }
+
+    #[test]
+    fn sponsor_errors_are_all_collected() {
+        let s = SponsorInput {
+            phones: vec!["+502 2345 6789".into(), "nope".into(), "123".into()],
+            state: "Narnia".into(),
+            postal_code: "1".into(),
+            ..SponsorInput::default()
+        };
+        let errors = s.validate().expect_err("invalid");
+        assert_eq!(
+            fields(&errors),
+            vec!["given_name", "family_name", "phones", "phones", "state", "postal_code"]
+        );
+    }
+
+    #[test]
+    fn phones_deduplicated_in_order() {
+        let mut s = sponsor();
+        s.phones = vec![
+            "713-555-0142".into(),
+            "+502 2345 6789".into(),
+            "(713) 555 0142".into(),
+            "+17135550142".into(),
+        ];
+        let got: Vec<String> = s
+            .validate()
+            .expect("valid")
+            .phones
+            .iter()
+            .map(|p| p.e164().to_owned())
+            .collect();
+        assert_eq!(got, vec!["+17135550142", "+50223456789"]);
+    }
+
+    #[test]
+    fn no_address_is_incomplete_not_an_error() {
+        let mut s = sponsor();
+        s.address_line1.clear();
+        s.address_line2.clear();
+        s.city.clear();
+        s.state = " ".into();
+        s.postal_code.clear();
+        let d = s.validate().expect("valid");
+        assert_eq!(d.address, None);
+        assert_eq!(d.address_incomplete.as_deref(), Some("no address"));
+        assert_eq!(d.time_zone, "America/New_York");
+    }
+
+    #[test]
+    fn time_zone_follows_state_unless_overridden() {
+        let mut s = sponsor();
+        s.state = "HI".into();
+        s.postal_code = "96817".into();
+        assert_eq!(s.validate().expect("valid").time_zone, "Pacific/Honolulu");
+        s.time_zone = Some("America/Los_Angeles".into());
+        assert_eq!(s.validate().expect("valid").time_zone, "America/Los_Angeles");
+    }
+
+    #[test]
+    fn address_completeness() {
+        let cases: &[(&str, &str, &str, &str, Option<&str>)] = &[
+            // (line1, line2, city, zip, incomplete)
+            ("1234 Bellaire Blvd", "", "Houston", "77036", None),
+            ("1234 Bellaire Blvd Apt 5C", "", "Houston", "77036", None),
+            ("1234 Bellaire Blvd #5C", "", "Houston", "77036", None),
+            ("1234 Bellaire Blvd", "5C", "Houston", "77036", None),
+            ("45-12 Queens Blvd", "", "Houston", "77036", None),
+            ("N123W456 Elm Rd", "", "Houston", "77036", None),
+            ("1 Tower Rd", "", "Houston", "77036", None),
+            ("Bellaire Blvd", "Apt 5C", "Houston", "77036", Some(NO_HOUSE_NUMBER)),
+            ("PO Box 12", "", "Houston", "77036", Some(NO_HOUSE_NUMBER)),
+            ("1234 Bellaire Blvd Apt", "", "Houston", "77036", Some(NO_UNIT)),
+            ("1234 Bellaire Blvd #", "", "Houston", "77036", Some(NO_UNIT)),
+            ("1234 Bellaire Blvd Suite", "", "Houston", "77036", Some(NO_UNIT)),
+            ("Las Palmas Apartments, 800 Palm Dr", "", "Houston", "77036", Some("no house number; no apartment or unit number")),
+            ("800 Palm Dr, Las Palmas Apartments", "", "Houston", "77036", Some(NO_UNIT)),
+            ("800 Palm Dr Bldg 3", "", "Houston", "77036", Some(NO_UNIT)),
+            ("800 Palm Dr Bldg 3", "Apt 12", "Houston", "77036", None),
+            ("800 Palm Dr Apartment", "Apt", "Houston", "77036", Some(NO_UNIT)),
+            ("800 Sunrise Tower", "", "Houston", "77036", Some(NO_UNIT)),
+            ("", "", "Houston", "77036", Some("no street address")),
+            ("800 Palm Dr", "", "", "", Some("no city; no ZIP code")),
+        ];
+        for (line1, line2, city, zip, want) in cases {
+            let mut s = sponsor();
+            s.address_line1 = (*line1).into();
+            s.address_line2 = (*line2).into();
+            s.city = (*city).into();
+            s.postal_code = (*zip).into();
+            let d = s.validate().expect(line1);
+            assert!(d.address.is_some());
+            assert_eq!(d.address_incomplete.as_deref(), *want, "{line1:?} / {line2:?}");
+        }
+    }
+
+    #[test]
+    fn a_full_child_validates() {
+        let c = child().validate(today()).expect("valid child");
+        assert_eq!(c.given_name, "María José");
+        assert_eq!(c.a_number.map(|a| a.to_string()).as_deref(), Some("A201-234-567"));
+        assert_eq!(c.country_of_birth.map(|c| c.code()), Some("GT"));
+        assert_eq!(c.primary_language.map(|l| l.code()), Some("quc"));
+        assert!(c.interpreter_needed);
+        assert_eq!(c.notes, "");
+        assert_eq!(c.birth_date.map(|b| b.to_string()).as_deref(), Some("2011-04-02"));
+    }
+
+    #[test]
+    fn child_fields_accepted() {
+        type Edit = fn(&mut ChildInput);
+        let cases: &[(&str, Edit)] = &[
+            ("8-digit A-Number", |c| c.a_number = "12345678".into()),
+            ("no A-Number", |c| c.a_number = " ".into()),
+            ("estimated birth", |c| c.birth_date = "~2010".into()),
+            ("release today", |c| c.release_date = "2026-11-25".into()),
+            ("honduras", |c| c.country_of_birth = "HN".into()),
+            ("mam", |c| c.primary_language = "Mam".into()),
+            ("aliases", |c| c.aliases = vec!["Majo".into(), "majo".into(), "".into()]),
+            ("notes multi-line", |c| c.notes = "Llamó la tía.\nTodo bien.".into()),
+            ("notes at the limit", |c| c.notes = "n".repeat(10_000)),
+            ("emoji", |c| c.given_name = "Ana 🦋".into()),
+        ];
+        for (what, edit) in cases {
+            let mut c = child();
+            edit(&mut c);
+            assert!(c.validate(today()).is_ok(), "{what}: {:?}", c.validate(today()));
+        }
+        let mut c = child();
+        c.a_number = "12345678".into();
+        assert_eq!(
+            c.validate(today()).expect("valid").a_number.map(|a| a.normalized()),
+            Some("A012345678".into())
+        );
+        c.aliases = vec!["Majo".into(), "MAJO".into(), "Majó".into()];
+        assert_eq!(c.validate(today()).expect("valid").aliases, vec!["Majo"]);
+    }
+
+    #[test]
+    fn sex_spellings() {
+        let cases = [
+            ("F", Ok(Some(Sex::Female))),
+            ("female", Ok(Some(Sex::Female))),
+            ("Femenino", Ok(Some(Sex::Female))),
+            ("m", Ok(Some(Sex::Male))),
+            ("MASCULINO", Ok(Some(Sex::Male))),
+            ("X", Ok(Some(Sex::Other))),
+            ("otro", Ok(Some(Sex::Other))),
+            ("", Ok(None)),
+            ("  ", Ok(None)),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(parse_sex(raw), want, "{raw:?}");
+        }
+        for bad in ["fem", "2", "unknown", "?"] {
+            let e = parse_sex(bad).expect_err(bad);
+            assert!(e.contains(bad), "{e}");
+        }
+    }
+
+    #[test]
+    fn yes_no_spellings() {
+        for yes in ["yes", "YES", "true", "1", "sí", "Si", "y"] {
+            assert_eq!(parse_yes_no("interpreter_needed", yes), Ok(true), "{yes}");
+        }
+        for no in ["no", "No", "false", "0", "n", ""] {
+            assert_eq!(parse_yes_no("interpreter_needed", no), Ok(false), "{no}");
+        }
+        let e = parse_yes_no("interpreter_needed", "maybe").expect_err("maybe");
+        assert!(e.contains("interpreter_needed") && e.contains("maybe"));
+    }
+
+    #[test]
+    fn child_fields_refused_with_field_and_value() {
+        type Edit = fn(&mut ChildInput);
+        let cases: &[(&str, Edit, &str, &str)] = &[
+            ("no given name", |c| c.given_name.clear(), "given_name", "required"),
+            ("A-Number 7 digits", |c| c.a_number = "A1234567".into(), "a_number", "A1234567"),
+            ("A-Number letters", |c| c.a_number = "A12345678X".into(), "a_number", "A12345678X"),
+            ("born in future", |c| c.birth_date = "2027-01-01".into(), "birth_date", "2027-01-01"),
+            ("bad birth", |c| c.birth_date = "02/04/2011".into(), "birth_date", "02/04/2011"),
+            ("country", |c| c.country_of_birth = "Guatamala".into(), "country_of_birth", "Guatamala"),
+            ("language", |c| c.primary_language = "Klingon".into(), "primary_language", "Klingon"),
+            ("interpreter", |c| c.interpreter_needed = "maybe".into(), "interpreter_needed", "maybe"),
+            ("sex", |c| c.sex = "?".into(), "sex", "?"),
+            ("future release", |c| c.release_date = "2026-11-26".into(), "release_date", "2026-11-26"),
+            ("release before birth", |c| c.release_date = "2010-01-01".into(), "release_date", "2010-01-01"),
+            ("release malformed", |c| c.release_date = "yesterday".into(), "release_date", "yesterday"),
+            ("notes too long", |c| c.notes = "n".repeat(10_001), "notes", "10001"),
+            ("notes NUL", |c| c.notes = "a\u{0}b".into(), "notes", "control"),
+            ("long program", |c| c.orr_program = "p".repeat(300), "orr_program", "300"),
+            ("alias newline", |c| c.aliases = vec!["Ma\nJo".into()], "aliases", "control"),
+        ];
+        for (what, edit, field, needle) in cases {
+            let mut c = child();
+            edit(&mut c);
+            let errors = c.validate(today()).expect_err(what);
+            assert_eq!(fields(&errors), vec![*field], "{what}: {errors:?}");
+            assert!(errors[0].message.contains(needle), "{what}: {:?}", errors[0]);
+        }
+    }
+
+    #[test]
+    fn proceedings_accepted() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("", "", "", ""),
+            ("not served", "", "", ""),
+            ("not_served", "", "", ""),
+            ("No", "", "", ""),
+            ("served", "2026-10-15", "ATL", ""),
+            ("Filed", "", "hou", "2027-02-03 08:30"),
+            ("filed", "2026-11-25", "HOU", "2027-02-03T13:00"),
+            ("not_served", "", "ATL", ""),
+        ];
+        for (status, served, court, hearing) in cases {
+            let p = ProceedingsInput {
+                nta_status: (*status).into(),
+                nta_served_on: (*served).into(),
+                court_code: (*court).into(),
+                next_hearing: (*hearing).into(),
+            };
+            assert!(p.validate(today()).is_ok(), "{p:?}: {:?}", p.validate(today()));
+        }
+        let p = ProceedingsInput {
+            nta_status: "filed".into(),
+            court_code: "hou".into(),
+            next_hearing: "2027-02-03 08:30".into(),
+            ..ProceedingsInput::default()
+        }
+        .validate(today())
+        .expect("valid");
+        assert_eq!(p.nta_status, NtaStatus::Filed);
+        assert_eq!(p.court_code.as_deref(), Some("HOU"));
+        assert_eq!(
+            p.next_hearing.map(|t| t.to_string()).as_deref(),
+            Some("2027-02-03 08:30:00")
+        );
+    }
+
+    #[test]
+    fn proceedings_refused() {
+        let cases: &[(&str, &str, &str, &str, &[&str], &str)] = &[
+            ("pending", "", "", "", &["nta_status"], "pending"),
+            ("not_served", "2026-10-01", "", "", &["nta_served_on"], "not_served"),
+            ("", "2026-10-01", "", "", &["nta_served_on"], "2026-10-01"),
+            ("served", "2026-12-01", "", "", &["nta_served_on"], "future"),
+            ("served", "15/10/2026", "", "", &["nta_served_on"], "15/10/2026"),
+            ("served", "", "XYZ", "", &["court_code"], "XYZ"),
+            ("served", "", "", "2027-02-03 08:30", &["next_hearing"], "court"),
+            ("served", "", "ATL", "2027-02-03 25:00", &["next_hearing"], "25:00"),
+            ("served", "", "ATL", "next week", &["next_hearing"], "next week"),
+            ("bogus", "2030-01-01", "???", "x", &["nta_status", "nta_served_on", "court_code", "next_hearing"], "bogus"),
+        ];
+        for (status, served, court, hearing, want, needle) in cases {
+            let p = ProceedingsInput {
+                nta_status: (*status).into(),
+                nta_served_on: (*served).into(),
+                court_code: (*court).into(),
+                next_hearing: (*hearing).into(),
+            };
+            let errors = p.validate(today()).expect_err(status);
+            assert_eq!(fields(&errors), want.to_vec(), "{p:?}");
+            assert!(errors[0].message.contains(needle), "{p:?}: {errors:?}");
+        }
+    }
+
+    #[test]
+    fn time_zone_shapes() {
+        for ok in ["America/Chicago", "Pacific/Honolulu", "America/Indiana/Indianapolis", "America/Port-au-Prince", "Etc/GMT+5"] {
+            assert!(is_plausible_time_zone(ok), "{ok}");
+        }
+        for bad in ["", "CST", "America", "America/", "america/chicago", "Mars/Olympus", "America/Chicago/X/Y", "America/Chi cago"] {
+            assert!(!is_plausible_time_zone(bad), "{bad}");
+        }
+    }
+
+    fn any_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[0-9A-Za-z #/.-]{0,30}",
+            "\\PC{0,40}",
+            Just("n".repeat(10_001)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn validation_never_panics(
+            a in any_text(), b in any_text(), c in any_text(), d in any_text(),
+            e in any_text(), f in any_text(), g in any_text(), h in any_text(),
+            tz in proptest::option::of(any_text()),
+        ) {
+            let s = SponsorInput {
+                given_name: a.clone(), family_name: b.clone(), category: c.clone(),
+                phones: vec![d.clone(), e.clone()], address_line1: e.clone(),
+                address_line2: f.clone(), city: g.clone(), state: h.clone(),
+                postal_code: d.clone(), time_zone: tz,
+            };
+            if let Err(errors) = s.validate() {
+                prop_assert!(!errors.is_empty());
+            }
+            let ch = ChildInput {
+                given_name: a.clone(), family_name: b.clone(), aliases: vec![c.clone()],
+                birth_date: d.clone(), sex: e.clone(), a_number: f.clone(),
+                country_of_birth: g.clone(), primary_language: h.clone(),
+                interpreter_needed: a.clone(), release_date: b.clone(), orr_program: c.clone(),
+                relationship: d.clone(), notes: e.clone(),
+            };
+            if let Err(errors) = ch.validate(today()) {
+                prop_assert!(!errors.is_empty());
+            }
+            let p = ProceedingsInput {
+                nta_status: a, nta_served_on: b, court_code: c, next_hearing: d,
+            };
+            let _ = p.validate(today());
+        }
     }
 }

@@ -160,6 +160,14 @@ impl From<Country> for String {
     }
 }
 
+// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
+impl<'de> Deserialize<'de> for Country {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Country::parse(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,13 +276,5 @@ mod tests {
         assert_eq!(json.as_deref(), Some(r#""HN""#));
         assert_eq!(serde_json::from_str::<Country>(r#""hn""#).ok(), hn);
         assert!(serde_json::from_str::<Country>(r#""Atlantis""#).is_err());
-    }
-}
-
-// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
-impl<'de> Deserialize<'de> for Country {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        Country::parse(&raw).map_err(serde::de::Error::custom)
     }
 }

@@ -55,21 +55,100 @@ impl SplitMix64 {
 }
 
 const GIVEN_F: &[&str] = &[
-    "María", "Ana", "Sofía", "Valeria", "Camila", "Daniela", "Lucía", "Andrea", "Fernanda",
-    "Guadalupe", "Yesenia", "Mélany", "Dulce", "Alejandra", "Jimena", "Ximena", "Rosa", "Ingrid",
-    "Dayana", "Nicol", "Génesis", "Yoselin", "Keila", "Ixchel", "Candelaria",
+    "María",
+    "Ana",
+    "Sofía",
+    "Valeria",
+    "Camila",
+    "Daniela",
+    "Lucía",
+    "Andrea",
+    "Fernanda",
+    "Guadalupe",
+    "Yesenia",
+    "Mélany",
+    "Dulce",
+    "Alejandra",
+    "Jimena",
+    "Ximena",
+    "Rosa",
+    "Ingrid",
+    "Dayana",
+    "Nicol",
+    "Génesis",
+    "Yoselin",
+    "Keila",
+    "Ixchel",
+    "Candelaria",
 ];
 const GIVEN_M: &[&str] = &[
-    "José", "Juan", "Luis", "Carlos", "Jesús", "Ángel", "Miguel", "Kevin", "Brayan", "Josué",
-    "Elmer", "Wílmer", "Édgar", "Óscar", "Anderson", "Jefferson", "Santiago", "Mateo", "Diego",
-    "Marvin", "Érick", "Nelson", "Germán", "Selvin", "Baltazar",
+    "José",
+    "Juan",
+    "Luis",
+    "Carlos",
+    "Jesús",
+    "Ángel",
+    "Miguel",
+    "Kevin",
+    "Brayan",
+    "Josué",
+    "Elmer",
+    "Wílmer",
+    "Édgar",
+    "Óscar",
+    "Anderson",
+    "Jefferson",
+    "Santiago",
+    "Mateo",
+    "Diego",
+    "Marvin",
+    "Érick",
+    "Nelson",
+    "Germán",
+    "Selvin",
+    "Baltazar",
 ];
 const FAMILY: &[&str] = &[
-    "García", "López", "Hernández", "Pérez", "Martínez", "Rodríguez", "González", "Ramírez",
-    "Sánchez", "Morales", "Cruz", "Reyes", "Flores", "Díaz", "Gómez", "Méndez", "Castillo",
-    "Juárez", "Chávez", "Orellana", "Aguilar", "Velásquez", "Argueta", "Ajú", "Xol", "Tzul",
-    "Cux", "Ixcoy", "Pú", "Mejía", "Zelaya", "Ordóñez", "Alvarado", "Rivera", "Portillo",
-    "Guzmán", "Quiñónez", "Muñoz", "Ayala", "Escobar",
+    "García",
+    "López",
+    "Hernández",
+    "Pérez",
+    "Martínez",
+    "Rodríguez",
+    "González",
+    "Ramírez",
+    "Sánchez",
+    "Morales",
+    "Cruz",
+    "Reyes",
+    "Flores",
+    "Díaz",
+    "Gómez",
+    "Méndez",
+    "Castillo",
+    "Juárez",
+    "Chávez",
+    "Orellana",
+    "Aguilar",
+    "Velásquez",
+    "Argueta",
+    "Ajú",
+    "Xol",
+    "Tzul",
+    "Cux",
+    "Ixcoy",
+    "Pú",
+    "Mejía",
+    "Zelaya",
+    "Ordóñez",
+    "Alvarado",
+    "Rivera",
+    "Portillo",
+    "Guzmán",
+    "Quiñónez",
+    "Muñoz",
+    "Ayala",
+    "Escobar",
 ];
 const STREETS: &[&str] = &[
     "Example Ave",
@@ -193,7 +272,11 @@ fn random_address(rng: &mut SplitMix64, tables: &Tables) -> Option<Address> {
         // An apartment, unit given.
         50..=84 => (
             format!("{number} {street}"),
-            Some(format!("Apt {}{}", 1 + rng.below(30), ['A', 'B', 'C', 'D'][rng.below(4)])),
+            Some(format!(
+                "Apt {}{}",
+                1 + rng.below(30),
+                ['A', 'B', 'C', 'D'][rng.below(4)]
+            )),
         ),
         // An apartment building, unit missing: flagged incomplete.
         85..=93 => (format!("{number} {street}, Sample Apartments"), None),
@@ -327,7 +410,10 @@ fn demo_child(
     let country = tables.countries.get(rng.below(3)).copied();
     let guatemalan = country.is_some_and(|c| c.code() == "GT");
     let (primary_language, interpreter_needed) = if guatemalan && rng.chance(35) {
-        (tables.mayan.get(rng.below(tables.mayan.len())).copied(), true)
+        (
+            tables.mayan.get(rng.below(tables.mayan.len())).copied(),
+            true,
+        )
     } else {
         (tables.spanish, rng.chance(90))
     };
@@ -459,12 +545,18 @@ mod tests {
         }
         assert!(runs.iter().all(|&n| (1..=4).contains(&n)));
         let mean = recs.len() as f64 / runs.len() as f64;
-        assert!((1.3..1.7).contains(&mean), "mean children per sponsor {mean}");
+        assert!(
+            (1.3..1.7).contains(&mean),
+            "mean children per sponsor {mean}"
+        );
         let hearings = recs
             .iter()
             .filter(|r| r.proceedings.next_hearing.is_some())
             .count();
-        assert!((recs.len() / 3..recs.len() * 2 / 3).contains(&hearings), "{hearings}");
+        assert!(
+            (recs.len() / 3..recs.len() * 2 / 3).contains(&hearings),
+            "{hearings}"
+        );
         let shared_phone = {
             let mut owners: HashMap<&str, HashSet<(&str, &str)>> = HashMap::new();
             for r in &recs {
@@ -479,7 +571,9 @@ mod tests {
         };
         assert!(shared_phone);
         assert!(recs.iter().any(|r| r.sponsor.address_incomplete.is_some()));
-        assert!(recs.iter().any(|r| r.child.primary_language.map(|l| l.code()) == Some("quc")
-            || r.child.primary_language.map(|l| l.code()) == Some("mam")));
+        assert!(recs.iter().any(
+            |r| r.child.primary_language.map(|l| l.code()) == Some("quc")
+                || r.child.primary_language.map(|l| l.code()) == Some("mam")
+        ));
     }
 }

@@ -273,10 +273,13 @@ fn parse_postal_code(raw: &str) -> Result<Option<String>, String> {
     let b = v.as_bytes();
     let ok = match b.len() {
         5 => b.iter().all(u8::is_ascii_digit),
-        10 => b
-            .iter()
-            .enumerate()
-            .all(|(i, c)| if i == 5 { *c == b'-' } else { c.is_ascii_digit() }),
+        10 => b.iter().enumerate().all(|(i, c)| {
+            if i == 5 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        }),
         _ => false,
     };
     if ok {
@@ -370,7 +373,12 @@ pub(crate) fn address_words(raw: &str) -> Vec<String> {
         if chunk == "#" {
             words.push("#".to_owned());
         } else {
-            words.extend(fold(chunk).split(' ').filter(|w| !w.is_empty()).map(str::to_owned));
+            words.extend(
+                fold(chunk)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned),
+            );
         }
     }
     words
@@ -794,26 +802,90 @@ mod tests {
     fn sponsor_fields_refused_with_field_and_value() {
         type Edit = fn(&mut SponsorInput);
         let cases: &[(&str, Edit, &str, &str)] = &[
-            ("no given name", |s| s.given_name = " ".into(), "given_name", "required"),
-            ("no family name", |s| s.family_name = String::new(), "family_name", "required"),
-            ("long name", |s| s.given_name = "a".repeat(201), "given_name", "201"),
-            ("tab in name", |s| s.family_name = "Ramírez\tLópez".into(), "family_name", "control"),
-            ("bad category", |s| s.category = "5".into(), "category", "\"5\""),
-            ("bad phone", |s| s.phones = vec!["555-CALL".into()], "phones", "555-CALL"),
-            ("short phone", |s| s.phones = vec!["12345".into()], "phones", "12345"),
-            ("bad state", |s| s.state = "Tejass".into(), "state", "Tejass"),
+            (
+                "no given name",
+                |s| s.given_name = " ".into(),
+                "given_name",
+                "required",
+            ),
+            (
+                "no family name",
+                |s| s.family_name = String::new(),
+                "family_name",
+                "required",
+            ),
+            (
+                "long name",
+                |s| s.given_name = "a".repeat(201),
+                "given_name",
+                "201",
+            ),
+            (
+                "tab in name",
+                |s| s.family_name = "Ramírez\tLópez".into(),
+                "family_name",
+                "control",
+            ),
+            (
+                "bad category",
+                |s| s.category = "5".into(),
+                "category",
+                "\"5\"",
+            ),
+            (
+                "bad phone",
+                |s| s.phones = vec!["555-CALL".into()],
+                "phones",
+                "555-CALL",
+            ),
+            (
+                "short phone",
+                |s| s.phones = vec!["12345".into()],
+                "phones",
+                "12345",
+            ),
+            (
+                "bad state",
+                |s| s.state = "Tejass".into(),
+                "state",
+                "Tejass",
+            ),
             ("no state", |s| s.state = String::new(), "state", "required"),
-            ("bad zip", |s| s.postal_code = "7703".into(), "postal_code", "leading 0"),
-            ("zip letters", |s| s.postal_code = "SW1A 1AA".into(), "postal_code", "SW1A"),
-            ("bad tz", |s| s.time_zone = Some("CST".into()), "time_zone", "CST"),
-            ("tz city", |s| s.time_zone = Some("Houston".into()), "time_zone", "Houston"),
+            (
+                "bad zip",
+                |s| s.postal_code = "7703".into(),
+                "postal_code",
+                "leading 0",
+            ),
+            (
+                "zip letters",
+                |s| s.postal_code = "SW1A 1AA".into(),
+                "postal_code",
+                "SW1A",
+            ),
+            (
+                "bad tz",
+                |s| s.time_zone = Some("CST".into()),
+                "time_zone",
+                "CST",
+            ),
+            (
+                "tz city",
+                |s| s.time_zone = Some("Houston".into()),
+                "time_zone",
+                "Houston",
+            ),
         ];
         for (what, edit, field, needle) in cases {
             let mut s = sponsor();
             edit(&mut s);
             let errors = s.validate().expect_err(what);
             assert_eq!(fields(&errors), vec![*field], "{what}");
-            assert!(errors[0].message.contains(needle), "{what}: {:?}", errors[0]);
+            assert!(
+                errors[0].message.contains(needle),
+                "{what}: {:?}",
+                errors[0]
+            );
         }
     }
 
@@ -828,7 +900,14 @@ mod tests {
         let errors = s.validate().expect_err("invalid");
         assert_eq!(
             fields(&errors),
-            vec!["given_name", "family_name", "phones", "phones", "state", "postal_code"]
+            vec![
+                "given_name",
+                "family_name",
+                "phones",
+                "phones",
+                "state",
+                "postal_code"
+            ]
         );
     }
 
@@ -872,7 +951,10 @@ mod tests {
         s.postal_code = "96817".into();
         assert_eq!(s.validate().expect("valid").time_zone, "Pacific/Honolulu");
         s.time_zone = Some("America/Los_Angeles".into());
-        assert_eq!(s.validate().expect("valid").time_zone, "America/Los_Angeles");
+        assert_eq!(
+            s.validate().expect("valid").time_zone,
+            "America/Los_Angeles"
+        );
     }
 
     #[test]
@@ -886,16 +968,58 @@ mod tests {
             ("45-12 Queens Blvd", "", "Houston", "77036", None),
             ("N123W456 Elm Rd", "", "Houston", "77036", None),
             ("1 Tower Rd", "", "Houston", "77036", None),
-            ("Bellaire Blvd", "Apt 5C", "Houston", "77036", Some(NO_HOUSE_NUMBER)),
+            (
+                "Bellaire Blvd",
+                "Apt 5C",
+                "Houston",
+                "77036",
+                Some(NO_HOUSE_NUMBER),
+            ),
             ("PO Box 12", "", "Houston", "77036", Some(NO_HOUSE_NUMBER)),
-            ("1234 Bellaire Blvd Apt", "", "Houston", "77036", Some(NO_UNIT)),
-            ("1234 Bellaire Blvd #", "", "Houston", "77036", Some(NO_UNIT)),
-            ("1234 Bellaire Blvd Suite", "", "Houston", "77036", Some(NO_UNIT)),
-            ("Las Palmas Apartments, 800 Palm Dr", "", "Houston", "77036", Some("no house number; no apartment or unit number")),
-            ("800 Palm Dr, Las Palmas Apartments", "", "Houston", "77036", Some(NO_UNIT)),
+            (
+                "1234 Bellaire Blvd Apt",
+                "",
+                "Houston",
+                "77036",
+                Some(NO_UNIT),
+            ),
+            (
+                "1234 Bellaire Blvd #",
+                "",
+                "Houston",
+                "77036",
+                Some(NO_UNIT),
+            ),
+            (
+                "1234 Bellaire Blvd Suite",
+                "",
+                "Houston",
+                "77036",
+                Some(NO_UNIT),
+            ),
+            (
+                "Las Palmas Apartments, 800 Palm Dr",
+                "",
+                "Houston",
+                "77036",
+                Some("no house number; no apartment or unit number"),
+            ),
+            (
+                "800 Palm Dr, Las Palmas Apartments",
+                "",
+                "Houston",
+                "77036",
+                Some(NO_UNIT),
+            ),
             ("800 Palm Dr Bldg 3", "", "Houston", "77036", Some(NO_UNIT)),
             ("800 Palm Dr Bldg 3", "Apt 12", "Houston", "77036", None),
-            ("800 Palm Dr Apartment", "Apt", "Houston", "77036", Some(NO_UNIT)),
+            (
+                "800 Palm Dr Apartment",
+                "Apt",
+                "Houston",
+                "77036",
+                Some(NO_UNIT),
+            ),
             ("800 Sunrise Tower", "", "Houston", "77036", Some(NO_UNIT)),
             ("", "", "Houston", "77036", Some("no street address")),
             ("800 Palm Dr", "", "", "", Some("no city; no ZIP code")),
@@ -908,7 +1032,11 @@ mod tests {
             s.postal_code = (*zip).into();
             let d = s.validate().expect(line1);
             assert!(d.address.is_some());
-            assert_eq!(d.address_incomplete.as_deref(), *want, "{line1:?} / {line2:?}");
+            assert_eq!(
+                d.address_incomplete.as_deref(),
+                *want,
+                "{line1:?} / {line2:?}"
+            );
         }
     }
 
@@ -916,12 +1044,18 @@ mod tests {
     fn a_full_child_validates() {
         let c = child().validate(today()).expect("valid child");
         assert_eq!(c.given_name, "María José");
-        assert_eq!(c.a_number.map(|a| a.to_string()).as_deref(), Some("A201-234-567"));
+        assert_eq!(
+            c.a_number.map(|a| a.to_string()).as_deref(),
+            Some("A201-234-567")
+        );
         assert_eq!(c.country_of_birth.map(|c| c.code()), Some("GT"));
         assert_eq!(c.primary_language.map(|l| l.code()), Some("quc"));
         assert!(c.interpreter_needed);
         assert_eq!(c.notes, "");
-        assert_eq!(c.birth_date.map(|b| b.to_string()).as_deref(), Some("2011-04-02"));
+        assert_eq!(
+            c.birth_date.map(|b| b.to_string()).as_deref(),
+            Some("2011-04-02")
+        );
     }
 
     #[test]
@@ -934,20 +1068,31 @@ mod tests {
             ("release today", |c| c.release_date = "2026-11-25".into()),
             ("honduras", |c| c.country_of_birth = "HN".into()),
             ("mam", |c| c.primary_language = "Mam".into()),
-            ("aliases", |c| c.aliases = vec!["Majo".into(), "majo".into(), "".into()]),
-            ("notes multi-line", |c| c.notes = "Llamó la tía.\nTodo bien.".into()),
+            ("aliases", |c| {
+                c.aliases = vec!["Majo".into(), "majo".into(), "".into()]
+            }),
+            ("notes multi-line", |c| {
+                c.notes = "Llamó la tía.\nTodo bien.".into()
+            }),
             ("notes at the limit", |c| c.notes = "n".repeat(10_000)),
             ("emoji", |c| c.given_name = "Ana 🦋".into()),
         ];
         for (what, edit) in cases {
             let mut c = child();
             edit(&mut c);
-            assert!(c.validate(today()).is_ok(), "{what}: {:?}", c.validate(today()));
+            assert!(
+                c.validate(today()).is_ok(),
+                "{what}: {:?}",
+                c.validate(today())
+            );
         }
         let mut c = child();
         c.a_number = "12345678".into();
         assert_eq!(
-            c.validate(today()).expect("valid").a_number.map(|a| a.normalized()),
+            c.validate(today())
+                .expect("valid")
+                .a_number
+                .map(|a| a.normalized()),
             Some("A012345678".into())
         );
         c.aliases = vec!["Majo".into(), "MAJO".into(), "Majó".into()];
@@ -992,29 +1137,108 @@ mod tests {
     fn child_fields_refused_with_field_and_value() {
         type Edit = fn(&mut ChildInput);
         let cases: &[(&str, Edit, &str, &str)] = &[
-            ("no given name", |c| c.given_name.clear(), "given_name", "required"),
-            ("A-Number 7 digits", |c| c.a_number = "A1234567".into(), "a_number", "A1234567"),
-            ("A-Number letters", |c| c.a_number = "A12345678X".into(), "a_number", "A12345678X"),
-            ("born in future", |c| c.birth_date = "2027-01-01".into(), "birth_date", "2027-01-01"),
-            ("bad birth", |c| c.birth_date = "02/04/2011".into(), "birth_date", "02/04/2011"),
-            ("country", |c| c.country_of_birth = "Guatamala".into(), "country_of_birth", "Guatamala"),
-            ("language", |c| c.primary_language = "Klingon".into(), "primary_language", "Klingon"),
-            ("interpreter", |c| c.interpreter_needed = "maybe".into(), "interpreter_needed", "maybe"),
+            (
+                "no given name",
+                |c| c.given_name.clear(),
+                "given_name",
+                "required",
+            ),
+            (
+                "A-Number 7 digits",
+                |c| c.a_number = "A1234567".into(),
+                "a_number",
+                "A1234567",
+            ),
+            (
+                "A-Number letters",
+                |c| c.a_number = "A12345678X".into(),
+                "a_number",
+                "A12345678X",
+            ),
+            (
+                "born in future",
+                |c| c.birth_date = "2027-01-01".into(),
+                "birth_date",
+                "2027-01-01",
+            ),
+            (
+                "bad birth",
+                |c| c.birth_date = "02/04/2011".into(),
+                "birth_date",
+                "02/04/2011",
+            ),
+            (
+                "country",
+                |c| c.country_of_birth = "Guatamala".into(),
+                "country_of_birth",
+                "Guatamala",
+            ),
+            (
+                "language",
+                |c| c.primary_language = "Klingon".into(),
+                "primary_language",
+                "Klingon",
+            ),
+            (
+                "interpreter",
+                |c| c.interpreter_needed = "maybe".into(),
+                "interpreter_needed",
+                "maybe",
+            ),
             ("sex", |c| c.sex = "?".into(), "sex", "?"),
-            ("future release", |c| c.release_date = "2026-11-26".into(), "release_date", "2026-11-26"),
-            ("release before birth", |c| c.release_date = "2010-01-01".into(), "release_date", "2010-01-01"),
-            ("release malformed", |c| c.release_date = "yesterday".into(), "release_date", "yesterday"),
-            ("notes too long", |c| c.notes = "n".repeat(10_001), "notes", "10001"),
-            ("notes NUL", |c| c.notes = "a\u{0}b".into(), "notes", "control"),
-            ("long program", |c| c.orr_program = "p".repeat(300), "orr_program", "300"),
-            ("alias newline", |c| c.aliases = vec!["Ma\nJo".into()], "aliases", "control"),
+            (
+                "future release",
+                |c| c.release_date = "2026-11-26".into(),
+                "release_date",
+                "2026-11-26",
+            ),
+            (
+                "release before birth",
+                |c| c.release_date = "2010-01-01".into(),
+                "release_date",
+                "2010-01-01",
+            ),
+            (
+                "release malformed",
+                |c| c.release_date = "yesterday".into(),
+                "release_date",
+                "yesterday",
+            ),
+            (
+                "notes too long",
+                |c| c.notes = "n".repeat(10_001),
+                "notes",
+                "10001",
+            ),
+            (
+                "notes NUL",
+                |c| c.notes = "a\u{0}b".into(),
+                "notes",
+                "control",
+            ),
+            (
+                "long program",
+                |c| c.orr_program = "p".repeat(300),
+                "orr_program",
+                "300",
+            ),
+            (
+                "alias newline",
+                |c| c.aliases = vec!["Ma\nJo".into()],
+                "aliases",
+                "control",
+            ),
         ];
         for (what, edit, field, needle) in cases {
             let mut c = child();
             edit(&mut c);
             let errors = c.validate(today()).expect_err(what);
             assert_eq!(fields(&errors), vec![*field], "{what}: {errors:?}");
-            assert!(errors[0].message.contains(needle), "{what}: {:?}", errors[0]);
+            assert!(
+                errors[0].message.contains(needle),
+                "{what}: {:?}",
+                errors[0]
+            );
         }
     }
 
@@ -1037,7 +1261,11 @@ mod tests {
                 court_code: (*court).into(),
                 next_hearing: (*hearing).into(),
             };
-            assert!(p.validate(today()).is_ok(), "{p:?}: {:?}", p.validate(today()));
+            assert!(
+                p.validate(today()).is_ok(),
+                "{p:?}: {:?}",
+                p.validate(today())
+            );
         }
         let p = ProceedingsInput {
             nta_status: "filed".into(),
@@ -1057,17 +1285,60 @@ mod tests {
 
     #[test]
     fn proceedings_refused() {
-        let cases: &[(&str, &str, &str, &str, &[&str], &str)] = &[
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [&'a str], &'a str);
+        let cases: &[Case<'_>] = &[
             ("pending", "", "", "", &["nta_status"], "pending"),
-            ("not_served", "2026-10-01", "", "", &["nta_served_on"], "not_served"),
+            (
+                "not_served",
+                "2026-10-01",
+                "",
+                "",
+                &["nta_served_on"],
+                "not_served",
+            ),
             ("", "2026-10-01", "", "", &["nta_served_on"], "2026-10-01"),
             ("served", "2026-12-01", "", "", &["nta_served_on"], "future"),
-            ("served", "15/10/2026", "", "", &["nta_served_on"], "15/10/2026"),
+            (
+                "served",
+                "15/10/2026",
+                "",
+                "",
+                &["nta_served_on"],
+                "15/10/2026",
+            ),
             ("served", "", "XYZ", "", &["court_code"], "XYZ"),
-            ("served", "", "", "2027-02-03 08:30", &["next_hearing"], "court"),
-            ("served", "", "ATL", "2027-02-03 25:00", &["next_hearing"], "25:00"),
-            ("served", "", "ATL", "next week", &["next_hearing"], "next week"),
-            ("bogus", "2030-01-01", "???", "x", &["nta_status", "nta_served_on", "court_code", "next_hearing"], "bogus"),
+            (
+                "served",
+                "",
+                "",
+                "2027-02-03 08:30",
+                &["next_hearing"],
+                "court",
+            ),
+            (
+                "served",
+                "",
+                "ATL",
+                "2027-02-03 25:00",
+                &["next_hearing"],
+                "25:00",
+            ),
+            (
+                "served",
+                "",
+                "ATL",
+                "next week",
+                &["next_hearing"],
+                "next week",
+            ),
+            (
+                "bogus",
+                "2030-01-01",
+                "???",
+                "x",
+                &["nta_status", "nta_served_on", "court_code", "next_hearing"],
+                "bogus",
+            ),
         ];
         for (status, served, court, hearing, want, needle) in cases {
             let p = ProceedingsInput {
@@ -1084,10 +1355,25 @@ mod tests {
 
     #[test]
     fn time_zone_shapes() {
-        for ok in ["America/Chicago", "Pacific/Honolulu", "America/Indiana/Indianapolis", "America/Port-au-Prince", "Etc/GMT+5"] {
+        for ok in [
+            "America/Chicago",
+            "Pacific/Honolulu",
+            "America/Indiana/Indianapolis",
+            "America/Port-au-Prince",
+            "Etc/GMT+5",
+        ] {
             assert!(is_plausible_time_zone(ok), "{ok}");
         }
-        for bad in ["", "CST", "America", "America/", "america/chicago", "Mars/Olympus", "America/Chicago/X/Y", "America/Chi cago"] {
+        for bad in [
+            "",
+            "CST",
+            "America",
+            "America/",
+            "america/chicago",
+            "Mars/Olympus",
+            "America/Chicago/X/Y",
+            "America/Chi cago",
+        ] {
             assert!(!is_plausible_time_zone(bad), "{bad}");
         }
     }

@@ -241,6 +241,14 @@ impl From<Language> for String {
     }
 }
 
+// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Language::parse(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,13 +379,5 @@ mod tests {
         assert_eq!(json.as_deref(), Some(r#""mam""#));
         assert_eq!(serde_json::from_str::<Language>(r#""MAM""#).ok(), mam);
         assert!(serde_json::from_str::<Language>(r#""qui""#).is_err());
-    }
-}
-
-// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
-impl<'de> Deserialize<'de> for Language {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        Language::parse(&raw).map_err(serde::de::Error::custom)
     }
 }

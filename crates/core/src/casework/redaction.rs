@@ -117,7 +117,12 @@ mod tests {
         let vol = Visibility::for_role(Role::Volunteer);
         let cases = [
             ("María", "Ramírez", "María Ramírez", "María R."),
-            ("  José  Luis ", " Pérez López ", "José Luis Pérez López", "José Luis P."),
+            (
+                "  José  Luis ",
+                " Pérez López ",
+                "José Luis Pérez López",
+                "José Luis P.",
+            ),
             ("Ana", "de León", "Ana de León", "Ana D."),
             ("Ana", "ñuñoa", "Ana ñuñoa", "Ana Ñ."),
             ("Ixchel", "", "Ixchel", "Ixchel"),
@@ -134,7 +139,10 @@ mod tests {
     fn birth_dates_per_role() {
         let vol = Visibility::for_role(Role::Volunteer);
         let exact = BirthDate::Exact(NaiveDate::from_ymd_opt(2009, 3, 14).expect("date"));
-        assert_eq!(display_birth_date(&exact, Visibility::EVERYTHING), "2009-03-14");
+        assert_eq!(
+            display_birth_date(&exact, Visibility::EVERYTHING),
+            "2009-03-14"
+        );
         assert_eq!(display_birth_date(&exact, vol), "2009");
         let est = BirthDate::Estimated { year: 2010 };
         assert_eq!(display_birth_date(&est, vol), "~2010");

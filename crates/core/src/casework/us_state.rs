@@ -196,6 +196,14 @@ impl From<UsState> for String {
     }
 }
 
+// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
+impl<'de> Deserialize<'de> for UsState {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        UsState::parse(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,13 +316,5 @@ mod tests {
         assert_eq!(json.as_deref(), Some(r#""TX""#));
         assert_eq!(serde_json::from_str::<UsState>(r#""tx""#).ok(), tx);
         assert!(serde_json::from_str::<UsState>(r#""ZZ""#).is_err());
-    }
-}
-
-// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
-impl<'de> Deserialize<'de> for UsState {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        UsState::parse(&raw).map_err(serde::de::Error::custom)
     }
 }

@@ -497,6 +497,65 @@ mod tests {
         assert!(demo_records(0, 1, today()).is_empty());
     }
 
+    /// `cargo test -p tether-core --release -- --ignored demo_speed`: 100,000 children must
+    /// take well under a second.
+    #[test]
+    #[ignore = "timing; run in release mode"]
+    fn demo_speed() {
+        // Warm the embedded tables (phone metadata, courts) first: that is a one-off.
+        let _ = demo_records(10, 1, today());
+        let started = std::time::Instant::now();
+        let recs = demo_records(100_000, 1, today());
+        let took = started.elapsed();
+        assert_eq!(recs.len(), 100_000);
+        eprintln!("100,000 demo children in {took:?}");
+        assert!(took < std::time::Duration::from_millis(500), "{took:?}");
+    }
+
+    #[test]
+    fn demo_records_pass_their_own_validation() {
+        // A demo record written out as input validates back to itself (sponsor side).
+        for r in demo_records(300, 9, today()) {
+            let s = &r.sponsor;
+            let input = crate::casework::SponsorInput {
+                given_name: s.given_name.clone(),
+                family_name: s.family_name.clone(),
+                category: s
+                    .category
+                    .map(|c| c.as_str().to_owned())
+                    .unwrap_or_default(),
+                phones: s.phones.iter().map(|p| p.e164().to_owned()).collect(),
+                address_line1: s
+                    .address
+                    .as_ref()
+                    .map(|a| a.line1.clone())
+                    .unwrap_or_default(),
+                address_line2: s
+                    .address
+                    .as_ref()
+                    .and_then(|a| a.unit.clone())
+                    .unwrap_or_default(),
+                city: s
+                    .address
+                    .as_ref()
+                    .map(|a| a.city.clone())
+                    .unwrap_or_default(),
+                state: s
+                    .address
+                    .as_ref()
+                    .map(|a| a.state.code().to_owned())
+                    .unwrap_or_default(),
+                postal_code: s
+                    .address
+                    .as_ref()
+                    .map(|a| a.postal_code.clone())
+                    .unwrap_or_default(),
+                time_zone: None,
+            };
+            assert_eq!(input.validate().as_ref(), Ok(s));
+        }
+    }
+
     #[test]
     fn records_look_like_the_spec() {
         let recs = demo_records(3_000, 7, today());
@@ -570,6 +629,11 @@ mod tests {
             owners.values().any(|o| o.len() > 1)
         };
         assert!(shared_phone);
+        let with_phone = recs.iter().filter(|r| !r.sponsor.phones.is_empty()).count();
+        assert!(with_phone > recs.len() * 9 / 10, "{with_phone}");
+        assert!(recs
+            .iter()
+            .any(|r| r.sponsor.phones.iter().any(|p| p.calling_code() == 502)));
         assert!(recs.iter().any(|r| r.sponsor.address_incomplete.is_some()));
         assert!(recs.iter().any(
             |r| r.child.primary_language.map(|l| l.code()) == Some("quc")

@@ -25,6 +25,15 @@ pub enum AuditAction {
     AuditRead,
     AuditVerified,
     SettingsChanged,
+    SponsorCreated,
+    SponsorViewed,
+    ChildCreated,
+    ChildUpdated,
+    ChildViewed,
+    HearingAdded,
+    NtaUpdated,
+    RecordsImported,
+    RecordsExported,
 }
 
 impl AuditAction {
@@ -42,6 +51,15 @@ impl AuditAction {
             AuditAction::AuditRead => "audit_read",
             AuditAction::AuditVerified => "audit_verified",
             AuditAction::SettingsChanged => "settings_changed",
+            AuditAction::SponsorCreated => "sponsor_created",
+            AuditAction::SponsorViewed => "sponsor_viewed",
+            AuditAction::ChildCreated => "child_created",
+            AuditAction::ChildUpdated => "child_updated",
+            AuditAction::ChildViewed => "child_viewed",
+            AuditAction::HearingAdded => "hearing_added",
+            AuditAction::NtaUpdated => "nta_updated",
+            AuditAction::RecordsImported => "records_imported",
+            AuditAction::RecordsExported => "records_exported",
         }
     }
 }

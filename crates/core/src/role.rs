@@ -22,6 +22,15 @@ pub enum Permission {
     Backup,
     ReadAudit,
     ChangeSettings,
+    /// See cases (volunteers see a redacted view).
+    ViewCases,
+    /// Create and change children, sponsors and proceedings.
+    EditCases,
+    ImportRecords,
+    /// Export with identifying fields removed.
+    ExportRedacted,
+    /// Export with A-Numbers, addresses, phones and birth dates; always with a stated reason.
+    ExportFull,
 }
 
 impl Role {
@@ -39,8 +48,11 @@ impl Role {
         use Permission::*;
         match self {
             Role::Admin => true,
-            Role::CaseManager => matches!(permission, ListUsers),
-            Role::Volunteer => false,
+            Role::CaseManager => matches!(
+                permission,
+                ListUsers | ViewCases | EditCases | ImportRecords | ExportRedacted | ExportFull
+            ),
+            Role::Volunteer => matches!(permission, ViewCases),
         }
     }
 }
@@ -82,6 +94,11 @@ mod tests {
             (Backup, [true, false, false]),
             (ReadAudit, [true, false, false]),
             (ChangeSettings, [true, false, false]),
+            (ViewCases, [true, true, true]),
+            (EditCases, [true, true, false]),
+            (ImportRecords, [true, true, false]),
+            (ExportRedacted, [true, true, false]),
+            (ExportFull, [true, true, false]),
         ];
         for (permission, expected) in rows {
             for (role, want) in Role::ALL.into_iter().zip(expected) {

@@ -46,6 +46,10 @@ pub enum StoreError {
     },
     #[error("{field}: {reason}")]
     InvalidInput { field: &'static str, reason: String },
+    #[error("{}", describe_fields(fields))]
+    InvalidFields {
+        fields: Vec<tether_core::casework::FieldError>,
+    },
     #[error("{kind} {id:?} not found")]
     NotFound { kind: &'static str, id: String },
     #[error("{0}")]
@@ -54,6 +58,12 @@ pub enum StoreError {
     BackupUnreadable { path: PathBuf },
     #[error("{path} is not a Tether backup")]
     NotABackup { path: PathBuf },
+    #[error("{rows} rows of {file} are invalid; nothing was imported (use --skip-invalid to import the valid rows)")]
+    ImportRejected {
+        file: PathBuf,
+        rows: usize,
+        errors: Vec<crate::casework::ImportRowError>,
+    },
     #[error("the audit chain is broken: {0}")]
     AuditBroken(ChainBreak),
     #[error("{context}: {source}")]
@@ -86,9 +96,10 @@ impl StoreError {
                 ErrorKind::DatabaseCorrupt
             }
             StoreError::PermissionDenied { .. } => ErrorKind::PermissionDenied,
-            StoreError::InvalidInput { .. } | StoreError::NotABackup { .. } => {
-                ErrorKind::InvalidInput
-            }
+            StoreError::InvalidInput { .. }
+            | StoreError::NotABackup { .. }
+            | StoreError::ImportRejected { .. }
+            | StoreError::InvalidFields { .. } => ErrorKind::InvalidInput,
             StoreError::NotFound { .. } => ErrorKind::NotFound,
             StoreError::Conflict(_) => ErrorKind::Conflict,
             StoreError::AuditBroken(_) => ErrorKind::DatabaseCorrupt,
@@ -102,6 +113,9 @@ impl StoreError {
     pub fn field(&self) -> Option<&'static str> {
         match self {
             StoreError::InvalidInput { field, .. } => Some(field),
+            StoreError::InvalidFields { fields } if fields.len() == 1 => {
+                fields.first().map(|f| field_name(&f.field))
+            }
             _ => None,
         }
     }
@@ -131,3 +145,47 @@ impl StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+fn describe_fields(fields: &[tether_core::casework::FieldError]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{}: {}", f.field, f.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// `field()` returns `&'static str`; the known input fields map onto themselves.
+fn field_name(field: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "given_name",
+        "family_name",
+        "aliases",
+        "birth_date",
+        "sex",
+        "a_number",
+        "country_of_birth",
+        "primary_language",
+        "interpreter_needed",
+        "release_date",
+        "orr_program",
+        "relationship",
+        "notes",
+        "category",
+        "phones",
+        "address_line1",
+        "address_line2",
+        "city",
+        "state",
+        "postal_code",
+        "time_zone",
+        "nta_status",
+        "nta_served_on",
+        "court_code",
+        "next_hearing",
+    ];
+    KNOWN
+        .iter()
+        .find(|k| **k == field)
+        .copied()
+        .unwrap_or("input")
+}

@@ -4,15 +4,17 @@
 
 mod audit_log;
 mod backup;
+pub mod casework;
 mod data_key;
 mod db;
 mod error;
-mod kdf;
 pub mod inspect;
+mod kdf;
 mod key_slots;
 mod migrations;
 mod paths;
 mod session;
+mod session_cases;
 mod vault;
 
 pub use audit_log::{AuditLogEntry, AuditReport};

@@ -38,6 +38,101 @@ const MIGRATIONS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+    // 2: casework: sponsors, children, proceedings, search
+    "CREATE TABLE sponsors (
+        id                  INTEGER PRIMARY KEY,
+        given_name          TEXT NOT NULL,
+        family_name         TEXT NOT NULL,
+        name_key            TEXT NOT NULL,
+        category            TEXT,
+        address_line1       TEXT,
+        address_unit        TEXT,
+        address_city        TEXT,
+        address_state       TEXT,
+        address_postal_code TEXT,
+        address_key         TEXT,
+        address_incomplete  TEXT,
+        time_zone           TEXT NOT NULL,
+        import_key          TEXT UNIQUE,
+        created_at          TEXT NOT NULL,
+        updated_at          TEXT NOT NULL
+     );
+     CREATE INDEX sponsors_name_key ON sponsors (name_key);
+     CREATE INDEX sponsors_address_key ON sponsors (address_key);
+     CREATE TABLE sponsor_phones (
+        sponsor_id INTEGER NOT NULL REFERENCES sponsors (id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        e164       TEXT NOT NULL,
+        PRIMARY KEY (sponsor_id, e164)
+     );
+     CREATE INDEX sponsor_phones_e164 ON sponsor_phones (e164);
+     CREATE TABLE children (
+        id                 INTEGER PRIMARY KEY,
+        case_number        TEXT NOT NULL UNIQUE,
+        case_year          INTEGER NOT NULL,
+        case_seq           INTEGER NOT NULL,
+        given_name         TEXT NOT NULL,
+        family_name        TEXT NOT NULL,
+        name_key           TEXT NOT NULL,
+        aliases            TEXT NOT NULL DEFAULT '[]',
+        birth_date         TEXT,
+        sex                TEXT,
+        a_number           TEXT,
+        country_of_birth   TEXT,
+        primary_language   TEXT,
+        interpreter_needed INTEGER NOT NULL DEFAULT 0,
+        release_date       TEXT,
+        orr_program        TEXT,
+        notes              TEXT NOT NULL DEFAULT '',
+        sponsor_id         INTEGER REFERENCES sponsors (id),
+        relationship       TEXT,
+        nta_status         TEXT NOT NULL DEFAULT 'not_served'
+                           CHECK (nta_status IN ('not_served', 'served', 'filed')),
+        nta_served_on      TEXT,
+        court_code         TEXT,
+        attorney           TEXT,
+        last_acis_check    TEXT,
+        created_at         TEXT NOT NULL,
+        updated_at         TEXT NOT NULL,
+        UNIQUE (case_year, case_seq)
+     );
+     CREATE INDEX children_a_number ON children (a_number);
+     CREATE INDEX children_name_key ON children (name_key, birth_date);
+     CREATE INDEX children_sponsor ON children (sponsor_id);
+     CREATE INDEX children_release ON children (release_date);
+     CREATE TABLE hearings (
+        id         INTEGER PRIMARY KEY,
+        child_id   INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+        at_local   TEXT NOT NULL,
+        court_code TEXT NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('master', 'individual')),
+        judge      TEXT,
+        outcome    TEXT,
+        UNIQUE (child_id, at_local, court_code)
+     );
+     CREATE INDEX hearings_at ON hearings (at_local);
+     CREATE TABLE address_changes (
+        id              INTEGER PRIMARY KEY,
+        sponsor_id      INTEGER NOT NULL REFERENCES sponsors (id) ON DELETE CASCADE,
+        recorded_on     TEXT NOT NULL,
+        address_line1   TEXT,
+        address_unit    TEXT,
+        address_city    TEXT,
+        address_state   TEXT,
+        address_postal_code TEXT,
+        eoir33_filed_on TEXT
+     );
+     CREATE TABLE exports (
+        id      INTEGER PRIMARY KEY,
+        at      TEXT NOT NULL,
+        full    INTEGER NOT NULL,
+        reason  TEXT NOT NULL,
+        rows    INTEGER NOT NULL
+     );
+     CREATE VIRTUAL TABLE child_search USING fts5 (
+        names, numbers,
+        tokenize = 'unicode61 remove_diacritics 2'
+     );",
 ];
 
 pub(crate) const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -33,10 +33,10 @@ pub struct UserSummary {
 }
 
 pub struct Session {
-    conn: Connection,
+    pub(crate) conn: Connection,
     paths: VaultPaths,
     data_key: DataKey,
-    user: SignedInUser,
+    pub(crate) user: SignedInUser,
 }
 
 impl fmt::Debug for Session {
@@ -73,7 +73,7 @@ impl Session {
 
     /// Runs `change` in a transaction after the role check; `change` appends its audit entry
     /// to the same transaction. A denial is itself audited.
-    fn write<T>(
+    pub(crate) fn write<T>(
         &mut self,
         permission: Option<Permission>,
         action: AuditAction,
@@ -90,7 +90,7 @@ impl Session {
         Ok(value)
     }
 
-    fn authorize(
+    pub(crate) fn authorize(
         &mut self,
         permission: Option<Permission>,
         action: AuditAction,
@@ -482,7 +482,7 @@ impl Session {
     }
 }
 
-fn describe(action: AuditAction) -> &'static str {
+pub(crate) fn describe(action: AuditAction) -> &'static str {
     match action {
         AuditAction::UserAdded => "add users",
         AuditAction::UserRemoved => "remove users",
@@ -492,6 +492,13 @@ fn describe(action: AuditAction) -> &'static str {
         AuditAction::BackupCreated => "back up the vault",
         AuditAction::AuditRead | AuditAction::AuditVerified => "read the audit log",
         AuditAction::SettingsChanged => "change settings",
+        AuditAction::SponsorCreated | AuditAction::ChildCreated => "add cases",
+        AuditAction::ChildUpdated | AuditAction::HearingAdded | AuditAction::NtaUpdated => {
+            "change cases"
+        }
+        AuditAction::SponsorViewed | AuditAction::ChildViewed => "view cases",
+        AuditAction::RecordsImported => "import records",
+        AuditAction::RecordsExported => "export records",
         AuditAction::VaultCreated | AuditAction::SignedIn | AuditAction::PassphraseChanged => {
             "do this"
         }

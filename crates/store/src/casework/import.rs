@@ -1,0 +1,172 @@
+//! Importing release records from a CSV file: all or nothing by default, or the valid rows
+//! with the rejected ones written beside the input. Re-importing a file creates no duplicates.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use serde::Serialize;
+use tether_core::casework::release_csv::{
+    parse_release_records, sponsor_key, ReleaseFile, RowError,
+};
+
+use super::rows::{
+    existing_child, insert_child, insert_sponsor, next_case_seq, sponsor_by_import_key, NewChild,
+};
+use crate::error::{Result, StoreError};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub rows: usize,
+    pub imported_rows: usize,
+    pub rejected_rows: usize,
+    pub children_created: usize,
+    pub children_already_present: usize,
+    pub sponsors_created: usize,
+    /// Where the rejected rows were written (`--skip-invalid` from a file only).
+    pub rejected_file: Option<PathBuf>,
+    /// Every problem in the rejected rows.
+    pub errors: Vec<ImportRowError>,
+    /// First and last id of the children created, for the audit entry.
+    #[serde(skip)]
+    pub(crate) created_ids: Option<(i64, i64)>,
+}
+
+/// One rejected row, as shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportRowError {
+    pub line: u64,
+    pub column: String,
+    pub reason: String,
+}
+
+impl From<&RowError> for ImportRowError {
+    fn from(e: &RowError) -> Self {
+        ImportRowError {
+            line: e.line,
+            column: e.column.clone(),
+            reason: e.reason.clone(),
+        }
+    }
+}
+
+pub(crate) fn parse(path: &Path, bytes: &[u8], today: chrono::NaiveDate) -> Result<ReleaseFile> {
+    parse_release_records(bytes, today).map_err(|e| StoreError::InvalidInput {
+        field: "file",
+        reason: format!("{}: {e}", path.display()),
+    })
+}
+
+pub(crate) fn row_errors(file: &ReleaseFile) -> Vec<ImportRowError> {
+    file.rows
+        .iter()
+        .filter_map(|r| r.result.as_ref().err())
+        .flatten()
+        .map(ImportRowError::from)
+        .collect()
+}
+
+/// `input.csv` → `input.rejected.csv`, with the original columns plus `reason`.
+pub(crate) fn write_rejected(input: &Path, file: &ReleaseFile) -> Result<Option<PathBuf>> {
+    let rejected: Vec<_> = file.rows.iter().filter(|r| r.result.is_err()).collect();
+    if rejected.is_empty() {
+        return Ok(None);
+    }
+    let stem = input.file_stem().unwrap_or_default().to_string_lossy();
+    let out = input.with_file_name(format!("{stem}.rejected.csv"));
+    let write = || -> std::result::Result<(), csv::Error> {
+        let mut w = csv::Writer::from_path(&out)?;
+        let mut header = file.headers.clone();
+        header.push("line".into());
+        header.push("reason".into());
+        w.write_record(&header)?;
+        for row in &rejected {
+            let mut record = row.raw.clone();
+            record.resize(file.headers.len(), String::new());
+            record.push(row.line.to_string());
+            let reason = row
+                .result
+                .as_ref()
+                .err()
+                .map(|errs| {
+                    errs.iter()
+                        .map(|e| format!("{}: {}", e.column, e.reason))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .unwrap_or_default();
+            record.push(reason);
+            w.write_record(&record)?;
+        }
+        w.flush()?;
+        Ok(())
+    };
+    write().map_err(|e| StoreError::Io {
+        context: format!("write {}", out.display()),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    Ok(Some(out))
+}
+
+/// Inserts every valid record; the caller holds the transaction.
+pub(crate) fn apply(
+    conn: &Connection,
+    file: &ReleaseFile,
+    case_year: i32,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportReport> {
+    let total = file.rows.len();
+    let mut report = ImportReport {
+        rows: total,
+        ..ImportReport::default()
+    };
+    let mut sponsors: HashMap<String, i64> = HashMap::new();
+    let mut seq = next_case_seq(conn, case_year)?;
+    for (done, row) in file.rows.iter().enumerate() {
+        if done % 1000 == 0 {
+            progress(done, total);
+        }
+        let Ok(record) = &row.result else {
+            report.rejected_rows += 1;
+            continue;
+        };
+        report.imported_rows += 1;
+        let key = sponsor_key(&record.sponsor);
+        let sponsor_id = match sponsors.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = match sponsor_by_import_key(conn, &key)? {
+                    Some(id) => id,
+                    None => {
+                        report.sponsors_created += 1;
+                        insert_sponsor(conn, &record.sponsor, Some(&key))?
+                    }
+                };
+                sponsors.insert(key, id);
+                id
+            }
+        };
+        if existing_child(conn, &record.child, Some(sponsor_id))?.is_some() {
+            report.children_already_present += 1;
+            continue;
+        }
+        let (id, _) = insert_child(
+            conn,
+            &NewChild {
+                child: &record.child,
+                proceedings: &record.proceedings,
+                sponsor_id: Some(sponsor_id),
+                case_year,
+                case_seq: seq,
+            },
+        )?;
+        seq += 1;
+        report.children_created += 1;
+        report.created_ids = Some(match report.created_ids {
+            Some((first, _)) => (first, id),
+            None => (id, id),
+        });
+    }
+    progress(total, total);
+    Ok(report)
+}

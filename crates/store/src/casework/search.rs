@@ -1,0 +1,138 @@
+//! Full-text search over children: names, aliases, sponsor names, A-Number, phones, case
+//! number. SQLite FTS5 with `unicode61 remove_diacritics 2`, so `jose ramirez` finds
+//! `José Ramírez`; every word is a prefix while typing; results ranked by bm25.
+
+use rusqlite::{params, Connection};
+use tether_core::casework::redaction::Visibility;
+use tether_core::casework::{ANumber, CaseNumber, Phone};
+
+use super::rows::{phone_digits, summary_from_row};
+use super::views::ChildSummary;
+use crate::error::{Result, StoreError};
+
+/// (Re)writes the search row of one child from its current data.
+pub(crate) fn index_child(conn: &Connection, child_id: i64) -> Result<()> {
+    let (names, numbers) = conn
+        .prepare_cached(
+            "SELECT c.given_name || ' ' || c.family_name || ' ' || c.aliases || ' ' ||
+                    coalesce(s.given_name || ' ' || s.family_name, ''),
+                    c.case_number, c.a_number,
+                    (SELECT group_concat(e164, ' ') FROM sponsor_phones p WHERE p.sponsor_id = c.sponsor_id)
+             FROM children c LEFT JOIN sponsors s ON s.id = c.sponsor_id WHERE c.id = ?1",
+        )
+        .and_then(|mut stmt| {
+            stmt.query_row([child_id], |r| {
+                let names: String = r.get(0)?;
+                let case_number: String = r.get(1)?;
+                let a_number: Option<String> = r.get(2)?;
+                let phones: Option<String> = r.get(3)?;
+                let mut numbers = vec![case_number.replace('-', " "), case_number.replace('-', "")];
+                if let Some(a) = a_number {
+                    numbers.push(format!("A{a}"));
+                    numbers.push(a);
+                }
+                for e164 in phones.unwrap_or_default().split_whitespace() {
+                    if let Ok(p) = Phone::parse(e164) {
+                        let (full, national) = phone_digits(&p);
+                        numbers.push(full);
+                        numbers.push(national);
+                    }
+                }
+                Ok((names.replace(['[', ']', '"', ','], " "), numbers.join(" ")))
+            })
+        })
+        .map_err(StoreError::sql("index a child for search"))?;
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO child_search (rowid, names, numbers) VALUES (?1, ?2, ?3)",
+    )
+    .and_then(|mut s| s.execute(params![child_id, names, numbers]))
+    .map_err(StoreError::sql("index a child for search"))?;
+    Ok(())
+}
+
+/// Turns what someone typed into an FTS5 query; `None` when nothing searchable is left.
+///
+/// Identifiers typed in any accepted form (A-Number `123-456-789`, case number, phone) are
+/// matched exactly; every word is also tried as a prefix, so a Guatemalan 8-digit number is
+/// found as a phone even though it would also read as an A-Number.
+pub fn fts_query(raw: &str) -> Option<String> {
+    let mut alternatives = Vec::new();
+    if let Ok(a) = ANumber::parse(raw) {
+        alternatives.push(format!("numbers : \"{}\"", a.digits()));
+    }
+    if let Ok(c) = CaseNumber::parse(raw) {
+        alternatives.push(format!("numbers : \"{}\"", c.to_string().replace('-', "")));
+    }
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() >= 7 {
+        if let Ok(p) = Phone::parse(raw) {
+            alternatives.push(format!("numbers : \"{}\"", phone_digits(&p).0));
+        }
+    }
+    let words: Vec<String> = raw
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        .collect();
+    if !words.is_empty() {
+        alternatives.push(format!("({})", words.join(" AND ")));
+    }
+    if alternatives.is_empty() {
+        return None;
+    }
+    Some(alternatives.join(" OR "))
+}
+
+pub(crate) fn search(
+    conn: &Connection,
+    raw: &str,
+    limit: u32,
+    vis: &Visibility,
+) -> Result<Vec<ChildSummary>> {
+    let Some(query) = fts_query(raw) else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT c.id, c.case_number, c.given_name, c.family_name, c.primary_language,
+                    c.release_date, s.given_name || ' ' || s.family_name, c.nta_status
+             FROM child_search f
+             JOIN children c ON c.id = f.rowid
+             LEFT JOIN sponsors s ON s.id = c.sponsor_id
+             WHERE child_search MATCH ?1
+             ORDER BY bm25(child_search, 10.0, 5.0)
+             LIMIT ?2",
+        )
+        .map_err(StoreError::sql("search"))?;
+    let rows = stmt
+        .query_map(params![query, limit], |r| summary_from_row(r, vis))
+        .map_err(StoreError::sql("search"))?;
+    rows.collect::<rusqlite::Result<_>>()
+        .map_err(StoreError::sql("search"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn queries_read_identifiers_in_any_accepted_form() {
+        let q = fts_query("123-456-789").unwrap_or_default();
+        assert!(q.contains("numbers : \"123456789\""), "{q}");
+        let q = fts_query("A 023 456 789").unwrap_or_default();
+        assert!(q.contains("\"023456789\""), "{q}");
+        let q = fts_query("jose ram").unwrap_or_default();
+        assert_eq!(q, "(\"jose\"* AND \"ram\"*)");
+        let q = fts_query("+502 5123 4567").unwrap_or_default();
+        assert!(q.contains("\"50251234567\""), "{q}");
+        assert_eq!(fts_query("  -- "), None);
+    }
+
+    #[test]
+    fn quotes_cannot_break_out_of_the_query() {
+        let q = fts_query("\"; DROP TABLE children; --").unwrap_or_default();
+        assert!(!q.contains("\"\""), "{q}");
+        assert!(q.starts_with('('), "{q}");
+    }
+}

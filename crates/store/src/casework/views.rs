@@ -1,0 +1,123 @@
+//! What a reader gets back: plain, serialisable views, already redacted for the reader's role.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AddressView {
+    pub line1: Option<String>,
+    pub unit: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub postal_code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SponsorView {
+    pub id: i64,
+    pub given_name: String,
+    pub family_name: String,
+    pub category: Option<String>,
+    /// E.164.
+    pub phones: Vec<String>,
+    /// Absent for volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<AddressView>,
+    /// Why the address cannot be relied on, if it cannot.
+    pub address_incomplete: Option<String>,
+    pub time_zone: String,
+    pub children: Vec<ChildSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HearingView {
+    pub id: i64,
+    /// `YYYY-MM-DD HH:MM` in the court's time zone.
+    pub at: String,
+    pub court_code: String,
+    pub court_name: Option<String>,
+    pub time_zone: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub judge: Option<String>,
+    pub outcome: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CourtView {
+    pub code: String,
+    pub name: String,
+    pub address: Vec<String>,
+    pub time_zone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChildView {
+    pub id: i64,
+    pub case_number: String,
+    pub given_name: String,
+    /// Only the initial for volunteers.
+    pub family_name: String,
+    pub aliases: Vec<String>,
+    /// `YYYY-MM-DD` or `~YYYY`; the year only for volunteers.
+    pub birth_date: Option<String>,
+    pub sex: Option<String>,
+    /// Normalised `A123456789`; absent for volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub a_number: Option<String>,
+    /// `A123-456-789`; absent for volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub a_number_display: Option<String>,
+    pub country_of_birth: Option<String>,
+    /// ISO 639-3.
+    pub primary_language: Option<String>,
+    pub primary_language_name: Option<String>,
+    pub interpreter_needed: bool,
+    pub release_date: Option<String>,
+    pub orr_program: Option<String>,
+    pub relationship: Option<String>,
+    pub notes: String,
+    pub sponsor: Option<SponsorView>,
+    pub nta_status: String,
+    pub nta_served_on: Option<String>,
+    /// Absent for volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub court: Option<CourtView>,
+    /// Empty for volunteers (no court detail).
+    pub hearings: Vec<HearingView>,
+}
+
+/// One line of a list or a search result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChildSummary {
+    pub id: i64,
+    pub case_number: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub primary_language: Option<String>,
+    pub release_date: Option<String>,
+    pub sponsor_name: Option<String>,
+    pub nta_status: String,
+}
+
+/// A likely duplicate found before a create.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PossibleDuplicate {
+    pub kind: &'static str,
+    pub id: i64,
+    pub label: String,
+    /// `same_name_and_birth_date`, `same_a_number`, `same_phone`, `same_address`, `same_name`.
+    pub reason: &'static str,
+}
+
+/// The result of a create that checks for duplicates first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum CreateOutcome {
+    Created {
+        id: i64,
+        case_number: Option<String>,
+    },
+    NeedsConfirmation {
+        matches: Vec<PossibleDuplicate>,
+    },
+}

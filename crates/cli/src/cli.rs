@@ -5,6 +5,10 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tether_core::Role;
 
+pub use crate::cases_cli::{
+    ChildCommand, DemoArgs, ExportArgs, HearingAddArgs, ImportArgs, NtaSetArgs, SponsorCommand,
+};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "tether",
@@ -55,6 +59,44 @@ pub enum Command {
     /// Vault settings
     #[command(subcommand)]
     Settings(SettingsCommand),
+    /// Import release records from a CSV file (all or nothing unless --skip-invalid)
+    Import(ImportArgs),
+    /// Find children by name, alias, A-Number, phone or case number
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Children: add, show, list, edit
+    #[command(subcommand)]
+    Child(ChildCommand),
+    /// Sponsors: add, show, list
+    #[command(subcommand)]
+    Sponsor(SponsorCommand),
+    /// Court hearings
+    #[command(subcommand)]
+    Hearing(HearingCommand),
+    /// Notice to Appear status
+    #[command(subcommand)]
+    Nta(NtaCommand),
+    /// Write a CSV export (redacted unless --full --reason TEXT)
+    Export(ExportArgs),
+    /// Fill the vault with synthetic, clearly fake cases for trying Tether and benchmarks
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HearingCommand {
+    /// Add a hearing for a child
+    Add(HearingAddArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NtaCommand {
+    /// Record the NTA status
+    Set(NtaSetArgs),
 }
 
 #[derive(Debug, Subcommand)]

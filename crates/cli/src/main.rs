@@ -1,6 +1,8 @@
 //! `tether`: the vault from a terminal. Exit 0 on success; otherwise one clear line on stderr.
 #![forbid(unsafe_code)]
 
+mod cases;
+mod cases_cli;
 mod cli;
 mod run;
 mod secrets;

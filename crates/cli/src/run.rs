@@ -7,7 +7,10 @@ use secrecy::SecretString;
 use tether_core::Permission;
 use tether_store::{ErrorKind, Session, StoreError, VaultPaths};
 
-use crate::cli::{AuditCommand, Cli, Command, SettingsCommand, UserCommand};
+use crate::cases;
+use crate::cli::{
+    AuditCommand, Cli, Command, HearingCommand, NtaCommand, SettingsCommand, UserCommand,
+};
 use crate::secrets;
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -86,6 +89,34 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             println!("auto-lock after {} minutes", session.auto_lock_minutes()?);
         }
+        Command::Import(args) => cases::import(&mut sign_in(&paths, &cli.user)?, args)?,
+        Command::Search { query, json, limit } => {
+            let mut session = sign_in(&paths, &cli.user)?;
+            let found = session.search(&query, limit)?;
+            if json {
+                print_json(&found)?;
+            } else {
+                for c in found {
+                    println!(
+                        "{}  {} {}  ({})",
+                        c.case_number,
+                        c.given_name,
+                        c.family_name,
+                        c.sponsor_name.unwrap_or_default()
+                    );
+                }
+            }
+        }
+        Command::Child(command) => cases::child(&mut sign_in(&paths, &cli.user)?, command)?,
+        Command::Sponsor(command) => cases::sponsor(&mut sign_in(&paths, &cli.user)?, command)?,
+        Command::Hearing(HearingCommand::Add(args)) => {
+            cases::hearing_add(&mut sign_in(&paths, &cli.user)?, args)?
+        }
+        Command::Nta(NtaCommand::Set(args)) => {
+            cases::nta_set(&mut sign_in(&paths, &cli.user)?, args)?
+        }
+        Command::Export(args) => cases::export(&mut sign_in(&paths, &cli.user)?, args)?,
+        Command::Demo(args) => cases::demo(&mut sign_in(&paths, &cli.user)?, args)?,
     }
     Ok(())
 }
@@ -164,7 +195,7 @@ fn sign_in(paths: &VaultPaths, user: &Option<String>) -> Result<Session> {
     Ok(tether_store::unlock(paths, user, &passphrase)?)
 }
 
-fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value).context("write JSON")?;
     writeln!(out).context("write JSON")?;

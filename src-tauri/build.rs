@@ -15,6 +15,18 @@ const COMMANDS: &[&str] = &[
     "set_auto_lock_minutes",
     "audit_verify",
     "audit_log",
+    "list_children",
+    "search_children",
+    "get_child",
+    "update_child",
+    "create_sponsor",
+    "list_sponsors",
+    "create_child",
+    "set_nta",
+    "add_hearing",
+    "import_csv",
+    "list_courts",
+    "list_languages",
 ];
 
 fn main() {

@@ -4,9 +4,15 @@ use tauri::State;
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::api;
+use crate::api_cases;
 use crate::ipc::{
     AppError, AuditEntryView, AuditReport, LockReason, Role, SessionInfo, UserSummary, VaultLocked,
     VaultStatus,
+};
+use crate::ipc_cases::{
+    ChildDetail, ChildInput, ChildPage, ChildSummary, CourtOption, CreateResult, HearingType,
+    HearingView, ImportOutcome, ImportProgress, LanguageOption, NtaStatus, ProceedingsInput,
+    SponsorDetail, SponsorInput,
 };
 use crate::state::AppState;
 
@@ -117,6 +123,121 @@ async fn audit_log(state: State<'_, AppState>, limit: u32) -> Reply<Vec<AuditEnt
     api::audit_log(&state, limit)
 }
 
+#[tauri::command]
+#[specta::specta]
+async fn list_children(state: State<'_, AppState>, offset: u32, limit: u32) -> Reply<ChildPage> {
+    api_cases::list_children(&state, offset, limit)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn search_children(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+) -> Reply<Vec<ChildSummary>> {
+    api_cases::search_children(&state, query, limit)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn get_child(state: State<'_, AppState>, id_or_case: String) -> Reply<ChildDetail> {
+    api_cases::get_child(&state, id_or_case)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn update_child(
+    state: State<'_, AppState>,
+    id_or_case: String,
+    input: ChildInput,
+) -> Reply<ChildDetail> {
+    api_cases::update_child(&state, id_or_case, input)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn create_sponsor(
+    state: State<'_, AppState>,
+    input: SponsorInput,
+    confirm: bool,
+) -> Reply<CreateResult> {
+    api_cases::create_sponsor(&state, input, confirm)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn list_sponsors(state: State<'_, AppState>) -> Reply<Vec<SponsorDetail>> {
+    api_cases::list_sponsors(&state)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn create_child(
+    state: State<'_, AppState>,
+    input: ChildInput,
+    proceedings: ProceedingsInput,
+    sponsor_id: Option<u32>,
+    confirm: bool,
+) -> Reply<CreateResult> {
+    api_cases::create_child(&state, input, proceedings, sponsor_id, confirm)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn set_nta(
+    state: State<'_, AppState>,
+    id_or_case: String,
+    status: NtaStatus,
+    served_on: Option<String>,
+) -> Reply<ChildDetail> {
+    api_cases::set_nta(&state, id_or_case, status, served_on)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn add_hearing(
+    state: State<'_, AppState>,
+    id_or_case: String,
+    at: String,
+    court: String,
+    kind: HearingType,
+) -> Reply<HearingView> {
+    api_cases::add_hearing(&state, id_or_case, at, court, kind)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn import_csv(
+    state: State<'_, AppState>,
+    app: tauri::AppHandle,
+    file_name: String,
+    contents: String,
+    skip_invalid: bool,
+) -> Reply<ImportOutcome> {
+    use tauri_specta::Event;
+    let mut progress = |done: usize, total: usize| {
+        let _ = ImportProgress {
+            done: u32::try_from(done).unwrap_or(u32::MAX),
+            total: u32::try_from(total).unwrap_or(u32::MAX),
+        }
+        .emit(&app);
+    };
+    api_cases::import_csv(&state, file_name, contents, skip_invalid, &mut progress)
+}
+
+#[tauri::command]
+#[specta::specta]
+fn list_courts() -> Vec<CourtOption> {
+    api_cases::list_courts()
+}
+
+#[tauri::command]
+#[specta::specta]
+fn list_languages() -> Vec<LanguageOption> {
+    api_cases::list_languages()
+}
+
 /// One builder serves the invoke handler and the bindings export (and its staleness test).
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -134,8 +255,20 @@ pub fn builder() -> Builder<tauri::Wry> {
             set_auto_lock_minutes,
             audit_verify,
             audit_log,
+            list_children,
+            search_children,
+            get_child,
+            update_child,
+            create_sponsor,
+            list_sponsors,
+            create_child,
+            set_nta,
+            add_hearing,
+            import_csv,
+            list_courts,
+            list_languages,
         ])
-        .events(collect_events![VaultLocked])
+        .events(collect_events![VaultLocked, ImportProgress])
         // IPC types are one-way (Rust → UI) or simple: one TypeScript shape each is clearer.
         .disable_serde_phases()
 }

@@ -133,6 +133,8 @@ pub struct AppError {
     pub kind: ErrorKind,
     pub message: String,
     pub field: Option<String>,
+    /// Every field that failed validation, when a whole form was checked at once.
+    pub fields: Vec<crate::ipc_cases::FieldError>,
 }
 
 impl AppError {
@@ -141,6 +143,7 @@ impl AppError {
             kind: ErrorKind::Locked,
             message: "the vault is locked".into(),
             field: None,
+            fields: Vec::new(),
         }
     }
 
@@ -149,6 +152,7 @@ impl AppError {
             kind: ErrorKind::InvalidInput,
             message: message.into(),
             field: Some(field.into()),
+            fields: Vec::new(),
         }
     }
 }
@@ -169,10 +173,21 @@ impl From<StoreError> for AppError {
             StoreKind::Conflict => ErrorKind::Conflict,
             StoreKind::Internal => ErrorKind::Internal,
         };
+        let fields = match &e {
+            StoreError::InvalidFields { fields } => fields
+                .iter()
+                .map(|f| crate::ipc_cases::FieldError {
+                    field: f.field.clone(),
+                    message: f.message.clone(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         AppError {
             kind,
             field: e.field().map(str::to_owned),
             message: e.to_string(),
+            fields,
         }
     }
 }

@@ -3,8 +3,10 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod api_cases;
 pub mod commands;
 pub mod ipc;
+pub mod ipc_cases;
 pub mod state;
 
 use std::time::{Duration, Instant};

@@ -18,18 +18,41 @@ export const commands = {
 	setAutoLockMinutes: (minutes: number) => typedError<SessionInfo, AppError>(__TAURI_INVOKE("set_auto_lock_minutes", { minutes })),
 	auditVerify: () => typedError<AuditReport, AppError>(__TAURI_INVOKE("audit_verify")),
 	auditLog: (limit: number) => typedError<AuditEntryView[], AppError>(__TAURI_INVOKE("audit_log", { limit })),
+	listChildren: (offset: number, limit: number) => typedError<ChildPage, AppError>(__TAURI_INVOKE("list_children", { offset, limit })),
+	searchChildren: (query: string, limit: number) => typedError<ChildSummary[], AppError>(__TAURI_INVOKE("search_children", { query, limit })),
+	getChild: (idOrCase: string) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("get_child", { idOrCase })),
+	updateChild: (idOrCase: string, input: ChildInput) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("update_child", { idOrCase, input })),
+	createSponsor: (input: SponsorInput, confirm: boolean) => typedError<CreateResult, AppError>(__TAURI_INVOKE("create_sponsor", { input, confirm })),
+	listSponsors: () => typedError<SponsorDetail[], AppError>(__TAURI_INVOKE("list_sponsors")),
+	createChild: (input: ChildInput, proceedings: ProceedingsInput, sponsorId: number | null, confirm: boolean) => typedError<CreateResult, AppError>(__TAURI_INVOKE("create_child", { input, proceedings, sponsorId, confirm })),
+	setNta: (idOrCase: string, status: NtaStatus, servedOn: string | null) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("set_nta", { idOrCase, status, servedOn })),
+	addHearing: (idOrCase: string, at: string, court: string, kind: HearingType) => typedError<HearingView, AppError>(__TAURI_INVOKE("add_hearing", { idOrCase, at, court, kind })),
+	importCsv: (fileName: string, contents: string, skipInvalid: boolean) => typedError<ImportOutcome, AppError>(__TAURI_INVOKE("import_csv", { fileName, contents, skipInvalid })),
+	listCourts: () => __TAURI_INVOKE<CourtOption[]>("list_courts"),
+	listLanguages: () => __TAURI_INVOKE<LanguageOption[]>("list_languages"),
 };
 
 /** Events */
 export const events = {
+	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
 
 /* Types */
+export type AddressView = {
+	line1: string | null,
+	unit: string | null,
+	city: string | null,
+	state: string | null,
+	postal_code: string | null,
+};
+
 export type AppError = {
 	kind: ErrorKind,
 	message: string,
 	field: string | null,
+	/**  Every field that failed validation, when a whole form was checked at once. */
+	fields: FieldError[],
 };
 
 export type AuditEntryView = {
@@ -48,10 +71,146 @@ export type AuditReport = {
 	message: string,
 };
 
+export type ChildDetail = {
+	id: number,
+	case_number: string,
+	given_name: string,
+	family_name: string,
+	aliases: string[],
+	birth_date: string | null,
+	sex: string | null,
+	a_number: string | null,
+	a_number_display: string | null,
+	country_of_birth: string | null,
+	primary_language: string | null,
+	primary_language_name: string | null,
+	interpreter_needed: boolean,
+	release_date: string | null,
+	orr_program: string | null,
+	relationship: string | null,
+	notes: string,
+	sponsor: SponsorDetail | null,
+	nta_status: NtaStatus,
+	nta_served_on: string | null,
+	court: CourtView | null,
+	hearings: HearingView[],
+};
+
+export type ChildInput = {
+	given_name: string,
+	family_name: string,
+	aliases: string[],
+	birth_date: string,
+	sex: string,
+	a_number: string,
+	country_of_birth: string,
+	primary_language: string,
+	interpreter_needed: string,
+	release_date: string,
+	orr_program: string,
+	relationship: string,
+	notes: string,
+};
+
+export type ChildPage = {
+	total: number,
+	items: ChildSummary[],
+};
+
+export type ChildSummary = {
+	id: number,
+	case_number: string,
+	given_name: string,
+	family_name: string,
+	primary_language: string | null,
+	release_date: string | null,
+	sponsor_name: string | null,
+	nta_status: NtaStatus,
+};
+
+export type CourtOption = {
+	code: string,
+	name: string,
+	time_zone: string,
+};
+
+export type CourtView = {
+	code: string,
+	name: string,
+	address: string[],
+	time_zone: string,
+};
+
+export type CreateResult = { status: "created"; id: number; case_number: string | null } | { status: "needs_confirmation"; matches: PossibleDuplicate[] };
+
 /**  What the UI branches on: a kind, a message for detail, and the field at fault if any. */
 export type ErrorKind = "locked" | "wrong_credentials" | "vault_exists" | "vault_missing" | "key_slots_missing" | "key_slots_corrupt" | "database_corrupt" | "permission_denied" | "invalid_input" | "not_found" | "conflict" | "internal";
 
+export type FieldError = {
+	field: string,
+	message: string,
+};
+
+export type HearingType = "master" | "individual";
+
+export type HearingView = {
+	id: number,
+	at: string,
+	court_code: string,
+	court_name: string | null,
+	time_zone: string | null,
+	kind: HearingType,
+	judge: string | null,
+	outcome: string | null,
+};
+
+export type ImportOutcome = { status: "imported"; report: ImportSummary } | { status: "rejected"; rows: number; errors: ImportRowError[] };
+
+/**  Emitted while an import runs. */
+export type ImportProgress = {
+	done: number,
+	total: number,
+};
+
+export type ImportRowError = {
+	line: number,
+	column: string,
+	reason: string,
+};
+
+export type ImportSummary = {
+	rows: number,
+	imported_rows: number,
+	rejected_rows: number,
+	children_created: number,
+	children_already_present: number,
+	sponsors_created: number,
+	errors: ImportRowError[],
+};
+
+export type LanguageOption = {
+	code: string,
+	name_en: string,
+	name_es: string,
+};
+
 export type LockReason = "idle" | "user";
+
+export type NtaStatus = "not_served" | "served" | "filed";
+
+export type PossibleDuplicate = {
+	kind: string,
+	id: number,
+	label: string,
+	reason: string,
+};
+
+export type ProceedingsInput = {
+	nta_status: string,
+	nta_served_on: string,
+	court_code: string,
+	next_hearing: string,
+};
 
 export type Role = "admin" | "case_manager" | "volunteer";
 
@@ -59,6 +218,31 @@ export type SessionInfo = {
 	user_name: string,
 	role: Role,
 	auto_lock_minutes: number,
+};
+
+export type SponsorDetail = {
+	id: number,
+	given_name: string,
+	family_name: string,
+	category: string | null,
+	phones: string[],
+	address: AddressView | null,
+	address_incomplete: string | null,
+	time_zone: string,
+	children: ChildSummary[],
+};
+
+export type SponsorInput = {
+	given_name: string,
+	family_name: string,
+	category: string,
+	phones: string[],
+	address_line1: string,
+	address_line2: string,
+	city: string,
+	state: string,
+	postal_code: string,
+	time_zone: string | null,
 };
 
 export type UserSummary = {

@@ -1,5 +1,5 @@
 // Turning backend errors into what a person reads. Never shows raw JSON.
-import type { AppError, ErrorKind } from "./bindings";
+import type { AppError, ErrorKind, FieldError } from "./bindings";
 import { t, type MessageKey } from "./i18n/index.svelte";
 
 const KINDS: readonly ErrorKind[] = [
@@ -44,10 +44,20 @@ export function toAppError(value: unknown): AppError {
       kind: value.kind,
       message: typeof value.message === "string" ? value.message : "",
       field: typeof value.field === "string" ? value.field : null,
+      fields: toFieldErrors((value as { fields?: unknown }).fields),
     };
   }
   const message = value instanceof Error ? value.message : typeof value === "string" ? value : "";
-  return { kind: "internal", message, field: null };
+  return { kind: "internal", message, field: null, fields: [] };
+}
+
+/** The well-formed entries of a backend `fields` list (older backends send none). */
+function toFieldErrors(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (x): x is FieldError =>
+      typeof x === "object" && x !== null && typeof x.field === "string" && typeof x.message === "string",
+  );
 }
 
 /** The translated sentence for an error kind. */
@@ -75,4 +85,31 @@ export function routeError(
     return { field: err.field, message: err.message.trim() || kindText("invalid_input") };
   }
   return { form: formError(err) };
+}
+
+/**
+ * Splits an error with possibly many field errors: every `invalid_input` entry (in `fields`, or
+ * the single `field`) that names one of `known` goes inline; the rest becomes a form-level error.
+ */
+export function routeFieldErrors(
+  err: AppError,
+  known: readonly string[],
+): { fields: Record<string, string>; form: FormError | null } {
+  if (err.kind !== "invalid_input") return { fields: {}, form: formError(err) };
+  const entries: FieldError[] = [...(err.fields ?? [])];
+  if (entries.length === 0 && err.field) entries.push({ field: err.field, message: err.message });
+  const fields: Record<string, string> = {};
+  const leftover: string[] = [];
+  for (const entry of entries) {
+    const message = entry.message.trim() || kindText("invalid_input");
+    if (known.includes(entry.field)) {
+      // Keep the first message for a field; later ones are usually consequences of it.
+      fields[entry.field] ??= message;
+    } else {
+      leftover.push(entry.field ? `${entry.field}: ${message}` : message);
+    }
+  }
+  if (entries.length === 0) return { fields, form: formError(err) };
+  const form = leftover.length > 0 ? { text: kindText("invalid_input"), detail: leftover.join("; ") } : null;
+  return { fields, form };
 }

@@ -26,3 +26,39 @@ export function auditOutcomeLabel(outcome: string): string {
   const key = `audit.outcome.${outcome}`;
   return hasKey(key) ? t(key) : outcome;
 }
+
+/** A value from the backend that may be missing, or "Not recorded". */
+export function orNotRecorded(value: string | null | undefined): string {
+  return value === null || value === undefined || value.trim() === "" ? t("common.notRecorded") : value;
+}
+
+/** A backend code translated through `prefix.code`, or the code itself when unknown. */
+function coded(prefix: string, code: string | null | undefined): string {
+  if (code === null || code === undefined || code === "") return t("common.notRecorded");
+  const key = `${prefix}.${code}`;
+  return hasKey(key) ? t(key) : code;
+}
+
+export const ntaLabel = (status: string | null | undefined) => coded("nta", status);
+export const hearingKindLabel = (kind: string | null | undefined) => coded("hearing", kind);
+export const sexLabel = (sex: string | null | undefined) => coded("sex", sex);
+export const categoryLabel = (category: string | null | undefined) => coded("category", category);
+export const duplicateReasonLabel = (reason: string) => coded("dup.reason", reason);
+
+export function yesNo(value: boolean): string {
+  return value ? t("common.yes") : t("common.no");
+}
+
+/** "Given Family", skipping empty parts. */
+export function fullName(given: string | null | undefined, family: string | null | undefined): string {
+  return [given, family].filter((x) => x && x.trim() !== "").join(" ");
+}
+
+/** A whole number with the language's digit grouping (100,000 / 100.000). */
+export function formatCount(n: number): string {
+  try {
+    return new Intl.NumberFormat(getLang()).format(n);
+  } catch {
+    return String(n);
+  }
+}

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { admin, volunteer, ok } from "./mockBindings";
+import { admin, caseManager, childDetail, courtOptions, languages, pagedChildren, volunteer, ok } from "./mockBindings";
 import { STORAGE_KEY } from "../lib/i18n/index.svelte";
 
 const mocks = vi.hoisted(() => {
@@ -21,13 +21,25 @@ const mocks = vi.hoisted(() => {
       setAutoLockMinutes: vi.fn(),
       auditVerify: vi.fn(),
       auditLog: vi.fn(),
+      listChildren: vi.fn(),
+      searchChildren: vi.fn(),
+      getChild: vi.fn(),
+      updateChild: vi.fn(),
+      createSponsor: vi.fn(),
+      listSponsors: vi.fn(),
+      createChild: vi.fn(),
+      setNta: vi.fn(),
+      addHearing: vi.fn(),
+      importCsv: vi.fn(),
+      listCourts: vi.fn(),
+      listLanguages: vi.fn(),
     },
     listen: vi.fn(),
   };
 });
 vi.mock("../lib/bindings", () => ({
   commands: mocks.commands,
-  events: { vaultLocked: { listen: mocks.listen } },
+  events: { vaultLocked: { listen: mocks.listen }, importProgress: { listen: vi.fn(async () => () => {}) } },
 }));
 
 import App from "../App.svelte";
@@ -51,6 +63,9 @@ describe("App", () => {
     });
     mocks.commands.lock.mockResolvedValue(null);
     mocks.commands.touch.mockResolvedValue(null);
+    mocks.commands.listChildren.mockImplementation(pagedChildren(3));
+    mocks.commands.listLanguages.mockResolvedValue(languages);
+    mocks.commands.listCourts.mockResolvedValue(courtOptions);
   });
 
   it("shows first run when there is no vault, and no navigation", async () => {
@@ -78,20 +93,60 @@ describe("App", () => {
     expect(document.documentElement.lang).toBe("es");
   });
 
-  it("shows an admin's name, role and navigation; a volunteer gets no navigation", async () => {
+  it("opens on Children with the admin's name, role and navigation", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(admin));
-    const { unmount } = render(App);
-    expect(await screen.findByTestId("screen-home")).toBeInTheDocument();
+    render(App);
+    expect(await screen.findByTestId("screen-children")).toBeInTheDocument();
+    expect(await screen.findAllByTestId("child-row")).toHaveLength(3);
     expect(screen.getByTestId("signed-in-user")).toHaveTextContent("Maria");
     expect(screen.getByRole("banner")).toHaveTextContent("Administrator");
     const nav = screen.getByRole("navigation");
-    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Home", "Users", "Settings"]);
-    unmount();
+    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual([
+      "Children",
+      "Import",
+      "Account",
+      "Users",
+      "Settings",
+    ]);
+    expect(screen.getByTestId("nav-children")).toHaveAttribute("aria-current", "page");
+    expect(screen.getByTestId("new-child")).toBeInTheDocument();
+  });
 
+  it("gives a case manager Children, Import and Account", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(caseManager));
+    render(App);
+    await screen.findByTestId("screen-children");
+    const nav = screen.getByRole("navigation");
+    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Children", "Import", "Account"]);
+    await fireEvent.click(screen.getByTestId("nav-import"));
+    expect(await screen.findByTestId("screen-import")).toBeInTheDocument();
+  });
+
+  it("gives a volunteer Children and Account, without edit buttons", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(volunteer));
     render(App);
+    await screen.findByTestId("screen-children");
+    const nav = screen.getByRole("navigation");
+    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Children", "Account"]);
+    expect(screen.queryByTestId("new-child")).toBeNull();
+    expect(screen.queryByTestId("new-sponsor")).toBeNull();
+    expect(screen.queryByTestId("open-import")).toBeNull();
+    await fireEvent.click(screen.getByTestId("nav-home"));
     expect(await screen.findByTestId("screen-home")).toHaveTextContent("Volunteer");
-    expect(screen.queryByRole("navigation")).toBeNull();
+  });
+
+  it("opens a child's detail from the list and goes back", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(admin));
+    mocks.commands.getChild.mockResolvedValue(ok(childDetail({ case_number: "2025-00002" })));
+    render(App);
+    const rows = await screen.findAllByTestId("child-row");
+    await fireEvent.click(rows[1]);
+    expect(await screen.findByTestId("child-detail")).toBeInTheDocument();
+    expect(mocks.commands.getChild).toHaveBeenCalledWith("2025-00002");
+    expect(await screen.findByTestId("detail-case-number")).toHaveTextContent("2025-00002");
+    expect(screen.getByTestId("nav-children")).toHaveAttribute("aria-current", "page");
+    await fireEvent.click(screen.getByTestId("detail-back"));
+    expect(await screen.findByTestId("screen-children")).toBeInTheDocument();
   });
 
   it("navigates to Users and lists them", async () => {
@@ -103,7 +158,7 @@ describe("App", () => {
       ]),
     );
     render(App);
-    await screen.findByTestId("screen-home");
+    await screen.findByTestId("screen-children");
     await fireEvent.click(screen.getByTestId("nav-users"));
     const rows = await screen.findAllByTestId("user-row");
     expect(rows).toHaveLength(2);
@@ -115,13 +170,13 @@ describe("App", () => {
   it("returns to Unlock with a toast when the backend locks after inactivity", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(admin));
     render(App);
-    await screen.findByTestId("screen-home");
+    await screen.findByTestId("screen-children");
     await waitFor(() => expect(mocks.listeners).toHaveLength(1));
 
     emitVaultLocked("idle");
 
     expect(await screen.findByTestId("screen-unlock")).toBeInTheDocument();
-    expect(screen.queryByTestId("screen-home")).toBeNull();
+    expect(screen.queryByTestId("screen-children")).toBeNull();
     expect(screen.getByText("Locked after inactivity")).toBeInTheDocument();
     expect(screen.queryByTestId("signed-in-user")).toBeNull();
     // The last user's name is kept for convenience.
@@ -131,7 +186,7 @@ describe("App", () => {
   it("locks with the Lock button", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(admin));
     render(App);
-    await screen.findByTestId("screen-home");
+    await screen.findByTestId("screen-children");
     await fireEvent.click(screen.getByTestId("lock-button"));
     expect(await screen.findByTestId("screen-unlock")).toBeInTheDocument();
     expect(mocks.commands.lock).toHaveBeenCalledTimes(1);
@@ -142,7 +197,7 @@ describe("App", () => {
     try {
       mocks.commands.vaultStatus.mockResolvedValue(status(admin));
       render(App);
-      await screen.findByTestId("screen-home");
+      await screen.findByTestId("screen-children");
       vi.setSystemTime(Date.now() + 31_000);
       await fireEvent.mouseMove(window);
       await fireEvent.keyDown(window, { key: "a" });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { createActivityReporter } from "../lib/activity";
-import { routeError, toAppError } from "../lib/errors";
+import { routeError, routeFieldErrors, toAppError } from "../lib/errors";
 import { dismissToast, toast, toasts } from "../lib/toast.svelte";
 import DialogHarness from "./DialogHarness.svelte";
 import Toast from "../lib/components/Toast.svelte";
@@ -60,17 +60,43 @@ describe("activity reporter", () => {
 
 describe("backend errors", () => {
   it("route invalid_input with a known field inline, everything else to the form", () => {
-    const inline = routeError({ kind: "invalid_input", message: "too short", field: "passphrase" }, ["passphrase"]);
+    const inline = routeError({ kind: "invalid_input", message: "too short", field: "passphrase", fields: [] }, ["passphrase"]);
     expect(inline).toEqual({ field: "passphrase", message: "too short" });
-    const form = routeError({ kind: "conflict", message: "user exists", field: null }, ["name"]);
+    const form = routeError({ kind: "conflict", message: "user exists", field: null, fields: [] }, ["name"]);
     expect(form).toEqual({
       form: { text: "This conflicts with existing data, for example a user with the same name.", detail: "user exists" },
     });
   });
 
   it("normalise anything thrown", () => {
-    expect(toAppError(new Error("boom"))).toEqual({ kind: "internal", message: "boom", field: null });
-    expect(toAppError({ kind: "locked", message: "m", field: null })).toEqual({ kind: "locked", message: "m", field: null });
+    expect(toAppError(new Error("boom"))).toEqual({ kind: "internal", message: "boom", field: null, fields: [] });
+    expect(toAppError({ kind: "locked", message: "m", field: null })).toEqual({ kind: "locked", message: "m", field: null, fields: [] });
+    expect(
+      toAppError({ kind: "invalid_input", message: "m", field: null, fields: [{ field: "a_number", message: "bad" }, { nope: 1 }] })
+        .fields,
+    ).toEqual([{ field: "a_number", message: "bad" }]);
     expect(toAppError({ weird: true }).kind).toBe("internal");
+  });
+
+  it("route many field errors inline and unknown fields to the form", () => {
+    const routed = routeFieldErrors(
+      {
+        kind: "invalid_input",
+        message: "2 problems",
+        field: null,
+        fields: [
+          { field: "a_number", message: "not an A-Number" },
+          { field: "mystery", message: "odd" },
+        ],
+      },
+      ["a_number", "birth_date"],
+    );
+    expect(routed.fields).toEqual({ a_number: "not an A-Number" });
+    expect(routed.form?.detail).toBe("mystery: odd");
+    const single = routeFieldErrors({ kind: "invalid_input", message: "bad date", field: "birth_date", fields: [] }, ["birth_date"]);
+    expect(single).toEqual({ fields: { birth_date: "bad date" }, form: null });
+    expect(routeFieldErrors({ kind: "locked", message: "", field: null, fields: [] }, []).form?.text).toBe(
+      "The vault is locked. Sign in again.",
+    );
   });
 });

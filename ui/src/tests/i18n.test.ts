@@ -38,6 +38,22 @@ describe("catalogs", () => {
     }
   });
 
+  it("translate every casework key into Spanish", () => {
+    const prefixes = ["nav.children", "nav.import", "nta.", "hearing.", "sex.", "category.", "dup.", "children.", "child.", "childForm.", "sponsor.", "sponsorForm.", "detail.", "import."];
+    const keys = (Object.keys(en) as (keyof typeof en)[]).filter((k) => prefixes.some((p) => k.startsWith(p)));
+    expect(keys.length).toBeGreaterThan(150);
+    for (const key of keys) {
+      expect(Object.keys(es), key).toContain(key);
+      expect(es[key].trim(), key).not.toBe("");
+    }
+    // Most are really translated, not copied.
+    const copied = keys.filter((k) => es[k] === en[k]);
+    expect(copied.length).toBeLessThan(keys.length / 10);
+    expect(es["nav.home"]).toBe("Cuenta");
+    expect(es["dup.createAnyway"]).toBe("Crear de todos modos");
+    expect(es["import.rejected"]).toContain("{count}");
+  });
+
   it("are proper Spanish for the key words", () => {
     expect(es["field.passphrase"]).toBe("Contraseña");
     expect(es["unlock.submit"]).toBe("Iniciar sesión");

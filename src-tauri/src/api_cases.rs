@@ -1,0 +1,255 @@
+//! Casework command bodies on plain values.
+
+use tether_core::casework::{parse_date, parse_local_datetime, Court, Language};
+use tether_store::StoreError;
+
+use crate::ipc::AppError;
+use crate::ipc_cases::{
+    ChildDetail, ChildInput, ChildPage, ChildSummary, CourtOption, CreateResult, HearingType,
+    HearingView, ImportOutcome, ImportSummary, LanguageOption, NtaStatus, ProceedingsInput,
+    SponsorDetail, SponsorInput,
+};
+use crate::state::AppState;
+
+pub fn list_children(state: &AppState, offset: u32, limit: u32) -> Result<ChildPage, AppError> {
+    state.with_session(|s| {
+        let total = s.count_children()?;
+        let items = s.list_children(offset, limit.min(1000))?;
+        Ok(ChildPage {
+            total,
+            items: items.into_iter().map(Into::into).collect(),
+        })
+    })
+}
+
+pub fn search_children(
+    state: &AppState,
+    query: String,
+    limit: u32,
+) -> Result<Vec<ChildSummary>, AppError> {
+    state.with_session(|s| {
+        Ok(s.search(&query, limit)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    })
+}
+
+pub fn get_child(state: &AppState, id_or_case: String) -> Result<ChildDetail, AppError> {
+    state.with_session(|s| Ok(s.show_child(&id_or_case)?.into()))
+}
+
+pub fn update_child(
+    state: &AppState,
+    id_or_case: String,
+    input: ChildInput,
+) -> Result<ChildDetail, AppError> {
+    state.with_session(|s| Ok(s.update_child(&id_or_case, &input.into())?.into()))
+}
+
+pub fn create_sponsor(
+    state: &AppState,
+    input: SponsorInput,
+    confirm: bool,
+) -> Result<CreateResult, AppError> {
+    state.with_session(|s| Ok(s.create_sponsor(&input.into(), confirm)?.into()))
+}
+
+pub fn list_sponsors(state: &AppState) -> Result<Vec<SponsorDetail>, AppError> {
+    state.with_session(|s| Ok(s.list_sponsors()?.into_iter().map(Into::into).collect()))
+}
+
+pub fn create_child(
+    state: &AppState,
+    input: ChildInput,
+    proceedings: ProceedingsInput,
+    sponsor_id: Option<u32>,
+    confirm: bool,
+) -> Result<CreateResult, AppError> {
+    state.with_session(|s| {
+        Ok(s.create_child(
+            &input.into(),
+            &proceedings.into(),
+            sponsor_id.map(i64::from),
+            confirm,
+        )?
+        .into())
+    })
+}
+
+pub fn set_nta(
+    state: &AppState,
+    id_or_case: String,
+    status: NtaStatus,
+    served_on: Option<String>,
+) -> Result<ChildDetail, AppError> {
+    let served_on = served_on
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| {
+            parse_date("served_on", &d).map_err(|e| AppError::invalid("served_on", e.to_string()))
+        })
+        .transpose()?;
+    state.with_session(|s| Ok(s.set_nta(&id_or_case, status.into(), served_on)?.into()))
+}
+
+pub fn add_hearing(
+    state: &AppState,
+    id_or_case: String,
+    at: String,
+    court: String,
+    kind: HearingType,
+) -> Result<HearingView, AppError> {
+    let at = parse_local_datetime("at", &at).map_err(|e| AppError::invalid("at", e.to_string()))?;
+    state.with_session(|s| Ok(s.add_hearing(&id_or_case, at, &court, kind.into())?.into()))
+}
+
+/// The window reads the file and sends its text: no file-system access for the webview, and
+/// the rejected rows come back in the result instead of a file beside the input.
+pub fn import_csv(
+    state: &AppState,
+    file_name: String,
+    contents: String,
+    skip_invalid: bool,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportOutcome, AppError> {
+    state.with_session(|s| {
+        match s.import_release_bytes(&file_name, contents.as_bytes(), skip_invalid, progress) {
+            Ok(report) => Ok(ImportOutcome::Imported {
+                report: ImportSummary::from(report),
+            }),
+            Err(StoreError::ImportRejected { rows, errors, .. }) => Ok(ImportOutcome::Rejected {
+                rows: u32::try_from(rows).unwrap_or(u32::MAX),
+                errors: errors.into_iter().map(Into::into).collect(),
+            }),
+            Err(e) => Err(e.into()),
+        }
+    })
+}
+
+pub fn list_courts() -> Vec<CourtOption> {
+    Court::all()
+        .iter()
+        .map(|c| CourtOption {
+            code: c.code.clone(),
+            name: c.display_name(),
+            time_zone: c.time_zone.clone(),
+        })
+        .collect()
+}
+
+pub fn list_languages() -> Vec<LanguageOption> {
+    Language::all()
+        .map(|l| LanguageOption {
+            code: l.code().to_owned(),
+            name_en: l.name_en().to_owned(),
+            name_es: l.name_es().to_owned(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{add_user, create_vault, lock, unlock};
+    use crate::ipc::{ErrorKind, Role};
+    use tether_store::VaultPaths;
+
+    const PASS: &str = "correct horse battery";
+
+    fn child(given: &str, a_number: &str) -> ChildInput {
+        ChildInput {
+            given_name: given.into(),
+            family_name: "Ramírez".into(),
+            aliases: vec![],
+            birth_date: "2010-05-01".into(),
+            sex: String::new(),
+            a_number: a_number.into(),
+            country_of_birth: "Guatemala".into(),
+            primary_language: "mam".into(),
+            interpreter_needed: "yes".into(),
+            release_date: "2026-10-01".into(),
+            orr_program: String::new(),
+            relationship: "tía".into(),
+            notes: String::new(),
+        }
+    }
+
+    fn no_proceedings() -> ProceedingsInput {
+        ProceedingsInput {
+            nta_status: String::new(),
+            nta_served_on: String::new(),
+            court_code: String::new(),
+            next_hearing: String::new(),
+        }
+    }
+
+    #[test]
+    fn case_manager_adds_a_child_finds_it_and_a_volunteer_sees_it_redacted() -> Result<(), AppError>
+    {
+        let dir = tempfile::tempdir().map_err(|e| AppError::invalid("tmp", e.to_string()))?;
+        let state = AppState::new(VaultPaths::new(dir.path().join("vault")));
+        create_vault(&state, "ana".into(), PASS.into())?;
+        add_user(
+            &state,
+            "beto".into(),
+            Role::Volunteer,
+            "volunteer passphrase".into(),
+        )?;
+
+        let bad = create_child(
+            &state,
+            child("José", "12345"),
+            no_proceedings(),
+            None,
+            false,
+        )
+        .expect_err("a 5-digit A-Number is refused");
+        assert_eq!(bad.kind, ErrorKind::InvalidInput);
+        assert!(bad.fields.iter().any(|f| f.field == "a_number"), "{bad:?}");
+
+        let created = create_child(
+            &state,
+            child("José", "123-456-789"),
+            no_proceedings(),
+            None,
+            false,
+        )?;
+        assert!(matches!(created, CreateResult::Created { .. }));
+        let again = create_child(
+            &state,
+            child("Jose", "123456789"),
+            no_proceedings(),
+            None,
+            false,
+        )?;
+        assert!(
+            matches!(again, CreateResult::NeedsConfirmation { .. }),
+            "{again:?}"
+        );
+
+        let found = search_children(&state, "jose ramirez".into(), 10)?;
+        assert_eq!(found.len(), 1);
+        let detail = get_child(&state, found[0].case_number.clone())?;
+        assert_eq!(detail.a_number.as_deref(), Some("A123456789"));
+
+        lock(&state);
+        unlock(&state, "beto".into(), "volunteer passphrase".into())?;
+        let redacted = get_child(&state, detail.case_number.clone())?;
+        assert_eq!(
+            (redacted.a_number, redacted.family_name.as_str()),
+            (None, "R.")
+        );
+        let denied = create_child(&state, child("Luis", ""), no_proceedings(), None, true)
+            .expect_err("volunteers do not add children");
+        assert_eq!(denied.kind, ErrorKind::PermissionDenied);
+        Ok(())
+    }
+
+    #[test]
+    fn reference_lists_are_complete() {
+        assert!(list_courts().iter().any(|c| c.code == "NYC"));
+        assert!(list_languages()
+            .iter()
+            .any(|l| l.code == "mam" && l.name_en == "Mam"));
+    }
+}

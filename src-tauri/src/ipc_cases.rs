@@ -1,0 +1,446 @@
+//! IPC types for casework. Mirrors of the store's views with 32-bit ids (JavaScript numbers).
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tether_core::casework::input as core_input;
+use tether_store::casework as views;
+
+fn id32(id: i64) -> u32 {
+    u32::try_from(id).unwrap_or(u32::MAX)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum NtaStatus {
+    NotServed,
+    Served,
+    Filed,
+}
+
+impl NtaStatus {
+    fn parse(s: &str) -> NtaStatus {
+        match s {
+            "served" => NtaStatus::Served,
+            "filed" => NtaStatus::Filed,
+            _ => NtaStatus::NotServed,
+        }
+    }
+}
+
+impl From<NtaStatus> for tether_core::casework::NtaStatus {
+    fn from(s: NtaStatus) -> Self {
+        match s {
+            NtaStatus::NotServed => tether_core::casework::NtaStatus::NotServed,
+            NtaStatus::Served => tether_core::casework::NtaStatus::Served,
+            NtaStatus::Filed => tether_core::casework::NtaStatus::Filed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum HearingType {
+    Master,
+    Individual,
+}
+
+impl From<HearingType> for tether_core::casework::HearingType {
+    fn from(k: HearingType) -> Self {
+        match k {
+            HearingType::Master => tether_core::casework::HearingType::Master,
+            HearingType::Individual => tether_core::casework::HearingType::Individual,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ChildSummary {
+    pub id: u32,
+    pub case_number: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub primary_language: Option<String>,
+    pub release_date: Option<String>,
+    pub sponsor_name: Option<String>,
+    pub nta_status: NtaStatus,
+}
+
+impl From<views::ChildSummary> for ChildSummary {
+    fn from(c: views::ChildSummary) -> Self {
+        ChildSummary {
+            id: id32(c.id),
+            nta_status: NtaStatus::parse(&c.nta_status),
+            case_number: c.case_number,
+            given_name: c.given_name,
+            family_name: c.family_name,
+            primary_language: c.primary_language,
+            release_date: c.release_date,
+            sponsor_name: c.sponsor_name,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ChildPage {
+    pub total: u32,
+    pub items: Vec<ChildSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct AddressView {
+    pub line1: Option<String>,
+    pub unit: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub postal_code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct SponsorDetail {
+    pub id: u32,
+    pub given_name: String,
+    pub family_name: String,
+    pub category: Option<String>,
+    pub phones: Vec<String>,
+    pub address: Option<AddressView>,
+    pub address_incomplete: Option<String>,
+    pub time_zone: String,
+    pub children: Vec<ChildSummary>,
+}
+
+impl From<views::SponsorView> for SponsorDetail {
+    fn from(s: views::SponsorView) -> Self {
+        SponsorDetail {
+            id: id32(s.id),
+            given_name: s.given_name,
+            family_name: s.family_name,
+            category: s.category,
+            phones: s.phones,
+            address: s.address.map(|a| AddressView {
+                line1: a.line1,
+                unit: a.unit,
+                city: a.city,
+                state: a.state,
+                postal_code: a.postal_code,
+            }),
+            address_incomplete: s.address_incomplete,
+            time_zone: s.time_zone,
+            children: s.children.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct CourtView {
+    pub code: String,
+    pub name: String,
+    pub address: Vec<String>,
+    pub time_zone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct HearingView {
+    pub id: u32,
+    pub at: String,
+    pub court_code: String,
+    pub court_name: Option<String>,
+    pub time_zone: Option<String>,
+    pub kind: HearingType,
+    pub judge: Option<String>,
+    pub outcome: Option<String>,
+}
+
+impl From<views::HearingView> for HearingView {
+    fn from(h: views::HearingView) -> Self {
+        HearingView {
+            id: id32(h.id),
+            at: h.at,
+            court_code: h.court_code,
+            court_name: h.court_name,
+            time_zone: h.time_zone,
+            kind: if h.kind == "individual" {
+                HearingType::Individual
+            } else {
+                HearingType::Master
+            },
+            judge: h.judge,
+            outcome: h.outcome,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ChildDetail {
+    pub id: u32,
+    pub case_number: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub aliases: Vec<String>,
+    pub birth_date: Option<String>,
+    pub sex: Option<String>,
+    pub a_number: Option<String>,
+    pub a_number_display: Option<String>,
+    pub country_of_birth: Option<String>,
+    pub primary_language: Option<String>,
+    pub primary_language_name: Option<String>,
+    pub interpreter_needed: bool,
+    pub release_date: Option<String>,
+    pub orr_program: Option<String>,
+    pub relationship: Option<String>,
+    pub notes: String,
+    pub sponsor: Option<SponsorDetail>,
+    pub nta_status: NtaStatus,
+    pub nta_served_on: Option<String>,
+    pub court: Option<CourtView>,
+    pub hearings: Vec<HearingView>,
+}
+
+impl From<views::ChildView> for ChildDetail {
+    fn from(c: views::ChildView) -> Self {
+        ChildDetail {
+            id: id32(c.id),
+            case_number: c.case_number,
+            given_name: c.given_name,
+            family_name: c.family_name,
+            aliases: c.aliases,
+            birth_date: c.birth_date,
+            sex: c.sex,
+            a_number: c.a_number,
+            a_number_display: c.a_number_display,
+            country_of_birth: c.country_of_birth,
+            primary_language: c.primary_language,
+            primary_language_name: c.primary_language_name,
+            interpreter_needed: c.interpreter_needed,
+            release_date: c.release_date,
+            orr_program: c.orr_program,
+            relationship: c.relationship,
+            notes: c.notes,
+            sponsor: c.sponsor.map(Into::into),
+            nta_status: NtaStatus::parse(&c.nta_status),
+            nta_served_on: c.nta_served_on,
+            court: c.court.map(|k| CourtView {
+                code: k.code,
+                name: k.name,
+                address: k.address,
+                time_zone: k.time_zone,
+            }),
+            hearings: c.hearings.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+pub struct SponsorInput {
+    pub given_name: String,
+    pub family_name: String,
+    pub category: String,
+    pub phones: Vec<String>,
+    pub address_line1: String,
+    pub address_line2: String,
+    pub city: String,
+    pub state: String,
+    pub postal_code: String,
+    pub time_zone: Option<String>,
+}
+
+impl From<SponsorInput> for core_input::SponsorInput {
+    fn from(s: SponsorInput) -> Self {
+        core_input::SponsorInput {
+            given_name: s.given_name,
+            family_name: s.family_name,
+            category: s.category,
+            phones: s.phones,
+            address_line1: s.address_line1,
+            address_line2: s.address_line2,
+            city: s.city,
+            state: s.state,
+            postal_code: s.postal_code,
+            time_zone: s.time_zone.filter(|t| !t.trim().is_empty()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+pub struct ChildInput {
+    pub given_name: String,
+    pub family_name: String,
+    pub aliases: Vec<String>,
+    pub birth_date: String,
+    pub sex: String,
+    pub a_number: String,
+    pub country_of_birth: String,
+    pub primary_language: String,
+    pub interpreter_needed: String,
+    pub release_date: String,
+    pub orr_program: String,
+    pub relationship: String,
+    pub notes: String,
+}
+
+impl From<ChildInput> for core_input::ChildInput {
+    fn from(c: ChildInput) -> Self {
+        core_input::ChildInput {
+            given_name: c.given_name,
+            family_name: c.family_name,
+            aliases: c.aliases,
+            birth_date: c.birth_date,
+            sex: c.sex,
+            a_number: c.a_number,
+            country_of_birth: c.country_of_birth,
+            primary_language: c.primary_language,
+            interpreter_needed: c.interpreter_needed,
+            release_date: c.release_date,
+            orr_program: c.orr_program,
+            relationship: c.relationship,
+            notes: c.notes,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+pub struct ProceedingsInput {
+    pub nta_status: String,
+    pub nta_served_on: String,
+    pub court_code: String,
+    pub next_hearing: String,
+}
+
+impl From<ProceedingsInput> for core_input::ProceedingsInput {
+    fn from(p: ProceedingsInput) -> Self {
+        core_input::ProceedingsInput {
+            nta_status: p.nta_status,
+            nta_served_on: p.nta_served_on,
+            court_code: p.court_code,
+            next_hearing: p.next_hearing,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct PossibleDuplicate {
+    pub kind: String,
+    pub id: u32,
+    pub label: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum CreateResult {
+    Created {
+        id: u32,
+        case_number: Option<String>,
+    },
+    NeedsConfirmation {
+        matches: Vec<PossibleDuplicate>,
+    },
+}
+
+impl From<views::CreateOutcome> for CreateResult {
+    fn from(o: views::CreateOutcome) -> Self {
+        match o {
+            views::CreateOutcome::Created { id, case_number } => CreateResult::Created {
+                id: id32(id),
+                case_number,
+            },
+            views::CreateOutcome::NeedsConfirmation { matches } => {
+                CreateResult::NeedsConfirmation {
+                    matches: matches
+                        .into_iter()
+                        .map(|m| PossibleDuplicate {
+                            kind: m.kind.into(),
+                            id: id32(m.id),
+                            label: m.label,
+                            reason: m.reason.into(),
+                        })
+                        .collect(),
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ImportRowError {
+    pub line: u32,
+    pub column: String,
+    pub reason: String,
+}
+
+impl From<views::ImportRowError> for ImportRowError {
+    fn from(e: views::ImportRowError) -> Self {
+        ImportRowError {
+            line: u32::try_from(e.line).unwrap_or(u32::MAX),
+            column: e.column,
+            reason: e.reason,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ImportSummary {
+    pub rows: u32,
+    pub imported_rows: u32,
+    pub rejected_rows: u32,
+    pub children_created: u32,
+    pub children_already_present: u32,
+    pub sponsors_created: u32,
+    pub errors: Vec<ImportRowError>,
+}
+
+fn n32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl From<views::ImportReport> for ImportSummary {
+    fn from(r: views::ImportReport) -> Self {
+        ImportSummary {
+            rows: n32(r.rows),
+            imported_rows: n32(r.imported_rows),
+            rejected_rows: n32(r.rejected_rows),
+            children_created: n32(r.children_created),
+            children_already_present: n32(r.children_already_present),
+            sponsors_created: n32(r.sponsors_created),
+            errors: r.errors.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ImportOutcome {
+    Imported {
+        report: ImportSummary,
+    },
+    Rejected {
+        rows: u32,
+        errors: Vec<ImportRowError>,
+    },
+}
+
+/// Emitted while an import runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, tauri_specta::Event)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct CourtOption {
+    pub code: String,
+    pub name: String,
+    pub time_zone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct LanguageOption {
+    pub code: String,
+    pub name_en: String,
+    pub name_es: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}

@@ -1,0 +1,519 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import {
+  admin,
+  childDetail,
+  courtOptions,
+  err,
+  fieldsErr,
+  languages,
+  ok,
+  pagedChildren,
+  redactedChildDetail,
+  sponsor,
+  summary,
+  volunteer,
+} from "./mockBindings";
+import { setLang } from "../lib/i18n/index.svelte";
+import { resetReference } from "../lib/reference.svelte";
+
+const mocks = vi.hoisted(() => {
+  const progress: ((event: { payload: unknown }) => void)[] = [];
+  return {
+    progress,
+    commands: {
+      listChildren: vi.fn(),
+      searchChildren: vi.fn(),
+      getChild: vi.fn(),
+      updateChild: vi.fn(),
+      createSponsor: vi.fn(),
+      listSponsors: vi.fn(),
+      createChild: vi.fn(),
+      setNta: vi.fn(),
+      addHearing: vi.fn(),
+      importCsv: vi.fn(),
+      listCourts: vi.fn(),
+      listLanguages: vi.fn(),
+    },
+  };
+});
+vi.mock("../lib/bindings", () => ({
+  commands: mocks.commands,
+  events: {
+    importProgress: {
+      listen: async (cb: (event: { payload: unknown }) => void) => {
+        mocks.progress.push(cb);
+        return () => {};
+      },
+    },
+  },
+}));
+
+import Children from "../screens/Children.svelte";
+import ChildDetail from "../screens/ChildDetail.svelte";
+import ChildForm from "../screens/ChildForm.svelte";
+import Import from "../screens/Import.svelte";
+import SponsorForm from "../screens/SponsorForm.svelte";
+
+const noop = () => {};
+
+beforeEach(() => {
+  resetReference();
+  for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.progress.length = 0;
+  mocks.commands.listLanguages.mockResolvedValue(languages);
+  mocks.commands.listCourts.mockResolvedValue(courtOptions);
+  mocks.commands.listSponsors.mockResolvedValue(ok([sponsor]));
+  mocks.commands.listChildren.mockImplementation(pagedChildren(3));
+});
+
+function renderChildren(session = admin) {
+  const onopen = vi.fn();
+  const onnewchild = vi.fn();
+  render(Children, { session, onopen, onnewchild, onimport: noop });
+  return { onopen, onnewchild };
+}
+
+describe("Children", () => {
+  it("searches as you type, once typing pauses, and renders the rows", async () => {
+    mocks.commands.searchChildren.mockResolvedValue(ok([summary(42, { given_name: "Ana", nta_status: "filed" })]));
+    const { onopen } = renderChildren();
+    await screen.findAllByTestId("child-row");
+    const box = screen.getByTestId("children-search");
+    await fireEvent.input(box, { target: { value: "a" } });
+    await fireEvent.input(box, { target: { value: "an" } });
+    await fireEvent.input(box, { target: { value: "ana" } });
+    expect(mocks.commands.searchChildren).not.toHaveBeenCalled();
+
+    await waitFor(() => expect(mocks.commands.searchChildren).toHaveBeenCalledTimes(1));
+    expect(mocks.commands.searchChildren).toHaveBeenCalledWith("ana", 50);
+    const results = await screen.findByTestId("search-results");
+    const rows = within(results).getAllByTestId("child-row");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent("2025-00042");
+    expect(rows[0]).toHaveTextContent("Ana López");
+    expect(rows[0]).toHaveTextContent("Mam");
+    expect(rows[0]).toHaveTextContent("NTA filed with the court");
+    expect(screen.getByText("1 result for “ana”")).toBeInTheDocument();
+
+    await fireEvent.click(rows[0]);
+    expect(onopen).toHaveBeenCalledWith("2025-00042");
+
+    // Clearing the box returns to the full list.
+    await fireEvent.input(box, { target: { value: "" } });
+    expect(await screen.findByTestId("children-list")).toBeInTheDocument();
+  });
+
+  it("says when nothing matches", async () => {
+    mocks.commands.searchChildren.mockResolvedValue(ok([]));
+    renderChildren();
+    await fireEvent.input(screen.getByTestId("children-search"), { target: { value: "zzz" } });
+    expect(await screen.findByText("No child matches “zzz”.")).toBeInTheDocument();
+  });
+
+  it("renders only a window of rows of a very long list and fetches pages on scroll", async () => {
+    mocks.commands.listChildren.mockImplementation(pagedChildren(100_000));
+    renderChildren();
+    const rows = await screen.findAllByTestId("child-row");
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+    expect(mocks.commands.listChildren).toHaveBeenCalledWith(0, 200);
+    expect(screen.getByText("100,000 children")).toBeInTheDocument();
+
+    const list = screen.getByTestId("children-list");
+    const spacer = list.firstElementChild as HTMLElement;
+    expect(spacer.style.height).toBe(`${100_000 * 44}px`);
+
+    // Scroll to row 50 100: its page is fetched and only rows around it are in the DOM.
+    list.scrollTop = 50_100 * 44;
+    await fireEvent.scroll(list);
+    await waitFor(() => expect(mocks.commands.listChildren).toHaveBeenCalledWith(50_000, 200));
+    await waitFor(() => expect(screen.getByText("2025-50101")).toBeInTheDocument());
+    const after = screen.getAllByTestId("child-row");
+    expect(after.length).toBeLessThan(40);
+    expect(screen.queryByText("2025-00001")).toBeNull();
+    expect(mocks.commands.listChildren).toHaveBeenCalledTimes(2);
+  });
+
+  it("focuses the search box with /", async () => {
+    renderChildren();
+    await screen.findAllByTestId("child-row");
+    await fireEvent.keyDown(document.body, { key: "/" });
+    expect(document.activeElement).toBe(screen.getByTestId("children-search"));
+  });
+
+  it("hides the edit buttons from volunteers", async () => {
+    renderChildren(volunteer);
+    await screen.findAllByTestId("child-row");
+    expect(screen.queryByTestId("new-child")).toBeNull();
+    expect(screen.queryByTestId("new-sponsor")).toBeNull();
+  });
+
+  it("shows the list in Spanish", async () => {
+    setLang("es");
+    renderChildren();
+    const rows = await screen.findAllByTestId("child-row");
+    expect(rows[0]).toHaveTextContent("NTA no entregado");
+    expect(screen.getByLabelText("Buscar menores")).toBe(screen.getByTestId("children-search"));
+    expect(screen.getByTestId("new-sponsor")).toHaveTextContent("Nuevo patrocinador");
+  });
+});
+
+describe("Sponsor form", () => {
+  async function fill() {
+    await fireEvent.input(screen.getByTestId("sponsor-given-name"), { target: { value: "Rosa" } });
+    await fireEvent.input(screen.getByTestId("sponsor-family-name"), { target: { value: "López" } });
+    await fireEvent.change(screen.getByTestId("sponsor-category"), { target: { value: "2A" } });
+    await fireEvent.input(screen.getByTestId("sponsor-phones"), { target: { value: "713 555 0100\n\n(713) 555-0101 " } });
+    await fireEvent.input(screen.getByTestId("sponsor-address-line1"), { target: { value: "12 Main St" } });
+    await fireEvent.input(screen.getByTestId("sponsor-address-line2"), { target: { value: "Apt 4" } });
+    await fireEvent.input(screen.getByTestId("sponsor-city"), { target: { value: "Houston" } });
+    await fireEvent.input(screen.getByTestId("sponsor-state"), { target: { value: "tx" } });
+    await fireEvent.input(screen.getByTestId("sponsor-postal-code"), { target: { value: "77002" } });
+  }
+
+  it("shows likely duplicates and creates anyway with confirm = true", async () => {
+    mocks.commands.createSponsor
+      .mockResolvedValueOnce(
+        ok({
+          status: "needs_confirmation",
+          matches: [
+            { kind: "sponsor", id: 7, label: "Rosa López (713) 555-0100", reason: "same_phone" },
+            { kind: "sponsor", id: 9, label: "Rosa M. López", reason: "same_address" },
+          ],
+        }),
+      )
+      .mockResolvedValueOnce(ok({ status: "created", id: 12, case_number: null }));
+    const onaddchild = vi.fn();
+    render(SponsorForm, { open: true, onclose: noop, onaddchild });
+    await fill();
+    await fireEvent.click(screen.getByTestId("sponsor-submit"));
+
+    const expected = {
+      given_name: "Rosa",
+      family_name: "López",
+      category: "2A",
+      phones: ["713 555 0100", "(713) 555-0101"],
+      address_line1: "12 Main St",
+      address_line2: "Apt 4",
+      city: "Houston",
+      state: "TX",
+      postal_code: "77002",
+      time_zone: null,
+    };
+    await waitFor(() => expect(mocks.commands.createSponsor).toHaveBeenCalledWith(expected, false));
+    const dups = await screen.findByTestId("duplicates");
+    expect(within(dups).getAllByTestId("duplicate")).toHaveLength(2);
+    expect(dups).toHaveTextContent("Rosa López (713) 555-0100");
+    expect(dups).toHaveTextContent("Same phone number");
+    expect(dups).toHaveTextContent("Same address");
+
+    await fireEvent.click(screen.getByTestId("confirm-create"));
+    await waitFor(() => expect(mocks.commands.createSponsor).toHaveBeenLastCalledWith(expected, true));
+    expect(await screen.findByTestId("sponsor-created")).toHaveTextContent("Rosa López");
+    await fireEvent.click(screen.getByTestId("sponsor-add-child"));
+    expect(onaddchild).toHaveBeenCalledWith(12);
+  });
+
+  it("cancelling the duplicates creates nothing and keeps the form", async () => {
+    mocks.commands.createSponsor.mockResolvedValue(
+      ok({ status: "needs_confirmation", matches: [{ kind: "sponsor", id: 7, label: "Rosa López", reason: "same_name" }] }),
+    );
+    render(SponsorForm, { open: true, onclose: noop, onaddchild: noop });
+    await fill();
+    await fireEvent.click(screen.getByTestId("sponsor-submit"));
+    await screen.findByTestId("duplicates");
+    await fireEvent.click(screen.getByTestId("cancel-create"));
+    expect(screen.queryByTestId("duplicates")).toBeNull();
+    expect(screen.getByTestId("sponsor-given-name")).toHaveValue("Rosa");
+    expect(mocks.commands.createSponsor).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows field errors from the backend inline", async () => {
+    mocks.commands.createSponsor.mockResolvedValue(
+      fieldsErr([
+        { field: "state", message: "\"ZZ\" is not a US state" },
+        { field: "phones", message: "\"12\" is not a phone number" },
+      ]),
+    );
+    render(SponsorForm, { open: true, onclose: noop, onaddchild: noop });
+    await fill();
+    await fireEvent.click(screen.getByTestId("sponsor-submit"));
+    const state = screen.getByTestId("sponsor-state");
+    await waitFor(() => expect(state).toHaveAttribute("aria-invalid", "true"));
+    expect(state).toHaveAccessibleDescription(expect.stringContaining("not a US state"));
+    expect(screen.getByTestId("sponsor-phones")).toHaveAccessibleDescription(expect.stringContaining("not a phone number"));
+  });
+});
+
+describe("Child form", () => {
+  async function fillMinimal() {
+    await fireEvent.input(screen.getByTestId("child-given-name"), { target: { value: "Ana" } });
+    await fireEvent.input(screen.getByTestId("child-family-name"), { target: { value: "López" } });
+  }
+
+  it("shows a field error returned in `fields` next to the A-Number", async () => {
+    mocks.commands.createChild.mockResolvedValue(
+      fieldsErr([{ field: "a_number", message: "an A-Number has 8 or 9 digits" }]),
+    );
+    render(ChildForm, { oncancel: noop, ondone: noop });
+    await fillMinimal();
+    await fireEvent.input(screen.getByTestId("child-a-number"), { target: { value: "A12" } });
+    await fireEvent.click(screen.getByTestId("child-submit"));
+    const a = screen.getByTestId("child-a-number");
+    await waitFor(() => expect(a).toHaveAttribute("aria-invalid", "true"));
+    expect(a).toHaveAccessibleDescription(expect.stringContaining("an A-Number has 8 or 9 digits"));
+    expect(a.closest(".field")).toHaveTextContent("an A-Number has 8 or 9 digits");
+    await waitFor(() => expect(document.activeElement).toBe(a));
+  });
+
+  it("sends the child, proceedings and preselected sponsor, then opens the new case", async () => {
+    mocks.commands.createChild.mockResolvedValue(ok({ status: "created", id: 5, case_number: "2025-00005" }));
+    const ondone = vi.fn();
+    render(ChildForm, { sponsorId: 7, oncancel: noop, ondone });
+    await waitFor(() => expect(screen.getByRole("option", { name: "K'iche'" })).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole("option", { name: "Rosa López (#7)" })).toBeInTheDocument());
+    expect(screen.getByTestId("child-sponsor")).toHaveValue("7");
+    await fillMinimal();
+    await fireEvent.input(screen.getByTestId("child-aliases"), { target: { value: "Anita, , Ani " } });
+    await fireEvent.input(screen.getByTestId("child-birth-date"), { target: { value: "~2010" } });
+    await fireEvent.input(screen.getByTestId("child-a-number"), { target: { value: "A 123 456 789" } });
+    await fireEvent.change(screen.getByTestId("child-language"), { target: { value: "quc" } });
+    await fireEvent.click(screen.getByTestId("child-interpreter"));
+    await fireEvent.input(screen.getByTestId("child-release-date"), { target: { value: "2025-03-01" } });
+    await fireEvent.change(screen.getByTestId("child-court"), { target: { value: "HOU" } });
+    expect(screen.getByTestId("child-next-hearing")).toHaveAccessibleDescription(expect.stringContaining("America/Chicago"));
+    await fireEvent.input(screen.getByTestId("child-next-hearing"), { target: { value: "2025-09-15 09:00" } });
+    await fireEvent.click(screen.getByTestId("child-submit"));
+
+    await waitFor(() => expect(mocks.commands.createChild).toHaveBeenCalledTimes(1));
+    const [input, proceedings, sponsorId, confirm] = mocks.commands.createChild.mock.calls[0];
+    expect(input).toEqual({
+      given_name: "Ana",
+      family_name: "López",
+      aliases: ["Anita", "Ani"],
+      birth_date: "~2010",
+      sex: "",
+      a_number: "A 123 456 789",
+      country_of_birth: "",
+      primary_language: "quc",
+      interpreter_needed: "yes",
+      release_date: "2025-03-01",
+      orr_program: "",
+      relationship: "",
+      notes: "",
+    });
+    expect(proceedings).toEqual({ nta_status: "not_served", nta_served_on: "", court_code: "HOU", next_hearing: "2025-09-15 09:00" });
+    expect(sponsorId).toBe(7);
+    expect(confirm).toBe(false);
+    await waitFor(() => expect(ondone).toHaveBeenCalledWith("2025-00005"));
+  });
+
+  it("asks before creating a likely duplicate child", async () => {
+    mocks.commands.createChild
+      .mockResolvedValueOnce(
+        ok({ status: "needs_confirmation", matches: [{ kind: "child", id: 1, label: "2025-00001 Ana López", reason: "same_a_number" }] }),
+      )
+      .mockResolvedValueOnce(ok({ status: "created", id: 6, case_number: "2025-00006" }));
+    const ondone = vi.fn();
+    render(ChildForm, { oncancel: noop, ondone });
+    await fillMinimal();
+    await fireEvent.click(screen.getByTestId("child-submit"));
+    expect(await screen.findByTestId("duplicates")).toHaveTextContent("Same A-Number");
+    await fireEvent.click(screen.getByTestId("confirm-create"));
+    await waitFor(() => expect(mocks.commands.createChild).toHaveBeenCalledTimes(2));
+    expect(mocks.commands.createChild.mock.calls[1][3]).toBe(true);
+    await waitFor(() => expect(ondone).toHaveBeenCalledWith("2025-00006"));
+  });
+
+  it("requires the names before calling the backend", async () => {
+    render(ChildForm, { oncancel: noop, ondone: noop });
+    await fireEvent.click(screen.getByTestId("child-submit"));
+    expect(screen.getByTestId("child-given-name")).toHaveAttribute("aria-invalid", "true");
+    expect(mocks.commands.createChild).not.toHaveBeenCalled();
+  });
+});
+
+describe("Child detail", () => {
+  function renderDetail(session = admin) {
+    render(ChildDetail, { session, idOrCase: "2025-00001", onback: noop, onopen: vi.fn() });
+  }
+
+  it("shows the profile with the A-Number, and edits it", async () => {
+    mocks.commands.getChild.mockResolvedValue(ok(childDetail()));
+    mocks.commands.updateChild.mockResolvedValue(ok(childDetail({ given_name: "Ana María" })));
+    renderDetail();
+    expect(await screen.findByTestId("detail-case-number")).toHaveTextContent("2025-00001");
+    expect(mocks.commands.getChild).toHaveBeenCalledWith("2025-00001");
+    expect(screen.getByTestId("detail-a-number")).toHaveTextContent("A123-456-789");
+    expect(screen.getByTestId("child-detail")).toHaveTextContent("Casa Esperanza");
+
+    await fireEvent.click(screen.getByTestId("child-edit-button"));
+    const given = screen.getByTestId("child-given-name");
+    expect(given).toHaveValue("Ana");
+    expect(screen.getByTestId("child-a-number")).toHaveValue("A123-456-789");
+    await fireEvent.input(given, { target: { value: "Ana María" } });
+    await fireEvent.click(screen.getByTestId("child-submit"));
+    await waitFor(() => expect(mocks.commands.updateChild).toHaveBeenCalledTimes(1));
+    expect(mocks.commands.updateChild.mock.calls[0][0]).toBe("2025-00001");
+    expect(mocks.commands.updateChild.mock.calls[0][1]).toMatchObject({ given_name: "Ana María", interpreter_needed: "yes", aliases: ["Anita"] });
+    expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("Ana María López");
+  });
+
+  it("shows a volunteer what the backend sends, without A-Number row or edit buttons", async () => {
+    mocks.commands.getChild.mockResolvedValue(ok(redactedChildDetail()));
+    renderDetail(volunteer);
+    await screen.findByTestId("detail-case-number");
+    expect(screen.queryByTestId("detail-a-number")).toBeNull();
+    expect(screen.queryByText("A-Number")).toBeNull();
+    expect(screen.queryByTestId("child-edit-button")).toBeNull();
+    await fireEvent.click(screen.getByTestId("tab-sponsor"));
+    expect(screen.queryByTestId("sponsor-address")).toBeNull();
+    await fireEvent.click(screen.getByTestId("tab-court"));
+    expect(screen.queryByTestId("nta-save")).toBeNull();
+    expect(screen.queryByTestId("hearing-add")).toBeNull();
+  });
+
+  it("shows the sponsor, an incomplete address warning and the other children", async () => {
+    const onopen = vi.fn();
+    mocks.commands.getChild.mockResolvedValue(
+      ok(childDetail({ sponsor: { ...sponsor, address_incomplete: "no apartment number" } })),
+    );
+    render(ChildDetail, { session: admin, idOrCase: "2025-00001", onback: noop, onopen });
+    await screen.findByTestId("detail-case-number");
+    await fireEvent.click(screen.getByTestId("tab-sponsor"));
+    expect(screen.getByTestId("address-incomplete")).toHaveTextContent("Incomplete address: no apartment number");
+    expect(screen.getByTestId("sponsor-address")).toHaveTextContent("12 Main St");
+    expect(screen.getByText(/Immediate relative/)).toBeInTheDocument();
+    const siblings = screen.getAllByTestId("sibling-link");
+    expect(siblings).toHaveLength(1);
+    await fireEvent.click(siblings[0]);
+    expect(onopen).toHaveBeenCalledWith("2025-00002");
+  });
+
+  it("edits the proceedings: NTA and a new hearing", async () => {
+    mocks.commands.getChild.mockResolvedValue(ok(childDetail({ nta_status: "not_served", nta_served_on: null })));
+    mocks.commands.setNta.mockResolvedValue(ok(childDetail({ nta_status: "filed", nta_served_on: "2025-04-01" })));
+    mocks.commands.addHearing.mockResolvedValue(
+      ok({ id: 4, at: "2025-10-01 13:30", court_code: "LOS", court_name: "Los Angeles Immigration Court", time_zone: "America/Los_Angeles", kind: "individual", judge: null, outcome: null }),
+    );
+    renderDetail();
+    await screen.findByTestId("detail-case-number");
+    await fireEvent.click(screen.getByTestId("tab-court"));
+    expect(screen.getAllByTestId("hearing-row")).toHaveLength(1);
+
+    await fireEvent.change(screen.getByTestId("nta-status"), { target: { value: "filed" } });
+    await fireEvent.input(screen.getByTestId("nta-served-on"), { target: { value: "2025-04-01" } });
+    await fireEvent.click(screen.getByTestId("nta-save"));
+    await waitFor(() => expect(mocks.commands.setNta).toHaveBeenCalledWith("2025-00001", "filed", "2025-04-01"));
+
+    await waitFor(() => expect(screen.getByRole("option", { name: "Los Angeles Immigration Court (LOS)" })).toBeInTheDocument());
+    expect(screen.getByTestId("hearing-court")).toHaveValue("HOU");
+    await fireEvent.change(screen.getByTestId("hearing-court"), { target: { value: "LOS" } });
+    expect(screen.getByTestId("hearing-at")).toHaveAccessibleDescription(expect.stringContaining("America/Los_Angeles"));
+    await fireEvent.input(screen.getByTestId("hearing-at"), { target: { value: "2025-10-01 13:30" } });
+    await fireEvent.change(screen.getByTestId("hearing-type"), { target: { value: "individual" } });
+    await fireEvent.click(screen.getByTestId("hearing-add"));
+    await waitFor(() =>
+      expect(mocks.commands.addHearing).toHaveBeenCalledWith("2025-00001", "2025-10-01 13:30", "LOS", "individual"),
+    );
+    await waitFor(() => expect(screen.getAllByTestId("hearing-row")).toHaveLength(2));
+    expect(screen.getAllByTestId("hearing-row")[1]).toHaveTextContent("Individual (merits)");
+  });
+
+  it("shows why a case could not be opened", async () => {
+    mocks.commands.getChild.mockResolvedValue(err("not_found", "no child 2025-00001"));
+    renderDetail();
+    expect(await screen.findByTestId("detail-error")).toHaveTextContent("It was not found.");
+  });
+});
+
+describe("Import", () => {
+  function csvFile(name = "releases.csv") {
+    return new File(["child_given_name,child_family_name\nAna,López\n"], name, { type: "text/csv" });
+  }
+
+  async function choose(file: File) {
+    const input = screen.getByTestId("import-file") as HTMLInputElement;
+    Object.defineProperty(input, "files", { value: [file], configurable: true });
+    await fireEvent.change(input);
+  }
+
+  it("shows the rejected rows when nothing was imported", async () => {
+    mocks.commands.importCsv.mockResolvedValue(
+      ok({
+        status: "rejected",
+        rows: 3,
+        errors: [
+          { line: 2, column: "a_number", reason: "an A-Number has 8 or 9 digits" },
+          { line: 2, column: "child_dob", reason: "not a date" },
+          { line: 4, column: "sponsor_state", reason: "\"ZZ\" is not a US state" },
+        ],
+      }),
+    );
+    render(Import);
+    await choose(csvFile());
+    await fireEvent.click(screen.getByTestId("import-submit"));
+    await waitFor(() => expect(mocks.commands.importCsv).toHaveBeenCalledTimes(1));
+    expect(mocks.commands.importCsv).toHaveBeenCalledWith(
+      "releases.csv",
+      "child_given_name,child_family_name\nAna,López\n",
+      false,
+    );
+    const result = await screen.findByTestId("import-result");
+    expect(result).toHaveTextContent("Nothing was imported: 2 rows are invalid.");
+    const table = within(result).getByTestId("import-errors");
+    const rows = within(table).getAllByTestId("import-error-row");
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toHaveTextContent("4");
+    expect(rows[2]).toHaveTextContent("sponsor_state");
+    expect(rows[2]).toHaveTextContent("is not a US state");
+  });
+
+  it("imports the valid rows, shows progress and the summary", async () => {
+    let finish: (value: unknown) => void = noop;
+    mocks.commands.importCsv.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    render(Import);
+    await choose(csvFile());
+    await fireEvent.click(screen.getByTestId("import-skip-invalid"));
+    await fireEvent.click(screen.getByTestId("import-submit"));
+    await waitFor(() => expect(mocks.commands.importCsv).toHaveBeenCalledWith("releases.csv", expect.any(String), true));
+    await waitFor(() => expect(mocks.progress).toHaveLength(1));
+    mocks.progress[0]({ payload: { done: 50, total: 200 } });
+    const progress = await screen.findByTestId("import-progress");
+    await waitFor(() => expect(progress).toHaveTextContent("50 of 200 rows"));
+    expect(within(progress).getByRole("progressbar")).toHaveAttribute("value", "50");
+
+    finish(
+      ok({
+        status: "imported",
+        report: {
+          rows: 200,
+          imported_rows: 199,
+          rejected_rows: 1,
+          children_created: 150,
+          children_already_present: 49,
+          sponsors_created: 120,
+          errors: [{ line: 17, column: "release_date", reason: "not a date" }],
+        },
+      }),
+    );
+    const result = await screen.findByTestId("import-result");
+    expect(screen.queryByTestId("import-progress")).toBeNull();
+    expect(within(result).getByTestId("import-imported_rows")).toHaveTextContent("199");
+    expect(within(result).getByTestId("import-children_already_present")).toHaveTextContent("49");
+    expect(within(result).getByTestId("import-sponsors_created")).toHaveTextContent("120");
+    expect(within(result).getAllByTestId("import-error-row")).toHaveLength(1);
+  });
+
+  it("asks for a file first and explains the columns", async () => {
+    render(Import);
+    await fireEvent.click(screen.getByTestId("import-submit"));
+    expect(screen.getByText("Choose a CSV file first.")).toBeInTheDocument();
+    expect(mocks.commands.importCsv).not.toHaveBeenCalled();
+    const help = screen.getByTestId("import-help");
+    expect(help).toHaveTextContent("sponsor_address_line2");
+    expect(help).toHaveTextContent("next_hearing");
+    expect(screen.getByTestId("import-file")).toHaveAttribute("accept", ".csv,text/csv");
+  });
+});

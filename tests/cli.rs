@@ -81,7 +81,14 @@ impl Clinic {
     }
 
     /// Runs and expects failure with `code`; returns the one-line stderr.
-    fn fails(&self, user: &str, pass: &str, args: &[&str], env: &[(&str, &str)], code: i32) -> String {
+    fn fails(
+        &self,
+        user: &str,
+        pass: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        code: i32,
+    ) -> String {
         let out = self.run(user, pass, args, env);
         let stderr = String::from_utf8(out.stderr).expect("utf-8 stderr");
         assert_eq!(
@@ -90,7 +97,11 @@ impl Clinic {
             "tether {args:?}: expected exit {code}, got {:?}: {stderr}",
             out.status.code()
         );
-        assert_eq!(stderr.trim_end().lines().count(), 1, "one-line error: {stderr:?}");
+        assert_eq!(
+            stderr.trim_end().lines().count(),
+            1,
+            "one-line error: {stderr:?}"
+        );
         stderr
     }
 
@@ -99,7 +110,11 @@ impl Clinic {
     }
 
     fn audit(&self) -> Vec<Value> {
-        let log = self.json(ADMIN, ADMIN_PASS, &["audit", "log", "--json", "--limit", "10000"]);
+        let log = self.json(
+            ADMIN,
+            ADMIN_PASS,
+            &["audit", "log", "--json", "--limit", "10000"],
+        );
         log.as_array().expect("audit log is a list").clone()
     }
 }
@@ -145,7 +160,11 @@ fn assert_no_canary(dir: &Path, canary: &str) {
 
 fn assert_not_plain_sqlite(db: &Path) {
     let bytes = fs::read(db).expect("database file");
-    assert!(!bytes.starts_with(b"SQLite format 3"), "{} is plaintext SQLite", db.display());
+    assert!(
+        !bytes.starts_with(b"SQLite format 3"),
+        "{} is plaintext SQLite",
+        db.display()
+    );
 }
 
 // ---- confidentiality -------------------------------------------------------------------------
@@ -201,7 +220,13 @@ fn canary_survives_kill_9_only_as_ciphertext() {
     let clinic = Clinic::with_staff();
     let canary = "canaryKILL3x";
     let mut child = Command::new(std::env::current_exe().expect("own path"))
-        .args(["--exact", "cli::crash_child", "--ignored", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "cli::crash_child",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env("TETHER_CRASH_CHILD", "1")
         .env("TETHER_VAULT", clinic.vault())
         .env("TETHER_CANARY", canary)
@@ -215,7 +240,10 @@ fn canary_survives_kill_9_only_as_ciphertext() {
     assert!(ready, "the child never reported its write");
 
     let wal = clinic.paths().database().with_extension("db-wal");
-    assert!(wal.exists(), "the write sits in the WAL, not yet checkpointed");
+    assert!(
+        wal.exists(),
+        "the write sits in the WAL, not yet checkpointed"
+    );
     assert_no_canary(&clinic.vault(), canary);
     child.kill().expect("SIGKILL the child");
     child.wait().expect("child reaped");
@@ -225,7 +253,11 @@ fn canary_survives_kill_9_only_as_ciphertext() {
     assert_not_plain_sqlite(&clinic.paths().database());
     let users = clinic.json(ADMIN, ADMIN_PASS, &["user", "list", "--json"]);
     assert!(
-        users.as_array().expect("list").iter().any(|u| u["name"] == canary),
+        users
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|u| u["name"] == canary),
         "the acknowledged write survived the kill"
     );
     clinic.ok(ADMIN, ADMIN_PASS, &["audit", "verify"], &[]);
@@ -247,7 +279,11 @@ fn crash_child() {
     )
     .expect("child signs in");
     session
-        .add_user(&canary, tether_core::Role::Volunteer, &SecretString::from(VOLUNTEER_PASS.to_owned()))
+        .add_user(
+            &canary,
+            tether_core::Role::Volunteer,
+            &SecretString::from(VOLUNTEER_PASS.to_owned()),
+        )
         .expect("child writes the canary");
     println!("CANARY-WRITTEN");
     std::thread::sleep(std::time::Duration::from_secs(120));
@@ -261,11 +297,21 @@ fn bad_credentials_and_damaged_files_fail_closed_and_touch_nothing() {
     let vault = clinic.vault();
     let before = snapshot(&vault);
 
-    let err = clinic.fails(ADMIN, "not the passphrase at all", &["user", "list"], &[], 3);
+    let err = clinic.fails(
+        ADMIN,
+        "not the passphrase at all",
+        &["user", "list"],
+        &[],
+        3,
+    );
     assert!(err.contains("user name or passphrase is wrong"), "{err}");
     let err = clinic.fails("nadie", ADMIN_PASS, &["user", "list"], &[], 3);
     assert!(err.contains("user name or passphrase is wrong"), "{err}");
-    assert_eq!(snapshot(&vault), before, "failed sign-ins changed the vault");
+    assert_eq!(
+        snapshot(&vault),
+        before,
+        "failed sign-ins changed the vault"
+    );
 
     // Missing key-slot file.
     let slots = clinic.paths().key_slots();
@@ -273,14 +319,20 @@ fn bad_credentials_and_damaged_files_fail_closed_and_touch_nothing() {
     fs::remove_file(&slots).expect("remove slots");
     let without = snapshot(&vault);
     let err = clinic.fails(ADMIN, ADMIN_PASS, &["user", "list"], &[], 7);
-    assert!(err.contains("key-slot file") && err.contains("missing"), "{err}");
+    assert!(
+        err.contains("key-slot file") && err.contains("missing"),
+        "{err}"
+    );
     assert_eq!(snapshot(&vault), without);
 
     // Corrupted key-slot file.
     fs::write(&slots, b"{\"format\": \"tether-keyslots\", garbage").expect("corrupt slots");
     let corrupted = snapshot(&vault);
     let err = clinic.fails(ADMIN, ADMIN_PASS, &["user", "list"], &[], 7);
-    assert!(err.contains("key-slot file") && err.contains("damaged"), "{err}");
+    assert!(
+        err.contains("key-slot file") && err.contains("damaged"),
+        "{err}"
+    );
     assert_eq!(snapshot(&vault), corrupted);
     fs::write(&slots, &slot_bytes).expect("restore slots");
 
@@ -346,16 +398,32 @@ fn volunteer_is_denied_admin_work_and_each_denial_is_audited() {
         .audit()
         .iter()
         .filter(|e| e["outcome"] == "denied")
-        .map(|e| format!("{}:{}", e["actor"].as_str().unwrap_or(""), e["action"].as_str().unwrap_or("")))
+        .map(|e| {
+            format!(
+                "{}:{}",
+                e["actor"].as_str().unwrap_or(""),
+                e["action"].as_str().unwrap_or("")
+            )
+        })
         .collect();
-    for action in ["user_added", "rekeyed", "backup_created", "audit_read", "audit_verified"] {
+    for action in [
+        "user_added",
+        "rekeyed",
+        "backup_created",
+        "audit_read",
+        "audit_verified",
+    ] {
         assert!(
             denials.contains(&format!("{VOLUNTEER}:{action}")),
             "no denied {action} entry in {denials:?}"
         );
     }
     let users = clinic.json(ADMIN, ADMIN_PASS, &["user", "list", "--json"]);
-    assert_eq!(users.as_array().map(Vec::len), Some(2), "the volunteer added nobody");
+    assert_eq!(
+        users.as_array().map(Vec::len),
+        Some(2),
+        "the volunteer added nobody"
+    );
 }
 
 // ---- the audit chain -----------------------------------------------------------------------------
@@ -382,8 +450,16 @@ fn tamper(clinic: &Clinic, sql: &str) {
 fn audit_verify_passes_then_names_the_first_tampered_entry() {
     let edited = Clinic::with_staff();
     let ok = edited.ok(ADMIN, ADMIN_PASS, &["audit", "verify"], &[]);
-    assert!(ok.starts_with("ok: ") && ok.trim_end().ends_with(" entries"), "{ok}");
-    let n: u64 = ok.trim().trim_start_matches("ok: ").trim_end_matches(" entries").parse().expect("count");
+    assert!(
+        ok.starts_with("ok: ") && ok.trim_end().ends_with(" entries"),
+        "{ok}"
+    );
+    let n: u64 = ok
+        .trim()
+        .trim_start_matches("ok: ")
+        .trim_end_matches(" entries")
+        .parse()
+        .expect("count");
     assert!(n >= 4, "{ok}");
 
     tamper(&edited, "UPDATE audit SET actor = 'intruso' WHERE seq = 3;");
@@ -421,12 +497,26 @@ fn passwd_and_user_remove_keep_rows_and_retire_old_secrets() {
     let audit = clinic.audit();
 
     let new_pass = "un pasaporte nuevo y largo";
-    clinic.ok(ADMIN, ADMIN_PASS, &["passwd"], &[("TETHER_NEW_PASSPHRASE", new_pass)]);
+    clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &["passwd"],
+        &[("TETHER_NEW_PASSPHRASE", new_pass)],
+    );
     clinic.fails(ADMIN, ADMIN_PASS, &["user", "list"], &[], 3);
-    assert_eq!(clinic.json(ADMIN, new_pass, &["user", "list", "--json"]), users);
+    assert_eq!(
+        clinic.json(ADMIN, new_pass, &["user", "list", "--json"]),
+        users
+    );
 
     clinic.ok(ADMIN, new_pass, &["user", "remove", VOLUNTEER], &[]);
-    clinic.fails(VOLUNTEER, VOLUNTEER_PASS, &["passwd"], &[("TETHER_NEW_PASSPHRASE", "whatever it is now")], 3);
+    clinic.fails(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &["passwd"],
+        &[("TETHER_NEW_PASSPHRASE", "whatever it is now")],
+        3,
+    );
     let remaining = clinic.json(ADMIN, new_pass, &["user", "list", "--json"]);
     assert_eq!(remaining.as_array().map(Vec::len), Some(1));
 
@@ -449,9 +539,17 @@ fn rekey_keeps_every_row_and_the_old_key_stops_working() {
     let old_slots = fs::read(clinic.paths().key_slots()).expect("slots");
 
     clinic.ok(ADMIN, ADMIN_PASS, &["rekey"], &[]);
-    assert_eq!(clinic.json(ADMIN, ADMIN_PASS, &["user", "list", "--json"]), users);
+    assert_eq!(
+        clinic.json(ADMIN, ADMIN_PASS, &["user", "list", "--json"]),
+        users
+    );
     // The volunteer, who was not there, still gets in: the new key was sealed to every slot.
-    clinic.ok(VOLUNTEER, VOLUNTEER_PASS, &["passwd"], &[("TETHER_NEW_PASSPHRASE", "volunteer passphrase 2027")]);
+    clinic.ok(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &["passwd"],
+        &[("TETHER_NEW_PASSPHRASE", "volunteer passphrase 2027")],
+    );
     audit_prefix_kept(&audit, &clinic.audit());
     clinic.ok(ADMIN, ADMIN_PASS, &["audit", "verify"], &[]);
 
@@ -473,7 +571,10 @@ fn backup_restores_to_a_working_vault_and_never_overwrites_silently() {
     clinic.ok(ADMIN, ADMIN_PASS, &["backup", "--out", backup_arg], &env);
     let users = clinic.json(ADMIN, ADMIN_PASS, &["user", "list", "--json"]);
     let audit = clinic.audit();
-    assert!(!contains(&fs::read(&backup).expect("backup"), ADMIN.as_bytes()));
+    assert!(!contains(
+        &fs::read(&backup).expect("backup"),
+        ADMIN.as_bytes()
+    ));
 
     // Never over an existing file.
     let err = clinic.fails(ADMIN, ADMIN_PASS, &["backup", "--out", backup_arg], &env, 8);
@@ -481,11 +582,28 @@ fn backup_restores_to_a_working_vault_and_never_overwrites_silently() {
 
     // Into an empty place: a working vault with the same users and history.
     let elsewhere = Clinic::new();
-    elsewhere.fails(ADMIN, ADMIN_PASS, &["restore", backup_arg], &[("TETHER_BACKUP_PASSPHRASE", "the wrong backup passphrase")], 3);
-    assert!(!elsewhere.vault().exists(), "a failed restore left files behind");
+    elsewhere.fails(
+        ADMIN,
+        ADMIN_PASS,
+        &["restore", backup_arg],
+        &[("TETHER_BACKUP_PASSPHRASE", "the wrong backup passphrase")],
+        3,
+    );
+    assert!(
+        !elsewhere.vault().exists(),
+        "a failed restore left files behind"
+    );
     elsewhere.ok(ADMIN, ADMIN_PASS, &["restore", backup_arg], &env);
-    assert_eq!(elsewhere.json(ADMIN, ADMIN_PASS, &["user", "list", "--json"]), users);
-    elsewhere.ok(VOLUNTEER, VOLUNTEER_PASS, &["passwd"], &[("TETHER_NEW_PASSPHRASE", "volunteer passphrase 2027")]);
+    assert_eq!(
+        elsewhere.json(ADMIN, ADMIN_PASS, &["user", "list", "--json"]),
+        users
+    );
+    elsewhere.ok(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &["passwd"],
+        &[("TETHER_NEW_PASSPHRASE", "volunteer passphrase 2027")],
+    );
     // The backup holds the chain up to and including its own `backup_created` entry.
     let in_backup: Vec<Value> = audit
         .iter()
@@ -505,11 +623,18 @@ fn backup_restores_to_a_working_vault_and_never_overwrites_silently() {
     // With --force: replaced, and the replaced vault is kept aside, not deleted.
     let out = clinic.ok(ADMIN, ADMIN_PASS, &["restore", backup_arg, "--force"], &env);
     assert!(out.contains("moved to"), "{out}");
-    assert_eq!(clinic.json(ADMIN, ADMIN_PASS, &["user", "list", "--json"]), users);
+    assert_eq!(
+        clinic.json(ADMIN, ADMIN_PASS, &["user", "list", "--json"]),
+        users
+    );
     let kept: Vec<_> = fs::read_dir(clinic.root.path())
         .expect("root")
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("vault.before-restore-"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("vault.before-restore-")
+        })
         .collect();
     assert_eq!(kept.len(), 1, "the replaced vault is kept");
 }
@@ -523,12 +648,26 @@ fn json_contract_of_user_list_and_audit_log() {
         .and_then(|u| u.iter().find(|u| u["name"] == VOLUNTEER))
         .expect("volunteer listed");
     assert_eq!(volunteer["role"], "volunteer");
-    assert!(volunteer["created_at"].as_str().is_some_and(|s| s.ends_with('Z')));
+    assert!(volunteer["created_at"]
+        .as_str()
+        .is_some_and(|s| s.ends_with('Z')));
 
-    let log = clinic.json(ADMIN, ADMIN_PASS, &["audit", "log", "--json", "--limit", "2"]);
+    let log = clinic.json(
+        ADMIN,
+        ADMIN_PASS,
+        &["audit", "log", "--json", "--limit", "2"],
+    );
     let log = log.as_array().expect("list");
     assert_eq!(log.len(), 2);
-    for key in ["seq", "at", "actor", "action", "record_kind", "record_id", "outcome"] {
+    for key in [
+        "seq",
+        "at",
+        "actor",
+        "action",
+        "record_kind",
+        "record_id",
+        "outcome",
+    ] {
         assert!(log[0].get(key).is_some(), "audit entry has {key}");
     }
 }

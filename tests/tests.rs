@@ -1,5 +1,6 @@
 //! Tether end to end: the `tether` CLI as a process, the vault files on disk, and the desktop
 //! app through WebDriver. One test binary; each area is a module.
 
+mod casework;
 mod cli;
 mod webdriver;

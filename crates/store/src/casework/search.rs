@@ -69,6 +69,13 @@ pub fn fts_query(raw: &str) -> Option<String> {
             alternatives.push(format!("numbers : \"{}\"", phone_digits(&p).0));
         }
     }
+    // A number typed with spaces or dashes (`5123 4567`, `555-0142`) is one number.
+    let number_like = raw
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '+' | '.'));
+    if number_like && digits.len() >= 4 {
+        alternatives.push(format!("numbers : \"{digits}\"*"));
+    }
     let words: Vec<String> = raw
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

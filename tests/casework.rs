@@ -1,0 +1,564 @@
+//! Casework through the `tether` CLI: a hostile import, search, redaction, export.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const ADMIN: &str = "maría.lópez";
+const ADMIN_PASS: &str = "correct horse battery staple";
+const VOLUNTEER: &str = "josé.ramírez";
+const VOLUNTEER_PASS: &str = "volunteer passphrase 2026";
+
+const HEADER: &str = "child_given_name,child_family_name,child_dob,a_number,country_of_birth,\
+primary_language,interpreter_needed,release_date,orr_program,sponsor_given_name,\
+sponsor_family_name,sponsor_relationship,sponsor_category,sponsor_phone,sponsor_address_line1,\
+sponsor_address_line2,sponsor_city,sponsor_state,sponsor_postal_code,nta_status,\
+nta_served_date,court_code,next_hearing";
+
+struct Clinic {
+    root: tempfile::TempDir,
+}
+
+impl Clinic {
+    fn new() -> Self {
+        let clinic = Clinic {
+            root: tempfile::tempdir().expect("temp dir"),
+        };
+        clinic.ok(ADMIN, ADMIN_PASS, &["init"], &[]);
+        clinic.ok(
+            ADMIN,
+            ADMIN_PASS,
+            &["user", "add", VOLUNTEER, "--role", "volunteer"],
+            &[("TETHER_NEW_PASSPHRASE", VOLUNTEER_PASS)],
+        );
+        clinic
+    }
+
+    fn run(&self, user: &str, pass: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::new(tether_tests::workspace_binary("tether"));
+        cmd.args(args)
+            .env("TETHER_VAULT", self.root.path().join("vault"))
+            .env("TETHER_USER", user)
+            .env("TETHER_PASSPHRASE", pass)
+            .env_remove("TETHER_NEW_PASSPHRASE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().expect("tether runs")
+    }
+
+    fn ok(&self, user: &str, pass: &str, args: &[&str], env: &[(&str, &str)]) -> String {
+        let out = self.run(user, pass, args, env);
+        assert!(
+            out.status.success(),
+            "tether {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    fn admin_json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(ADMIN, ADMIN_PASS, args, &[])).expect("JSON")
+    }
+
+    fn volunteer_json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(VOLUNTEER, VOLUNTEER_PASS, args, &[])).expect("JSON")
+    }
+
+    fn children(&self) -> usize {
+        self.admin_json(&["child", "list", "--json", "--limit", "100000"])
+            .as_array()
+            .map_or(0, Vec::len)
+    }
+
+    fn file(&self, name: &str, contents: &str) -> std::path::PathBuf {
+        let path = self.root.path().join(name);
+        fs::write(&path, contents).expect("write fixture");
+        path
+    }
+}
+
+const GIVEN: [&str; 8] = [
+    "José", "María", "Ángel", "Lucía", "Jesús", "Débora", "Nicolás", "Yésica",
+];
+const FAMILY: [&str; 6] = ["Ramírez", "López", "Pérez", "Xicará", "Tzul", "Güity"];
+const LANGUAGES: [&str; 5] = ["spa", "mam", "quc", "K'iche'", "Q'anjob'al"];
+
+/// 480 good rows (160 sponsors with 3 children each, every format the issue names) plus 22
+/// hostile ones. Returns the file and the number of bad rows.
+fn release_file() -> (String, usize) {
+    let mut csv = String::from(HEADER);
+    csv.push('\n');
+    for i in 0..480u32 {
+        let sponsor = i / 3;
+        let a_number = match i % 4 {
+            0 => format!("A{:09}", 201_000_000 + i),
+            1 => format!("{:03}-{:03}-{:03}", 202, i / 1000, i % 1000),
+            2 => format!("A {} {:03} {:03}", 203, i / 1000, i % 1000),
+            _ => format!("{:08}", 20_400_000 + i), // 8 digits: a leading 0 is added
+        };
+        let unit = if sponsor % 5 == 0 { "" } else { "Apt 2B" }; // missing units are not errors
+        let program = if i % 7 == 0 {
+            "\"Casa \"\"Esperanza\"\", Houston\"".to_owned()
+        } else {
+            "Southwest Key".to_owned()
+        };
+        let hearing = if i % 2 == 0 { "2027-01-15 09:00" } else { "" };
+        let nta = if i % 3 == 0 {
+            "served,2026-09-01"
+        } else {
+            "not_served,"
+        };
+        writeln!(
+            csv,
+            "{},{},2011-0{}-1{},{a_number},{},{},{},2026-08-{:02},{program},Rosa{sponsor},Ramírez López,tía,2A,\
+             +502 5{:03} {:04},{} Calle Ñuñoa Apartments,{unit},Houston,TX,77002,{nta},HOU,{hearing}",
+            GIVEN[i as usize % 8],
+            FAMILY[i as usize % 6],
+            1 + i % 9,
+            i % 10,
+            if i % 2 == 0 { "Guatemala" } else { "HN" },
+            LANGUAGES[i as usize % 5],
+            if i % 2 == 0 { "sí" } else { "no" },
+            1 + i % 28,
+            100 + sponsor % 900,
+            1000 + sponsor,
+            100 + sponsor,
+        )
+        .expect("write row");
+    }
+    let long = "x".repeat(10_001);
+    let hostile = [
+        format!("Ana,Pérez,2011-02-30,A300000001,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A1234567,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A12345678901,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("{long},Pérez,2011-02-03,A300000004,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000005,GT,spa,no,2099-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000006,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,ZZ,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000007,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,12,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000008,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,XXX,"),
+        format!("Ana,Pérez,2011-02-03,A300000009,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,maybe,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000010,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,2027-01-01 09:00"),
+        format!(",Pérez,2011-02-03,A300000011,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000012,Narnia,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000013,GT,klingon,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000014,GT,spa,perhaps,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000015,GT,spa,no,2026-08-01,,Luis,Pérez,tío,7,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000016,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,7870,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000017,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,HOU,2027-13-01 09:00"),
+        format!("Ana,Pérez,1850-02-03,A300000018,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,\"Pé\nrez\",2011-02-03,A300000019,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A300000020,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,2026-07-01,,"),
+        format!("Ana,Pérez,2011-02-03,A300000021,GT,spa,no,not-a-date,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+        format!("Ana,Pérez,2011-02-03,A201000000,GT,spa,no,2026-08-01,,Luis,Pérez,tío,1,+502 5123 4567,1 Main St,,Austin,TX,78701,not_served,,,"),
+    ];
+    // Emoji are data, not errors: one valid row with them rides along.
+    let emoji = "Nayeli 🌻,Cux,2012-03-04,A300000099,GT,mam,sí,2026-08-02,,Rosa 🌻,Cux,madre,1,+502 5999 0000,9 Calle Real,Apt 1,Houston,TX,77002,not_served,,,";
+    for row in &hostile {
+        csv.push_str(row);
+        csv.push('\n');
+    }
+    csv.push_str(emoji);
+    csv.push('\n');
+    (csv, hostile.len())
+}
+
+#[test]
+fn hostile_import_is_all_or_nothing_then_skip_invalid_imports_exactly_the_good_rows() {
+    let clinic = Clinic::new();
+    let (csv, bad) = release_file();
+    let good = 481; // 480 + the emoji row
+    let path = clinic.file("releases.csv", &csv);
+    let path_arg = path.to_str().expect("utf-8 path");
+
+    // Default: nothing imported, every bad row listed with line and column.
+    let out = clinic.run(ADMIN, ADMIN_PASS, &["import", path_arg], &[]);
+    assert_eq!(out.status.code(), Some(8), "invalid import must fail");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let listed: std::collections::BTreeSet<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix(path_arg))
+        .filter_map(|l| l.split(':').nth(1))
+        .collect();
+    assert_eq!(
+        listed.len(),
+        bad,
+        "every bad row is listed once or more:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(":482: child_dob:"),
+        "impossible date on line 482:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(":483: a_number:"),
+        "7-digit A-Number on line 483:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(":485: child_given_name:"),
+        "10,001 characters:\n{stderr}"
+    );
+    // The quoted line break makes row 19 span lines 500–501: later rows keep their real lines.
+    assert!(
+        stderr.contains(":502: nta_served_date:"),
+        "line numbers after a quoted newline:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(":504: a_number:"),
+        "A-Number repeated from line 2:\n{stderr}"
+    );
+    assert!(stderr
+        .lines()
+        .last()
+        .is_some_and(|l| l.contains("nothing was imported")));
+    assert_eq!(clinic.children(), 0, "nothing half-written");
+
+    // --skip-invalid: the good rows exactly, the bad ones beside the input with a reason.
+    let report: Value = serde_json::from_str(&clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &["import", path_arg, "--skip-invalid", "--json"],
+        &[],
+    ))
+    .expect("JSON report");
+    assert_eq!(report["rows"], good + bad);
+    assert_eq!(report["imported_rows"], good);
+    assert_eq!(report["rejected_rows"], bad);
+    assert_eq!(report["children_created"], good);
+    assert_eq!(
+        report["sponsors_created"],
+        160 + 1,
+        "rows of one sponsor merge into one"
+    );
+    assert_eq!(clinic.children(), good);
+    let rejected = path.with_file_name("releases.rejected.csv");
+    let rejected_text = fs::read_to_string(&rejected).expect("rejected rows file");
+    let mut reader = csv::Reader::from_reader(rejected_text.as_bytes());
+    let headers = reader.headers().expect("header").clone();
+    assert_eq!(headers.iter().last(), Some("reason"));
+    assert_eq!(reader.records().count(), bad);
+
+    // Re-importing the same file creates nothing new.
+    let again: Value = serde_json::from_str(&clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &["import", path_arg, "--skip-invalid", "--json"],
+        &[],
+    ))
+    .expect("JSON report");
+    assert_eq!(again["children_created"], 0);
+    assert_eq!(again["sponsors_created"], 0);
+    assert_eq!(again["children_already_present"], good);
+    assert_eq!(clinic.children(), good);
+    clinic.ok(ADMIN, ADMIN_PASS, &["audit", "verify"], &[]);
+}
+
+#[test]
+fn import_accepts_semicolons_and_a_byte_order_mark() {
+    let clinic = Clinic::new();
+    let csv = format!(
+        "\u{feff}{}\nJosé;Ramírez;~2010;A123456789;Guatemala;mam;sí;2026-10-01;;Rosa;Ramírez;tía;2A;(212) 555-0142;45 Broadway;Apt 3;New York;NY;10006;served;2026-10-20;NYC;2026-12-15 09:00\n",
+        HEADER.replace(',', ";")
+    );
+    let path = clinic.file("semicolons.csv", &csv);
+    clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &["import", path.to_str().expect("path")],
+        &[],
+    );
+    let found = clinic.admin_json(&["search", "jose ramirez", "--json"]);
+    let case = found[0]["case_number"].as_str().expect("found").to_owned();
+    let child = clinic.admin_json(&["child", "show", &case, "--json"]);
+    assert_eq!(child["birth_date"], "~2010");
+    assert_eq!(child["sponsor"]["phones"][0], "+12125550142");
+    assert_eq!(child["hearings"][0]["at"], "2026-12-15 09:00");
+}
+
+fn add_jose(clinic: &Clinic) -> String {
+    let out = clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &[
+            "sponsor",
+            "add",
+            "--given-name",
+            "Rosa",
+            "--family-name",
+            "Ramírez López",
+            "--category",
+            "2A",
+            "--phone",
+            "+502 5123 4567",
+            "--address-line1",
+            "45 Calle Ñuñoa",
+            "--unit",
+            "Apt 3",
+            "--city",
+            "Houston",
+            "--state",
+            "TX",
+            "--zip",
+            "77002",
+            "--json",
+        ],
+        &[],
+    );
+    let sponsor: Value = serde_json::from_str(&out).expect("JSON");
+    let sponsor_id = sponsor["id"].as_i64().expect("sponsor id").to_string();
+    let out = clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &[
+            "child",
+            "add",
+            "--given-name",
+            "José",
+            "--family-name",
+            "Ramírez",
+            "--dob",
+            "2010-05-01",
+            "--a-number",
+            "A 123 456 789",
+            "--language",
+            "mam",
+            "--interpreter",
+            "yes",
+            "--release-date",
+            "2026-10-01",
+            "--sponsor",
+            &sponsor_id,
+            "--relationship",
+            "tía",
+            "--court",
+            "HOU",
+            "--next-hearing",
+            "2027-01-15 09:00",
+            "--json",
+        ],
+        &[],
+    );
+    let created: Value = serde_json::from_str(&out).expect("JSON");
+    created["case_number"]
+        .as_str()
+        .expect("case number")
+        .to_owned()
+}
+
+#[test]
+fn search_ignores_accents_and_case_and_reads_a_numbers_in_any_form() {
+    let clinic = Clinic::new();
+    let case = add_jose(&clinic);
+    for query in [
+        "jose ramirez",
+        "JOSÉ RAMÍREZ",
+        "jos ram",
+        "123-456-789",
+        "A123456789",
+        "A 123 456 789",
+        "5123 4567",
+        &case,
+    ] {
+        let found = clinic.admin_json(&["search", query, "--json"]);
+        assert_eq!(found.as_array().map(Vec::len), Some(1), "query {query:?}");
+        assert_eq!(found[0]["case_number"], case.as_str(), "query {query:?}");
+    }
+    let none = clinic.admin_json(&["search", "zzzz", "--json"]);
+    assert_eq!(none.as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn child_show_json_contract_and_the_volunteer_view() {
+    let clinic = Clinic::new();
+    let case = add_jose(&clinic);
+    let child = clinic.admin_json(&["child", "show", &case, "--json"]);
+    for key in [
+        "id",
+        "case_number",
+        "given_name",
+        "family_name",
+        "a_number",
+        "primary_language",
+        "interpreter_needed",
+        "release_date",
+        "sponsor",
+        "nta_status",
+        "hearings",
+    ] {
+        assert!(child.get(key).is_some(), "child show --json has {key}");
+    }
+    assert_eq!(child["a_number"], "A123456789");
+    assert_eq!(child["primary_language"], "mam");
+    assert_eq!(child["interpreter_needed"], true);
+    assert_eq!(child["sponsor"]["category"], "2A");
+    assert_eq!(child["sponsor"]["phones"][0], "+50251234567");
+    assert_eq!(child["hearings"][0]["court_code"], "HOU");
+
+    let redacted = clinic.volunteer_json(&["child", "show", &case, "--json"]);
+    assert!(
+        redacted.get("a_number").is_none(),
+        "no A-Number for volunteers"
+    );
+    assert!(
+        redacted["sponsor"].get("address").is_none(),
+        "no address for volunteers"
+    );
+    assert!(redacted.get("court").is_none(), "no court for volunteers");
+    assert_eq!(redacted["hearings"].as_array().map(Vec::len), Some(0));
+    assert_eq!(redacted["family_name"], "R.");
+    assert_eq!(redacted["birth_date"], "2010");
+    assert_eq!(
+        redacted["sponsor"]["phones"][0], "+50251234567",
+        "volunteers call the sponsor"
+    );
+}
+
+#[test]
+fn exports_are_redacted_unless_full_with_a_reason_and_volunteers_cannot_export() {
+    let clinic = Clinic::new();
+    add_jose(&clinic);
+    let redacted = clinic.root.path().join("redacted.csv");
+    clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &["export", "--out", redacted.to_str().expect("path")],
+        &[],
+    );
+    let text = fs::read_to_string(&redacted).expect("export");
+    assert!(text.contains("José") && text.contains(",2010,"), "{text}");
+    for secret in ["123456789", "5123", "Ñuñoa", "77002", "2010-05-01"] {
+        assert!(
+            !text.contains(secret),
+            "redacted export leaks {secret}: {text}"
+        );
+    }
+
+    let full = clinic.root.path().join("full.csv");
+    let full_arg = full.to_str().expect("path");
+    let out = clinic.run(
+        ADMIN,
+        ADMIN_PASS,
+        &["export", "--out", full_arg, "--full"],
+        &[],
+    );
+    assert!(!out.status.success(), "--full without --reason is refused");
+    clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &[
+            "export",
+            "--out",
+            full_arg,
+            "--full",
+            "--reason",
+            "court filing for EOIR-33",
+        ],
+        &[],
+    );
+    let text = fs::read_to_string(&full).expect("full export");
+    assert!(
+        text.contains("A123456789")
+            && text.contains("+50251234567")
+            && text.contains("45 Calle Ñuñoa")
+    );
+    let log = clinic.admin_json(&["audit", "log", "--json"]);
+    assert!(log
+        .as_array()
+        .expect("log")
+        .iter()
+        .any(|e| e["record_kind"] == "export_full"));
+
+    for args in [
+        vec!["export", "--out", "/tmp/never-written-by-a-volunteer.csv"],
+        vec![
+            "export",
+            "--out",
+            "/tmp/never-written-by-a-volunteer.csv",
+            "--full",
+            "--reason",
+            "curious",
+        ],
+    ] {
+        let out = clinic.run(VOLUNTEER, VOLUNTEER_PASS, &args, &[]);
+        assert_eq!(
+            out.status.code(),
+            Some(4),
+            "volunteer export must be denied"
+        );
+    }
+    assert!(!Path::new("/tmp/never-written-by-a-volunteer.csv").exists());
+}
+
+#[test]
+fn nta_and_hearings_through_the_cli() {
+    let clinic = Clinic::new();
+    let case = add_jose(&clinic);
+    clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &[
+            "nta",
+            "set",
+            &case,
+            "--status",
+            "served",
+            "--served-on",
+            "2026-10-20",
+        ],
+        &[],
+    );
+    clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &[
+            "hearing",
+            "add",
+            &case,
+            "--at",
+            "2027-02-01 13:30",
+            "--court",
+            "HOU",
+            "--type",
+            "individual",
+        ],
+        &[],
+    );
+    let child = clinic.admin_json(&["child", "show", &case, "--json"]);
+    assert_eq!(child["nta_status"], "served");
+    assert_eq!(child["nta_served_on"], "2026-10-20");
+    assert_eq!(child["hearings"].as_array().map(Vec::len), Some(2));
+    let out = clinic.run(
+        ADMIN,
+        ADMIN_PASS,
+        &[
+            "hearing",
+            "add",
+            &case,
+            "--at",
+            "2027-02-30 13:30",
+            "--court",
+            "HOU",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(8));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at"));
+    let out = clinic.run(
+        ADMIN,
+        ADMIN_PASS,
+        &[
+            "hearing",
+            "add",
+            &case,
+            "--at",
+            "2027-02-03 13:30",
+            "--court",
+            "XYZ",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(8));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("court"));
+}

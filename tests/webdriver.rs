@@ -24,6 +24,8 @@ const SESSION_TIMEOUT: Duration = Duration::from_secs(60);
 const POLL_INTERVAL: Duration = Duration::from_millis(100);
 /// The key under which W3C WebDriver returns an element's id (the "web element identifier").
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// The Escape key in WebDriver key input (a private-use code point).
+const KEY_ESCAPE: &str = "\u{E00C}";
 
 const CANARY_USER: &str = "canaryWD7q";
 const PASSPHRASE: &str = "correct horse battery staple";
@@ -140,6 +142,148 @@ fn spanish_first_run_screen() -> TestResult {
     app.close()
 }
 
+/// The issue's acceptance test: a sponsor and a child added through the window, the child found
+/// by an accent-free name search and by its A-Number, and the duplicate check seen once.
+#[test]
+fn add_sponsor_and_child_then_find_by_search() -> TestResult {
+    let temp = tempfile::Builder::new()
+        .prefix("tether-wd-")
+        .tempdir()
+        .map_err(|e| format!("creating the temp folder: {e}"))?;
+    let vault = temp.path().join("vault");
+
+    {
+        let app = App::start(temp.path(), &vault)?;
+        let s = &app.session;
+
+        create_vault(s, CANARY_USER, PASSPHRASE)?;
+        s.wait_for("screen-children", SCREEN_TIMEOUT)?;
+
+        // 1. A new sponsor, then "Add a child to this sponsor".
+        s.find("new-sponsor")?.click()?;
+        s.wait_for("sponsor-dialog", SCREEN_TIMEOUT)?;
+        fill_sponsor_form(s)?;
+        save_screenshot_if_asked(s, "sponsor-form.png")?;
+        s.find("sponsor-submit")?.click()?;
+        s.wait_for("sponsor-created", SCREEN_TIMEOUT)?;
+        s.find("sponsor-add-child")?.click()?;
+
+        // 2. The child form opens with that sponsor chosen.
+        s.wait_for("screen-child-form", SCREEN_TIMEOUT)?;
+        assert!(
+            !s.exists("sponsor-dialog")?,
+            "the sponsor dialog stays open over the child form"
+        );
+        let sponsor_choice = s.wait_until(
+            SCREEN_TIMEOUT,
+            "the new sponsor to be chosen in the child form",
+            || {
+                let label = s
+                    .find_css(r#"[data-testid="child-sponsor"] option:checked"#)?
+                    .text()?;
+                Ok(label.contains("Rosa Ramírez López").then_some(label))
+            },
+        )?;
+        assert_ne!(
+            s.find("child-sponsor")?.property("value")?,
+            "",
+            "no sponsor is chosen (selected label {sponsor_choice:?})"
+        );
+
+        fill(s, "child-given-name", "José")?;
+        fill(s, "child-family-name", "Ramírez")?;
+        fill(s, "child-birth-date", "2010-05-01")?;
+        fill(s, "child-a-number", "A 123 456 789")?;
+        choose(s, "child-language", "mam")?;
+        fill(s, "child-release-date", "2026-10-01")?;
+        dismiss_toasts(s)?;
+        s.find("child-submit")?.click()?;
+
+        // A created child opens in the detail screen.
+        s.wait_for("child-detail", SCREEN_TIMEOUT)?;
+        let case_number = s.wait_for("detail-case-number", SCREEN_TIMEOUT)?.text()?;
+        let case_number = case_number.trim().to_owned();
+        assert!(
+            is_case_number(&case_number) && case_number.ends_with("-000001"),
+            "the first case is numbered {case_number:?}, not T-<year>-000001"
+        );
+        assert_eq!(s.find("detail-a-number")?.text()?.trim(), "A123-456-789");
+
+        // 3. The list finds the child without accents, and by A-Number.
+        s.find("nav-children")?.click()?;
+        s.wait_for("screen-children", SCREEN_TIMEOUT)?;
+        let row = search_for_one_child(s, "jose ramirez")?;
+        assert!(
+            row.contains(&case_number),
+            "the search result {row:?} is not case {case_number}"
+        );
+        // The passing "created" toasts are not part of the documentation's pictures.
+        dismiss_toasts(s)?;
+        save_screenshot_if_asked(s, "children.png")?;
+        let same_row = search_for_one_child(s, "123-456-789")?;
+        assert_eq!(
+            same_row, row,
+            "the A-Number search found another row than the name search"
+        );
+        s.find_css(r#"[data-testid="search-results"] [data-testid="child-row"]"#)?
+            .click()?;
+        s.wait_for("child-detail", SCREEN_TIMEOUT)?;
+        let opened = s.wait_for("detail-case-number", SCREEN_TIMEOUT)?.text()?;
+        assert_eq!(opened.trim(), case_number, "the row opened another case");
+        s.wait_for("detail-a-number", SCREEN_TIMEOUT)?;
+        dismiss_toasts(s)?;
+        save_screenshot_if_asked(s, "child-detail.png")?;
+
+        // 4. The same sponsor again: the duplicate check stops it, and cancelling creates nothing.
+        // The earlier "created" toasts sit over the dialog's buttons (see dismiss_toasts).
+        dismiss_toasts(s)?;
+        s.find("nav-children")?.click()?;
+        s.wait_for("screen-children", SCREEN_TIMEOUT)?;
+        s.find("new-sponsor")?.click()?;
+        s.wait_for("sponsor-dialog", SCREEN_TIMEOUT)?;
+        fill_sponsor_form(s)?;
+        s.find("sponsor-submit")?.click()?;
+        s.wait_for("confirm-create", SCREEN_TIMEOUT)?;
+        let duplicates = s.find("duplicates")?.text()?;
+        assert!(
+            duplicates.contains("Rosa Ramírez López"),
+            "the duplicate list does not name the existing sponsor: {duplicates:?}"
+        );
+        assert!(
+            !s.exists("sponsor-created")?,
+            "the duplicate sponsor was created without confirmation"
+        );
+        s.find("cancel-create")?.click()?;
+        s.wait_until(SCREEN_TIMEOUT, "the duplicate list to close", || {
+            Ok((!s.exists("duplicates")?).then_some(()))
+        })?;
+        // Escape from a field in the dialog (the cancelled list took the focus with it).
+        s.find("sponsor-given-name")?.type_text(KEY_ESCAPE)?;
+        s.wait_until(SCREEN_TIMEOUT, "the sponsor dialog to close", || {
+            Ok((!s.exists("sponsor-dialog")?).then_some(()))
+        })?;
+        assert_eq!(
+            sponsors_offered(s)?,
+            vec!["Rosa Ramírez López (#1)".to_owned()],
+            "cancelling the duplicate still created a sponsor"
+        );
+        assert!(
+            !s.exists("children-error")?,
+            "the children list shows an error"
+        );
+
+        app.close()?;
+    }
+    wait_for_app_exit(&vault)?;
+
+    // Names and addresses are data: nothing on disk may hold them in clear.
+    for canary in ["Ñuñoa", "Ramírez"] {
+        let hits = find_bytes_in_tree(temp.path(), canary)?;
+        assert!(hits.is_empty(), "{canary} is stored in clear in: {hits:#?}");
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------------------------
 // Steps through the UI
 // ---------------------------------------------------------------------------------------------
@@ -150,6 +294,120 @@ fn create_vault(s: &Session, user: &str, passphrase: &str) -> TestResult {
     s.find("first-run-passphrase")?.type_text(passphrase)?;
     s.find("first-run-confirm")?.type_text(passphrase)?;
     s.find("first-run-submit")?.click()
+}
+
+/// The sponsor of the acceptance test, typed into the open "New sponsor" dialog.
+fn fill_sponsor_form(s: &Session) -> TestResult {
+    fill(s, "sponsor-given-name", "Rosa")?;
+    fill(s, "sponsor-family-name", "Ramírez López")?;
+    choose(s, "sponsor-category", "2A")?;
+    fill(s, "sponsor-phones", "+502 5123 4567")?;
+    fill(s, "sponsor-address-line1", "45 Calle Ñuñoa")?;
+    fill(s, "sponsor-address-line2", "Apt 3")?;
+    fill(s, "sponsor-city", "Houston")?;
+    fill(s, "sponsor-state", "TX")?;
+    fill(s, "sponsor-postal-code", "77002")
+}
+
+/// Types `text` into an empty field and checks it arrived whole: WebDriver key input has to
+/// carry non-ASCII letters (í, Ñ) through to the page.
+fn fill(s: &Session, testid: &str, text: &str) -> TestResult {
+    let field = s.wait_for(testid, SCREEN_TIMEOUT)?;
+    field.clear()?;
+    field.type_text(text)?;
+    let value = field.property("value")?;
+    if value == text {
+        Ok(())
+    } else {
+        Err(format!(
+            "typed {text:?} into {testid}, which holds {value:?}"
+        ))
+    }
+}
+
+/// Picks the option with `value` in a select (clicking the option is what WebKitWebDriver
+/// supports), once the option is there: some lists arrive from the backend after the form.
+fn choose(s: &Session, testid: &str, value: &str) -> TestResult {
+    let option = format!(r#"{} option[value="{value}"]"#, testid_selector(testid));
+    s.wait_until(SCREEN_TIMEOUT, &option, || s.try_find_css(&option))?
+        .click()?;
+    s.wait_until(SCREEN_TIMEOUT, &format!("{testid} to be {value:?}"), || {
+        Ok((s.find(testid)?.property("value")? == value).then_some(()))
+    })
+}
+
+/// Types `query` into the children search and waits for its answer (not an earlier query's),
+/// which must be exactly one row; returns that row's text.
+fn search_for_one_child(s: &Session, query: &str) -> TestResult<String> {
+    let search = s.find("children-search")?;
+    search.clear()?;
+    search.type_text(query)?;
+    let done = format!("“{query}”");
+    s.wait_until(
+        SCREEN_TIMEOUT,
+        &format!("the search for {query:?} to answer"),
+        || {
+            let status = s.find_css(r#"[data-testid="screen-children"] [role="status"]"#)?;
+            Ok(status.text()?.contains(&done).then_some(()))
+        },
+    )?;
+    let rows = s.find_all_css(r#"[data-testid="search-results"] [data-testid="child-row"]"#)?;
+    let texts = rows
+        .iter()
+        .map(Element::rendered_text)
+        .collect::<TestResult<Vec<_>>>()?;
+    match texts.as_slice() {
+        [row] if row.contains("José") && row.contains("Ramírez") => Ok(row.clone()),
+        _ => Err(format!(
+            "searching {query:?} should find José Ramírez alone; it found {texts:?}"
+        )),
+    }
+}
+
+/// The sponsors the new-child form offers (without "No sponsor"); leaves the form again.
+fn sponsors_offered(s: &Session) -> TestResult<Vec<String>> {
+    s.find("new-child")?.click()?;
+    s.wait_for("screen-child-form", SCREEN_TIMEOUT)?;
+    let selector = r#"[data-testid="child-sponsor"] option:not([value=""])"#;
+    // The list arrives in one reply, so the first non-empty look is the whole list.
+    let offered = s.wait_until(SCREEN_TIMEOUT, "the sponsor list", || {
+        let options = s.find_all_css(selector)?;
+        let texts = options
+            .iter()
+            .map(Element::text)
+            .collect::<TestResult<Vec<_>>>()?;
+        Ok((!texts.is_empty()).then_some(texts))
+    })?;
+    dismiss_toasts(s)?;
+    s.find("child-cancel")?.click()?;
+    s.wait_for("screen-children", SCREEN_TIMEOUT)?;
+    Ok(offered.iter().map(|t| t.trim().to_owned()).collect())
+}
+
+/// Closes every toast with its × button. Toasts stay 5 s, in the bottom-right corner above
+/// everything, dialogs included, so they can cover the button a test is about to click (a
+/// WebDriver click on a covered element fails with "element click intercepted").
+fn dismiss_toasts(s: &Session) -> TestResult {
+    let selector = r#"[data-testid="toast"] button"#;
+    s.wait_until(SCREEN_TIMEOUT, "the toasts to close", || {
+        let buttons = s.find_all_css(selector)?;
+        if buttons.is_empty() {
+            return Ok(Some(()));
+        }
+        for button in buttons {
+            // A toast may time out between the look and the click: try again next round.
+            let _ = button.click();
+        }
+        Ok(None)
+    })
+}
+
+/// `T-<year>-<6 digits>`.
+fn is_case_number(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    matches!(parts.as_slice(), ["T", year, seq]
+        if year.len() == 4 && seq.len() == 6
+            && year.bytes().chain(seq.bytes()).all(|b| b.is_ascii_digit()))
 }
 
 /// Fills the unlock form and submits it. The user name may be pre-filled with the last user,
@@ -474,6 +732,29 @@ impl Session {
         }
     }
 
+    /// Every element matching `selector`, in document order (none is not an error).
+    fn find_all_css(&self, selector: &str) -> TestResult<Vec<Element<'_>>> {
+        let value = self.post(
+            "/elements",
+            json!({"using": "css selector", "value": selector}),
+        )?;
+        let items = value
+            .as_array()
+            .ok_or_else(|| format!("elements reply is not a list: {value}"))?;
+        items
+            .iter()
+            .map(|item| {
+                let id = item[ELEMENT_KEY]
+                    .as_str()
+                    .ok_or_else(|| format!("element reply without an id: {item}"))?;
+                Ok(Element {
+                    session: self,
+                    id: id.to_owned(),
+                })
+            })
+            .collect()
+    }
+
     fn exists(&self, testid: &str) -> TestResult<bool> {
         Ok(self.try_find_css(&testid_selector(testid))?.is_some())
     }
@@ -523,6 +804,10 @@ impl Session {
 
     /// The window as PNG bytes, once the page on screen matches the DOM.
     fn screenshot(&self) -> TestResult<Vec<u8>> {
+        self.wait_for_paint()?;
+        // Two frames are not always enough: once in a few runs the dialog just opened was still
+        // missing from the picture. Let the compositor catch up, then wait for a frame again.
+        thread::sleep(Duration::from_millis(300));
         self.wait_for_paint()?;
         let value = self.get("/screenshot")?;
         let encoded = value
@@ -581,6 +866,14 @@ impl Element<'_> {
             .as_str()
             .map(str::to_owned)
             .ok_or_else(|| format!("element text is not a string: {value}"))
+    }
+
+    /// The element's `innerText`: its text as laid out, one line per block or grid cell.
+    /// WebKitWebDriver's own element text (`text`) comes back empty for the children search
+    /// results (rows inside a scrolling list), though they are on screen.
+    fn rendered_text(&self) -> TestResult<String> {
+        let text = self.property("innerText")?;
+        Ok(text.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
     /// A DOM property, e.g. an input's current `value`.

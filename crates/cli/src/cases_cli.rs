@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
+#[allow(clippy::large_enum_variant)] // parsed once per process
 #[derive(Debug, Subcommand)]
 pub enum ChildCommand {
     /// Add a child (checks for likely duplicates first; --confirm creates anyway)
@@ -97,6 +98,7 @@ pub struct ChildFields {
     pub notes: Option<String>,
 }
 
+#[allow(clippy::large_enum_variant)] // parsed once per process
 #[derive(Debug, Subcommand)]
 pub enum SponsorCommand {
     /// Add a sponsor (checks for likely duplicates first; --confirm creates anyway)

@@ -32,10 +32,11 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: Create) -> Result<Connect
     ))
     .map_err(StoreError::sql("set the database key"))?;
     conn.execute_batch(
-        "PRAGMA cipher_memory_security = ON;
+        "PRAGMA cipher_memory_security = OFF;
          PRAGMA temp_store = MEMORY;
          PRAGMA secure_delete = ON;
-         PRAGMA foreign_keys = ON;",
+         PRAGMA foreign_keys = ON;
+         PRAGMA cache_size = -32768;",
     )
     .map_err(StoreError::sql("configure the database"))?;
     // The first read decrypts page 1: a wrong key or a damaged header fails here, before any

@@ -7,10 +7,17 @@ use rusqlite::Connection;
 
 use crate::error::{Result, StoreError};
 
+/// A schema step: SQL, or Rust for steps that need the domain (re-indexing).
+enum Step {
+    Sql(&'static str),
+    Rust(fn(&Connection) -> Result<()>),
+}
+
 /// Never edit or reorder an entry: add a new one.
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[Step] = &[
     // 1: users, settings, the audit chain
-    "CREATE TABLE users (
+    Step::Sql(
+        "CREATE TABLE users (
         id          INTEGER PRIMARY KEY,
         name        TEXT NOT NULL,
         name_key    TEXT NOT NULL UNIQUE,
@@ -38,8 +45,10 @@ const MIGRATIONS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+    ),
     // 2: casework: sponsors, children, proceedings, search
-    "CREATE TABLE sponsors (
+    Step::Sql(
+        "CREATE TABLE sponsors (
         id                  INTEGER PRIMARY KEY,
         given_name          TEXT NOT NULL,
         family_name         TEXT NOT NULL,
@@ -133,7 +142,31 @@ const MIGRATIONS: &[&str] = &[
         names, numbers,
         tokenize = 'unicode61 remove_diacritics 2'
      );",
+    ),
+    // 3: prefix indexes for search-as-you-type (2- and 3-character prefixes were scanning
+    //    thousands of terms at 100k children); the index is rebuilt from the stored cases.
+    Step::Rust(rebuild_search_with_prefix_index),
 ];
+
+fn rebuild_search_with_prefix_index(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DROP TABLE child_search;
+         CREATE VIRTUAL TABLE child_search USING fts5 (
+            names, numbers,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3 4'
+         );",
+    )
+    .map_err(StoreError::sql("rebuild the search index"))?;
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM children")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(StoreError::sql("rebuild the search index"))?;
+    for id in ids {
+        crate::casework::search::index_child(conn, id)?;
+    }
+    Ok(())
+}
 
 pub(crate) const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -151,7 +184,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
             supported: LATEST,
         });
     }
-    for (index, sql) in MIGRATIONS
+    for (index, step) in MIGRATIONS
         .iter()
         .enumerate()
         .skip(usize::try_from(found).unwrap_or(0))
@@ -160,8 +193,12 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         let tx = conn
             .transaction()
             .map_err(StoreError::sql("start a migration"))?;
-        tx.execute_batch(sql)
-            .map_err(StoreError::sql("apply a migration"))?;
+        match step {
+            Step::Sql(sql) => tx
+                .execute_batch(sql)
+                .map_err(StoreError::sql("apply a migration"))?,
+            Step::Rust(run) => run(&tx)?,
+        }
         tx.pragma_update(None, "user_version", version)
             .map_err(StoreError::sql("record the schema version"))?;
         tx.commit().map_err(StoreError::sql("commit a migration"))?;

@@ -105,6 +105,7 @@ impl Session {
                 tx,
                 &NewChild {
                     child,
+                    sponsor: None,
                     proceedings,
                     sponsor_id,
                     case_year: year,

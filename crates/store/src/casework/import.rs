@@ -154,6 +154,7 @@ pub(crate) fn apply(
             conn,
             &NewChild {
                 child: &record.child,
+                sponsor: Some(&record.sponsor),
                 proceedings: &record.proceedings,
                 sponsor_id: Some(sponsor_id),
                 case_year,

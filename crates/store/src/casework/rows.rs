@@ -85,6 +85,8 @@ pub(crate) fn next_case_seq(conn: &Connection, year: i32) -> Result<u32> {
 
 pub(crate) struct NewChild<'a> {
     pub child: &'a ChildDraft,
+    /// The sponsor's draft when it is at hand (import), for the search index.
+    pub sponsor: Option<&'a SponsorDraft>,
     pub proceedings: &'a ProceedingsDraft,
     pub sponsor_id: Option<i64>,
     pub case_year: i32,
@@ -146,7 +148,11 @@ pub(crate) fn insert_child(conn: &Connection, new: &NewChild<'_>) -> Result<(i64
             HearingType::Master,
         )?;
     }
-    search::index_child(conn, id)?;
+    if new.sponsor_id.is_some() && new.sponsor.is_none() {
+        search::index_child(conn, id)?;
+    } else {
+        search::index_new_child(conn, id, c, new.sponsor, &case_number)?;
+    }
     Ok((id, case_number))
 }
 

@@ -4,13 +4,13 @@
 
 use rusqlite::{params, Connection};
 use tether_core::casework::redaction::Visibility;
-use tether_core::casework::{ANumber, CaseNumber, Phone};
+use tether_core::casework::{ANumber, CaseNumber, ChildDraft, Phone, SponsorDraft};
 
 use super::rows::{phone_digits, summary_from_row};
 use super::views::ChildSummary;
 use crate::error::{Result, StoreError};
 
-/// (Re)writes the search row of one child from its current data.
+/// (Re)writes the search row of an existing child from what is stored.
 pub(crate) fn index_child(conn: &Connection, child_id: i64) -> Result<()> {
     let (names, numbers) = conn
         .prepare_cached(
@@ -26,19 +26,13 @@ pub(crate) fn index_child(conn: &Connection, child_id: i64) -> Result<()> {
                 let case_number: String = r.get(1)?;
                 let a_number: Option<String> = r.get(2)?;
                 let phones: Option<String> = r.get(3)?;
-                let mut numbers = vec![case_number.replace('-', " "), case_number.replace('-', "")];
-                if let Some(a) = a_number {
-                    numbers.push(format!("A{a}"));
-                    numbers.push(a);
-                }
-                for e164 in phones.unwrap_or_default().split_whitespace() {
-                    if let Ok(p) = Phone::parse(e164) {
-                        let (full, national) = phone_digits(&p);
-                        numbers.push(full);
-                        numbers.push(national);
-                    }
-                }
-                Ok((names.replace(['[', ']', '"', ','], " "), numbers.join(" ")))
+                let phones: Vec<Phone> = phones
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .filter_map(|e164| Phone::parse(e164).ok())
+                    .collect();
+                let numbers = number_terms(&case_number, a_number, phones.iter());
+                Ok((names.replace(['[', ']', '"', ','], " "), numbers))
             })
         })
         .map_err(StoreError::sql("index a child for search"))?;
@@ -47,6 +41,58 @@ pub(crate) fn index_child(conn: &Connection, child_id: i64) -> Result<()> {
     )
     .and_then(|mut s| s.execute(params![child_id, names, numbers]))
     .map_err(StoreError::sql("index a child for search"))?;
+    Ok(())
+}
+
+/// Indexes a child created a moment ago, from the values in hand: no read back, no old row
+/// to replace (the import path, where this is most of the work per row).
+pub(crate) fn index_new_child(
+    conn: &Connection,
+    child_id: i64,
+    child: &ChildDraft,
+    sponsor: Option<&SponsorDraft>,
+    case_number: &str,
+) -> Result<()> {
+    let mut names = format!(
+        "{} {} {}",
+        child.given_name,
+        child.family_name,
+        child.aliases.join(" ")
+    );
+    if let Some(s) = sponsor {
+        names.push(' ');
+        names.push_str(&s.given_name);
+        names.push(' ');
+        names.push_str(&s.family_name);
+    }
+    let a_number = child.a_number.map(|a| a.digits());
+    let phones = sponsor.map(|s| s.phones.as_slice()).unwrap_or_default();
+    let numbers = number_terms(case_number, a_number, phones.iter());
+    insert_row(conn, child_id, &names, &numbers)
+}
+
+fn number_terms<'a>(
+    case_number: &str,
+    a_number: Option<String>,
+    phones: impl Iterator<Item = &'a Phone>,
+) -> String {
+    let mut numbers = vec![case_number.replace('-', " "), case_number.replace('-', "")];
+    if let Some(a) = a_number {
+        numbers.push(format!("A{a}"));
+        numbers.push(a);
+    }
+    for p in phones {
+        let (full, national) = phone_digits(p);
+        numbers.push(full);
+        numbers.push(national);
+    }
+    numbers.join(" ")
+}
+
+fn insert_row(conn: &Connection, child_id: i64, names: &str, numbers: &str) -> Result<()> {
+    conn.prepare_cached("INSERT INTO child_search (rowid, names, numbers) VALUES (?1, ?2, ?3)")
+        .and_then(|mut s| s.execute(params![child_id, names, numbers]))
+        .map_err(StoreError::sql("index a child for search"))?;
     Ok(())
 }
 
@@ -91,6 +137,17 @@ pub fn fts_query(raw: &str) -> Option<String> {
     Some(alternatives.join(" OR "))
 }
 
+/// A single word of at most three letters, such as the first keystrokes of a name.
+fn is_short_prefix(raw: &str) -> bool {
+    let mut words = raw
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    match (words.next(), words.next()) {
+        (Some(w), None) => w.chars().count() <= 3 && !w.chars().all(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
 pub(crate) fn search(
     conn: &Connection,
     raw: &str,
@@ -100,17 +157,26 @@ pub(crate) fn search(
     let Some(query) = fts_query(raw) else {
         return Ok(Vec::new());
     };
+    // One or two letters typed so far match thousands of children: ranking them all by bm25
+    // costs tens of milliseconds and means little, so show the newest cases instead (FTS5
+    // walks rowids backwards and stops at the limit).
+    let order = if is_short_prefix(raw) {
+        "f.rowid DESC"
+    } else {
+        "bm25(child_search, 10.0, 5.0)"
+    };
+    let sql = format!(
+        "SELECT c.id, c.case_number, c.given_name, c.family_name, c.primary_language,
+                c.release_date, s.given_name || ' ' || s.family_name, c.nta_status
+         FROM child_search f
+         JOIN children c ON c.id = f.rowid
+         LEFT JOIN sponsors s ON s.id = c.sponsor_id
+         WHERE child_search MATCH ?1
+         ORDER BY {order}
+         LIMIT ?2"
+    );
     let mut stmt = conn
-        .prepare_cached(
-            "SELECT c.id, c.case_number, c.given_name, c.family_name, c.primary_language,
-                    c.release_date, s.given_name || ' ' || s.family_name, c.nta_status
-             FROM child_search f
-             JOIN children c ON c.id = f.rowid
-             LEFT JOIN sponsors s ON s.id = c.sponsor_id
-             WHERE child_search MATCH ?1
-             ORDER BY bm25(child_search, 10.0, 5.0)
-             LIMIT ?2",
-        )
+        .prepare_cached(&sql)
         .map_err(StoreError::sql("search"))?;
     let rows = stmt
         .query_map(params![query, limit], |r| summary_from_row(r, vis))

@@ -5,13 +5,16 @@ use std::io::{IsTerminal, Write};
 use anyhow::Result;
 use chrono::NaiveDateTime;
 use tether_core::casework::input::{ChildInput, ProceedingsInput, SponsorInput};
-use tether_core::casework::{parse_date, parse_local_datetime, HearingType, NtaStatus};
+use tether_core::casework::{
+    parse_date, parse_local_datetime, HearingOutcome, HearingType, NtaStatus,
+};
 use tether_store::casework::{ChildView, CreateOutcome, SponsorView};
 use tether_store::{Session, StoreError};
 
 use crate::cases_cli::{
     ChildAddArgs, ChildCommand, ChildFields, DemoArgs, ExportArgs, HearingAddArgs, HearingKindArg,
-    ImportArgs, NtaSetArgs, NtaStatusArg, SponsorAddArgs, SponsorCommand,
+    HearingSetArgs, ImportArgs, NtaSetArgs, NtaStatusArg, ProceedingsSetArgs, SponsorAddArgs,
+    SponsorCommand, SponsorMoveArgs,
 };
 use crate::run::print_json;
 
@@ -127,6 +130,7 @@ pub fn sponsor(session: &mut Session, command: SponsorCommand) -> Result<()> {
                 Ok(())
             }
         }
+        SponsorCommand::Move(args) => sponsor_move(session, args),
         SponsorCommand::List { json } => {
             let sponsors = session.list_sponsors()?;
             if json {
@@ -169,7 +173,10 @@ pub fn hearing_add(session: &mut Session, a: HearingAddArgs) -> Result<()> {
         HearingKindArg::Master => HearingType::Master,
         HearingKindArg::Individual => HearingType::Individual,
     };
-    let hearing = session.add_hearing(&a.child, at, &a.court, kind)?;
+    let mut hearing = session.add_hearing(&a.child, at, &a.court, kind)?;
+    if let Some(judge) = a.judge.as_deref() {
+        hearing = session.set_hearing_result(hearing.id, None, Some(judge))?;
+    }
     if a.json {
         return print_json(&hearing);
     }
@@ -180,6 +187,73 @@ pub fn hearing_add(session: &mut Session, a: HearingAddArgs) -> Result<()> {
         hearing.court_name.unwrap_or(hearing.court_code),
         hearing.time_zone.unwrap_or_default()
     );
+    Ok(())
+}
+
+pub fn hearing_set(session: &mut Session, a: HearingSetArgs) -> Result<()> {
+    let outcome = a
+        .outcome
+        .as_deref()
+        .map(|o| HearingOutcome::parse(o).map_err(|e| invalid("outcome", e)))
+        .transpose()?;
+    let hearing = session.set_hearing_result(a.hearing, outcome, a.judge.as_deref())?;
+    if a.json {
+        return print_json(&hearing);
+    }
+    println!(
+        "hearing {} on {}: {}{}",
+        hearing.id,
+        hearing.at,
+        hearing.outcome.as_deref().unwrap_or("no outcome yet"),
+        hearing
+            .judge
+            .map(|j| format!(", judge {j}"))
+            .unwrap_or_default()
+    );
+    Ok(())
+}
+
+pub fn proceedings_set(session: &mut Session, a: ProceedingsSetArgs) -> Result<()> {
+    let acis = a
+        .acis_checked
+        .as_deref()
+        .map(|d| parse_date("acis-checked", d).map_err(|e| invalid("acis_checked", e)))
+        .transpose()?;
+    let view = session.set_proceedings(&a.child, a.attorney.as_deref(), acis)?;
+    println!(
+        "{}: attorney {}, last ACIS check {}",
+        view.case_number,
+        view.attorney.as_deref().unwrap_or("none"),
+        view.last_acis_check.as_deref().unwrap_or("never")
+    );
+    Ok(())
+}
+
+fn sponsor_move(session: &mut Session, a: SponsorMoveArgs) -> Result<()> {
+    let on = match a.on.as_deref() {
+        Some(d) => parse_date("on", d).map_err(|e| invalid("on", e))?,
+        None => session.today(),
+    };
+    let address = SponsorInput {
+        address_line1: a.address_line1,
+        address_line2: a.unit.unwrap_or_default(),
+        city: a.city,
+        state: a.state,
+        postal_code: a.postal_code,
+        time_zone: a.time_zone,
+        ..SponsorInput::default()
+    };
+    let view = session.record_address_change(a.id, &address, on)?;
+    if a.json {
+        return print_json(&view);
+    }
+    println!(
+        "{} {} moved on {on}; the EOIR-33 change of address is due within 5 working days",
+        view.given_name, view.family_name
+    );
+    if let Some(why) = view.address_incomplete {
+        println!("note: the new address looks incomplete ({why})");
+    }
     Ok(())
 }
 
@@ -375,10 +449,26 @@ fn print_child(v: &ChildView) {
         line("court", Some(&format!("{} ({})", c.name, c.code)));
     }
     for h in &v.hearings {
+        let judge = h.judge.as_deref().map(|j| format!(", judge {j}"));
+        let outcome = h.outcome.as_deref().map(|o| format!(" — {o}"));
         line(
             "hearing",
-            Some(&format!("{} {} {}", h.at, h.kind, h.court_code)),
+            Some(&format!(
+                "#{} {} {} {}{}{}",
+                h.id,
+                h.at,
+                h.kind,
+                h.court_code,
+                judge.unwrap_or_default(),
+                outcome.unwrap_or_default()
+            )),
         );
+    }
+    if let Some(a) = &v.attorney {
+        line("attorney", Some(a));
+    }
+    if let Some(d) = &v.last_acis_check {
+        line("last ACIS check", Some(d));
     }
     if let Some(s) = &v.sponsor {
         line(

@@ -114,6 +114,8 @@ pub enum SponsorCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Record a new address for a sponsor (the old one is kept in the history)
+    Move(SponsorMoveArgs),
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +163,57 @@ pub struct HearingAddArgs {
     pub court: String,
     #[arg(long = "type", value_enum, default_value_t = HearingKindArg::Master)]
     pub kind: HearingKindArg,
+    /// The immigration judge, when known
+    #[arg(long)]
+    pub judge: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HearingSetArgs {
+    /// The hearing's id (see `tether child show CHILD`)
+    pub hearing: i64,
+    /// attended, missed, continued, removal_ordered, relief_granted or terminated
+    #[arg(long)]
+    pub outcome: Option<String>,
+    #[arg(long)]
+    pub judge: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ProceedingsSetArgs {
+    /// Child id or case number
+    pub child: String,
+    /// Attorney of record ("" clears it)
+    #[arg(long)]
+    pub attorney: Option<String>,
+    /// Day the case was last checked in ACIS (1-800-898-7180), YYYY-MM-DD
+    #[arg(long = "acis-checked")]
+    pub acis_checked: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SponsorMoveArgs {
+    /// The sponsor's id
+    pub id: i64,
+    #[arg(long = "address-line1")]
+    pub address_line1: String,
+    #[arg(long = "unit")]
+    pub unit: Option<String>,
+    #[arg(long)]
+    pub city: String,
+    #[arg(long)]
+    pub state: String,
+    #[arg(long = "zip")]
+    pub postal_code: String,
+    #[arg(long = "time-zone")]
+    pub time_zone: Option<String>,
+    /// The day the new address was learned (default: today); starts the EOIR-33 deadline
+    #[arg(long = "on")]
+    pub on: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

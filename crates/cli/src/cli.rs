@@ -6,7 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use tether_core::Role;
 
 pub use crate::cases_cli::{
-    ChildCommand, DemoArgs, ExportArgs, HearingAddArgs, ImportArgs, NtaSetArgs, SponsorCommand,
+    ChildCommand, DemoArgs, ExportArgs, HearingAddArgs, HearingSetArgs, ImportArgs, NtaSetArgs,
+    ProceedingsSetArgs, SponsorCommand,
 };
 
 #[derive(Debug, Parser)]
@@ -83,6 +84,9 @@ pub enum Command {
     /// Notice to Appear status
     #[command(subcommand)]
     Nta(NtaCommand),
+    /// Attorney of record and ACIS checks
+    #[command(subcommand)]
+    Proceedings(ProceedingsCommand),
     /// Write a CSV export (redacted unless --full --reason TEXT)
     Export(ExportArgs),
     /// Fill the vault with synthetic, clearly fake cases for trying Tether and benchmarks
@@ -93,6 +97,14 @@ pub enum Command {
 pub enum HearingCommand {
     /// Add a hearing for a child
     Add(HearingAddArgs),
+    /// Record a hearing's outcome or judge
+    Set(HearingSetArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProceedingsCommand {
+    /// Record the attorney of record or the last ACIS check
+    Set(ProceedingsSetArgs),
 }
 
 #[derive(Debug, Subcommand)]

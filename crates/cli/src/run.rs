@@ -9,7 +9,8 @@ use tether_store::{ErrorKind, Session, StoreError, VaultPaths};
 
 use crate::cases;
 use crate::cli::{
-    AuditCommand, Cli, Command, HearingCommand, NtaCommand, SettingsCommand, UserCommand,
+    AuditCommand, Cli, Command, HearingCommand, NtaCommand, ProceedingsCommand, SettingsCommand,
+    UserCommand,
 };
 use crate::secrets;
 
@@ -111,6 +112,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Sponsor(command) => cases::sponsor(&mut sign_in(&paths, &cli.user)?, command)?,
         Command::Hearing(HearingCommand::Add(args)) => {
             cases::hearing_add(&mut sign_in(&paths, &cli.user)?, args)?
+        }
+        Command::Hearing(HearingCommand::Set(args)) => {
+            cases::hearing_set(&mut sign_in(&paths, &cli.user)?, args)?
+        }
+        Command::Proceedings(ProceedingsCommand::Set(args)) => {
+            cases::proceedings_set(&mut sign_in(&paths, &cli.user)?, args)?
         }
         Command::Nta(NtaCommand::Set(args)) => {
             cases::nta_set(&mut sign_in(&paths, &cli.user)?, args)?

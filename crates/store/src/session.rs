@@ -493,9 +493,12 @@ pub(crate) fn describe(action: AuditAction) -> &'static str {
         AuditAction::AuditRead | AuditAction::AuditVerified => "read the audit log",
         AuditAction::SettingsChanged => "change settings",
         AuditAction::SponsorCreated | AuditAction::ChildCreated => "add cases",
-        AuditAction::ChildUpdated | AuditAction::HearingAdded | AuditAction::NtaUpdated => {
-            "change cases"
-        }
+        AuditAction::ChildUpdated
+        | AuditAction::HearingAdded
+        | AuditAction::HearingUpdated
+        | AuditAction::NtaUpdated
+        | AuditAction::ProceedingsUpdated
+        | AuditAction::AddressChanged => "change cases",
         AuditAction::SponsorViewed | AuditAction::ChildViewed => "view cases",
         AuditAction::RecordsImported => "import records",
         AuditAction::RecordsExported => "export records",

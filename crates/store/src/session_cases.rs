@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use tether_core::casework::input::{ChildInput, ProceedingsInput, SponsorInput};
 use tether_core::casework::redaction::Visibility;
 use tether_core::casework::release_csv::{ReleaseFile, ReleaseRow};
-use tether_core::casework::{Court, FieldError, HearingType, NtaStatus};
+use tether_core::casework::{Court, FieldError, HearingOutcome, HearingType, NtaStatus};
 use tether_core::{AuditAction, AuditOutcome, Permission};
 
 use crate::audit_log::{self, Target};
@@ -314,6 +314,175 @@ impl Session {
             audit_log::append(tx, &me.name, AuditAction::NtaUpdated, Target::new("child", &id.to_string()), AuditOutcome::Ok)
         })?;
         rows::load_child(&self.conn, id, &self.visibility())
+    }
+
+    /// Records a hearing's outcome (`missed` raises a red flag) and judge.
+    pub fn set_hearing_result(
+        &mut self,
+        hearing_id: i64,
+        outcome: Option<HearingOutcome>,
+        judge: Option<&str>,
+    ) -> Result<HearingView> {
+        self.authorize(
+            Some(Permission::EditCases),
+            AuditAction::HearingUpdated,
+            Target::new("hearing", &hearing_id.to_string()),
+        )?;
+        let child_id: i64 = self
+            .conn
+            .query_row(
+                "SELECT child_id FROM hearings WHERE id = ?1",
+                [hearing_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(StoreError::sql("find the hearing"))?
+            .ok_or_else(|| StoreError::NotFound {
+                kind: "hearing",
+                id: hearing_id.to_string(),
+            })?;
+        let judge = judge.map(str::trim).filter(|j| !j.is_empty());
+        if judge.is_some_and(|j| j.chars().count() > 200) {
+            return Err(StoreError::InvalidInput {
+                field: "judge",
+                reason: "the judge's name is longer than 200 characters".into(),
+            });
+        }
+        self.write(
+            None,
+            AuditAction::HearingUpdated,
+            Target::VAULT,
+            |tx, me| {
+                tx.execute(
+                    "UPDATE hearings SET outcome = ?1, judge = ?2 WHERE id = ?3",
+                    params![outcome.map(|o| o.as_str()), judge, hearing_id],
+                )
+                .map_err(StoreError::sql("record the hearing"))?;
+                audit_log::append(
+                    tx,
+                    &me.name,
+                    AuditAction::HearingUpdated,
+                    Target::new("hearing", &hearing_id.to_string()),
+                    AuditOutcome::Ok,
+                )
+            },
+        )?;
+        rows::hearings(&self.conn, child_id)?
+            .into_iter()
+            .find(|h| h.id == hearing_id)
+            .ok_or_else(|| StoreError::NotFound {
+                kind: "hearing",
+                id: hearing_id.to_string(),
+            })
+    }
+
+    /// The attorney of record and the last ACIS check. `None` leaves a field as it is; an
+    /// empty attorney clears it.
+    pub fn set_proceedings(
+        &mut self,
+        id_or_case: &str,
+        attorney: Option<&str>,
+        acis_checked: Option<NaiveDate>,
+    ) -> Result<ChildView> {
+        self.authorize(
+            Some(Permission::EditCases),
+            AuditAction::ProceedingsUpdated,
+            Target::new("child", ""),
+        )?;
+        if acis_checked.is_some_and(|d| d > self.today()) {
+            return Err(StoreError::InvalidInput {
+                field: "acis_checked",
+                reason: "the ACIS check date is in the future".into(),
+            });
+        }
+        if attorney.is_some_and(|a| a.chars().count() > 200) {
+            return Err(StoreError::InvalidInput {
+                field: "attorney",
+                reason: "the attorney's name is longer than 200 characters".into(),
+            });
+        }
+        let id = rows::resolve_child(&self.conn, id_or_case)?;
+        self.write(
+            None,
+            AuditAction::ProceedingsUpdated,
+            Target::VAULT,
+            |tx, me| {
+                if let Some(a) = attorney {
+                    let a = a.trim();
+                    tx.execute(
+                        "UPDATE children SET attorney = ?1, updated_at = ?2 WHERE id = ?3",
+                        params![(!a.is_empty()).then_some(a), rows::now(), id],
+                    )
+                    .map_err(StoreError::sql("record the attorney"))?;
+                }
+                if let Some(d) = acis_checked {
+                    tx.execute(
+                        "UPDATE children SET last_acis_check = ?1, updated_at = ?2 WHERE id = ?3",
+                        params![d.to_string(), rows::now(), id],
+                    )
+                    .map_err(StoreError::sql("record the ACIS check"))?;
+                }
+                audit_log::append(
+                    tx,
+                    &me.name,
+                    AuditAction::ProceedingsUpdated,
+                    Target::new("child", &id.to_string()),
+                    AuditOutcome::Ok,
+                )
+            },
+        )?;
+        rows::load_child(&self.conn, id, &self.visibility())
+    }
+
+    /// The sponsor moved: the new address replaces the current one and the change is kept
+    /// with the day it was learned (the EOIR-33 deadline runs from it).
+    pub fn record_address_change(
+        &mut self,
+        sponsor_id: i64,
+        address: &SponsorInput,
+        recorded_on: NaiveDate,
+    ) -> Result<SponsorView> {
+        self.authorize(
+            Some(Permission::EditCases),
+            AuditAction::AddressChanged,
+            Target::new("sponsor", &sponsor_id.to_string()),
+        )?;
+        if recorded_on > self.today() {
+            return Err(StoreError::InvalidInput {
+                field: "recorded_on",
+                reason: "the date of the change is in the future".into(),
+            });
+        }
+        let mut input = rows::sponsor_input(&self.conn, sponsor_id)?;
+        input.address_line1 = address.address_line1.clone();
+        input.address_line2 = address.address_line2.clone();
+        input.city = address.city.clone();
+        input.state = address.state.clone();
+        input.postal_code = address.postal_code.clone();
+        input.time_zone = address.time_zone.clone();
+        let draft = input.validate().map_err(invalid)?;
+        if draft.address.is_none() {
+            return Err(StoreError::InvalidInput {
+                field: "address_line1",
+                reason: "enter the new address".into(),
+            });
+        }
+        self.write(
+            None,
+            AuditAction::AddressChanged,
+            Target::VAULT,
+            |tx, me| {
+                let change = rows::record_address_change(tx, sponsor_id, &draft, recorded_on)?;
+                audit_log::append(
+                    tx,
+                    &me.name,
+                    AuditAction::AddressChanged,
+                    Target::new("address_change", &change.to_string()),
+                    AuditOutcome::Ok,
+                )
+            },
+        )?;
+        rows::load_sponsor(&self.conn, sponsor_id, &self.visibility(), true)
     }
 
     /// Imports release records. Without `skip_invalid`, one bad row stops everything and every

@@ -43,6 +43,41 @@ pub enum HearingOutcome {
     Terminated,
 }
 
+impl HearingOutcome {
+    pub const ALL: [HearingOutcome; 6] = [
+        HearingOutcome::Attended,
+        HearingOutcome::Missed,
+        HearingOutcome::Continued,
+        HearingOutcome::RemovalOrdered,
+        HearingOutcome::ReliefGranted,
+        HearingOutcome::Terminated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HearingOutcome::Attended => "attended",
+            HearingOutcome::Missed => "missed",
+            HearingOutcome::Continued => "continued",
+            HearingOutcome::RemovalOrdered => "removal_ordered",
+            HearingOutcome::ReliefGranted => "relief_granted",
+            HearingOutcome::Terminated => "terminated",
+        }
+    }
+
+    /// Reads the snake_case name; the error names the value and the choices.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let wanted = raw.trim().to_lowercase().replace([' ', '-'], "_");
+        HearingOutcome::ALL
+            .into_iter()
+            .find(|o| o.as_str() == wanted)
+            .ok_or_else(|| {
+                format!(
+                    "hearing outcome {raw:?} is not one of attended, missed, continued, removal_ordered, relief_granted, terminated"
+                )
+            })
+    }
+}
+
 /// A US postal address. `incomplete` says why it cannot be relied on for mail, if it cannot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Address {
@@ -99,4 +134,21 @@ pub struct ProceedingsDraft {
 pub struct FieldError {
     pub field: String,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HearingOutcome;
+
+    #[test]
+    fn hearing_outcomes_read_their_names() {
+        for o in HearingOutcome::ALL {
+            assert_eq!(HearingOutcome::parse(o.as_str()), Ok(o));
+        }
+        assert_eq!(
+            HearingOutcome::parse("Removal ordered"),
+            Ok(HearingOutcome::RemovalOrdered)
+        );
+        assert!(HearingOutcome::parse("postponed").is_err_and(|e| e.contains("postponed")));
+    }
 }

@@ -8,6 +8,6 @@ pub mod views;
 
 pub use import::{ImportReport, ImportRowError};
 pub use views::{
-    AddressView, ChildSummary, ChildView, CourtView, CreateOutcome, HearingView, PossibleDuplicate,
-    SponsorView,
+    AddressChangeView, AddressView, ChildSummary, ChildView, CourtView, CreateOutcome, HearingView,
+    PossibleDuplicate, SponsorView,
 };

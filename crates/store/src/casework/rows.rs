@@ -9,8 +9,11 @@ use tether_core::casework::{
 };
 
 use super::search;
+use tether_core::casework::input::SponsorInput;
+
 use super::views::{
-    AddressView, ChildSummary, ChildView, CourtView, HearingView, PossibleDuplicate, SponsorView,
+    AddressChangeView, AddressView, ChildSummary, ChildView, CourtView, HearingView,
+    PossibleDuplicate, SponsorView,
 };
 use crate::error::{Result, StoreError};
 
@@ -345,7 +348,8 @@ pub(crate) fn resolve_child(conn: &Connection, id_or_case: &str) -> Result<i64> 
 pub(crate) fn load_child(conn: &Connection, id: i64, vis: &Visibility) -> Result<ChildView> {
     let sql = "SELECT id, case_number, given_name, family_name, aliases, birth_date, sex, a_number,
                 country_of_birth, primary_language, interpreter_needed, release_date, orr_program,
-                relationship, notes, sponsor_id, nta_status, nta_served_on, court_code
+                relationship, notes, sponsor_id, nta_status, nta_served_on, court_code,
+                attorney, last_acis_check
                FROM children WHERE id = ?1";
     let (mut view, sponsor_id, court_code) = conn
         .query_row(sql, [id], |r| {
@@ -397,6 +401,8 @@ pub(crate) fn load_child(conn: &Connection, id: i64, vis: &Visibility) -> Result
                     nta_served_on: if vis.court_detail { r.get(17)? } else { None },
                     court: None,
                     hearings: Vec::new(),
+                    attorney: if vis.court_detail { r.get(19)? } else { None },
+                    last_acis_check: if vis.court_detail { r.get(20)? } else { None },
                 },
                 r.get::<_, Option<i64>>(15)?,
                 r.get::<_, Option<String>>(18)?,
@@ -487,6 +493,7 @@ pub(crate) fn load_sponsor(
                     address_incomplete: r.get(9)?,
                     time_zone: r.get(10)?,
                     children: Vec::new(),
+                    address_history: Vec::new(),
                 })
             },
         )
@@ -503,6 +510,9 @@ pub(crate) fn load_sponsor(
         .query_map([id], |r| r.get(0))
         .and_then(|rows| rows.collect())
         .map_err(StoreError::sql("read phones"))?;
+    if vis.address {
+        view.address_history = address_history(conn, id)?;
+    }
     if with_children {
         view.children = summaries(
             conn,
@@ -623,4 +633,89 @@ pub(crate) fn update_child(conn: &Connection, id: i64, c: &ChildDraft) -> Result
     )
     .map_err(StoreError::sql("change a child"))?;
     Ok(())
+}
+
+fn address_history(conn: &Connection, sponsor_id: i64) -> Result<Vec<AddressChangeView>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, recorded_on, address_line1, address_unit, address_city, address_state,
+                address_postal_code, eoir33_filed_on
+             FROM address_changes WHERE sponsor_id = ?1 ORDER BY recorded_on DESC, id DESC",
+        )
+        .map_err(StoreError::sql("read address changes"))?;
+    let rows = stmt
+        .query_map([sponsor_id], |r| {
+            Ok(AddressChangeView {
+                id: r.get(0)?,
+                recorded_on: r.get(1)?,
+                address: AddressView {
+                    line1: r.get(2)?,
+                    unit: r.get(3)?,
+                    city: r.get(4)?,
+                    state: r.get(5)?,
+                    postal_code: r.get(6)?,
+                },
+                eoir33_filed_on: r.get(7)?,
+            })
+        })
+        .map_err(StoreError::sql("read address changes"))?;
+    rows.collect::<rusqlite::Result<_>>()
+        .map_err(StoreError::sql("read address changes"))
+}
+
+/// Moves a sponsor to a new address and keeps the change (it starts the EOIR-33 deadline).
+pub(crate) fn record_address_change(
+    conn: &Connection,
+    sponsor_id: i64,
+    draft: &SponsorDraft,
+    recorded_on: chrono::NaiveDate,
+) -> Result<i64> {
+    let a = draft.address.as_ref();
+    conn.execute(
+        "UPDATE sponsors SET address_line1 = ?1, address_unit = ?2, address_city = ?3,
+            address_state = ?4, address_postal_code = ?5, address_key = ?6,
+            address_incomplete = ?7, time_zone = ?8, updated_at = ?9
+         WHERE id = ?10",
+        params![
+            a.map(|a| a.line1.as_str()),
+            a.and_then(|a| a.unit.as_deref()),
+            a.map(|a| a.city.as_str()),
+            a.map(|a| a.state.code()),
+            a.map(|a| a.postal_code.as_str()),
+            a.map(address_key),
+            draft.address_incomplete,
+            draft.time_zone,
+            now(),
+            sponsor_id
+        ],
+    )
+    .map_err(StoreError::sql("change the sponsor's address"))?;
+    conn.execute(
+        "INSERT INTO address_changes (sponsor_id, recorded_on, address_line1, address_unit,
+            address_city, address_state, address_postal_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            sponsor_id,
+            recorded_on.to_string(),
+            a.map(|a| a.line1.as_str()),
+            a.and_then(|a| a.unit.as_deref()),
+            a.map(|a| a.city.as_str()),
+            a.map(|a| a.state.code()),
+            a.map(|a| a.postal_code.as_str()),
+        ],
+    )
+    .map_err(StoreError::sql("record the address change"))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The sponsor's own fields as input again (for re-validating with a new address).
+pub(crate) fn sponsor_input(conn: &Connection, sponsor_id: i64) -> Result<SponsorInput> {
+    let view = load_sponsor(conn, sponsor_id, &Visibility::EVERYTHING, false)?;
+    Ok(SponsorInput {
+        given_name: view.given_name,
+        family_name: view.family_name,
+        category: view.category.unwrap_or_default(),
+        phones: view.phones,
+        ..SponsorInput::default()
+    })
 }

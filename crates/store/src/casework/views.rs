@@ -26,6 +26,17 @@ pub struct SponsorView {
     pub address_incomplete: Option<String>,
     pub time_zone: String,
     pub children: Vec<ChildSummary>,
+    /// Earlier and current addresses recorded as changes, newest first (absent for volunteers).
+    pub address_history: Vec<AddressChangeView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AddressChangeView {
+    pub id: i64,
+    /// The day the new address was learned (starts the EOIR-33 deadline).
+    pub recorded_on: String,
+    pub address: AddressView,
+    pub eoir33_filed_on: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -84,6 +95,12 @@ pub struct ChildView {
     pub court: Option<CourtView>,
     /// Empty for volunteers (no court detail).
     pub hearings: Vec<HearingView>,
+    /// Attorney of record (absent for volunteers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attorney: Option<String>,
+    /// Last check of the case in EOIR's ACIS (1-800-898-7180), absent for volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_acis_check: Option<String>,
 }
 
 /// One line of a list or a search result.

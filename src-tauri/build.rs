@@ -27,6 +27,9 @@ const COMMANDS: &[&str] = &[
     "import_csv",
     "list_courts",
     "list_languages",
+    "set_hearing_result",
+    "set_proceedings",
+    "record_address_change",
 ];
 
 fn main() {

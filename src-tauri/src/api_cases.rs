@@ -5,9 +5,9 @@ use tether_store::StoreError;
 
 use crate::ipc::AppError;
 use crate::ipc_cases::{
-    ChildDetail, ChildInput, ChildPage, ChildSummary, CourtOption, CreateResult, HearingType,
-    HearingView, ImportOutcome, ImportSummary, LanguageOption, NtaStatus, ProceedingsInput,
-    SponsorDetail, SponsorInput,
+    AddressInput, ChildDetail, ChildInput, ChildPage, ChildSummary, CourtOption, CreateResult,
+    HearingOutcome, HearingType, HearingView, ImportOutcome, ImportSummary, LanguageOption,
+    NtaStatus, ProceedingsInput, SponsorDetail, SponsorInput,
 };
 use crate::state::AppState;
 
@@ -101,6 +101,57 @@ pub fn add_hearing(
 ) -> Result<HearingView, AppError> {
     let at = parse_local_datetime("at", &at).map_err(|e| AppError::invalid("at", e.to_string()))?;
     state.with_session(|s| Ok(s.add_hearing(&id_or_case, at, &court, kind.into())?.into()))
+}
+
+pub fn set_hearing_result(
+    state: &AppState,
+    hearing_id: u32,
+    outcome: Option<HearingOutcome>,
+    judge: Option<String>,
+) -> Result<HearingView, AppError> {
+    state.with_session(|s| {
+        Ok(s.set_hearing_result(
+            i64::from(hearing_id),
+            outcome.map(Into::into),
+            judge.as_deref(),
+        )?
+        .into())
+    })
+}
+
+pub fn set_proceedings(
+    state: &AppState,
+    id_or_case: String,
+    attorney: Option<String>,
+    acis_checked: Option<String>,
+) -> Result<ChildDetail, AppError> {
+    let acis = acis_checked
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| {
+            parse_date("acis_checked", &d)
+                .map_err(|e| AppError::invalid("acis_checked", e.to_string()))
+        })
+        .transpose()?;
+    state.with_session(|s| {
+        Ok(s.set_proceedings(&id_or_case, attorney.as_deref(), acis)?
+            .into())
+    })
+}
+
+pub fn record_address_change(
+    state: &AppState,
+    sponsor_id: u32,
+    address: AddressInput,
+    recorded_on: String,
+) -> Result<SponsorDetail, AppError> {
+    let on = parse_date("recorded_on", &recorded_on)
+        .map_err(|e| AppError::invalid("recorded_on", e.to_string()))?;
+    state.with_session(|s| {
+        Ok(
+            s.record_address_change(i64::from(sponsor_id), &address.into(), on)?
+                .into(),
+        )
+    })
 }
 
 /// The window reads the file and sends its text: no file-system access for the webview, and

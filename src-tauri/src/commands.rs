@@ -10,9 +10,9 @@ use crate::ipc::{
     VaultStatus,
 };
 use crate::ipc_cases::{
-    ChildDetail, ChildInput, ChildPage, ChildSummary, CourtOption, CreateResult, HearingType,
-    HearingView, ImportOutcome, ImportProgress, LanguageOption, NtaStatus, ProceedingsInput,
-    SponsorDetail, SponsorInput,
+    AddressInput, ChildDetail, ChildInput, ChildPage, ChildSummary, CourtOption, CreateResult,
+    HearingOutcome, HearingType, HearingView, ImportOutcome, ImportProgress, LanguageOption,
+    NtaStatus, ProceedingsInput, SponsorDetail, SponsorInput,
 };
 use crate::state::AppState;
 
@@ -228,6 +228,39 @@ async fn import_csv(
 
 #[tauri::command]
 #[specta::specta]
+async fn set_hearing_result(
+    state: State<'_, AppState>,
+    hearing_id: u32,
+    outcome: Option<HearingOutcome>,
+    judge: Option<String>,
+) -> Reply<HearingView> {
+    api_cases::set_hearing_result(&state, hearing_id, outcome, judge)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn set_proceedings(
+    state: State<'_, AppState>,
+    id_or_case: String,
+    attorney: Option<String>,
+    acis_checked: Option<String>,
+) -> Reply<ChildDetail> {
+    api_cases::set_proceedings(&state, id_or_case, attorney, acis_checked)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn record_address_change(
+    state: State<'_, AppState>,
+    sponsor_id: u32,
+    address: AddressInput,
+    recorded_on: String,
+) -> Reply<SponsorDetail> {
+    api_cases::record_address_change(&state, sponsor_id, address, recorded_on)
+}
+
+#[tauri::command]
+#[specta::specta]
 fn list_courts() -> Vec<CourtOption> {
     api_cases::list_courts()
 }
@@ -267,6 +300,9 @@ pub fn builder() -> Builder<tauri::Wry> {
             import_csv,
             list_courts,
             list_languages,
+            set_hearing_result,
+            set_proceedings,
+            record_address_change,
         ])
         .events(collect_events![VaultLocked, ImportProgress])
         // IPC types are one-way (Rust → UI) or simple: one TypeScript shape each is clearer.

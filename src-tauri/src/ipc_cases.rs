@@ -96,6 +96,64 @@ pub struct AddressView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct AddressChange {
+    pub id: u32,
+    pub recorded_on: String,
+    pub address: AddressView,
+    pub eoir33_filed_on: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum HearingOutcome {
+    Attended,
+    Missed,
+    Continued,
+    RemovalOrdered,
+    ReliefGranted,
+    Terminated,
+}
+
+impl From<HearingOutcome> for tether_core::casework::HearingOutcome {
+    fn from(o: HearingOutcome) -> Self {
+        use tether_core::casework::HearingOutcome as C;
+        match o {
+            HearingOutcome::Attended => C::Attended,
+            HearingOutcome::Missed => C::Missed,
+            HearingOutcome::Continued => C::Continued,
+            HearingOutcome::RemovalOrdered => C::RemovalOrdered,
+            HearingOutcome::ReliefGranted => C::ReliefGranted,
+            HearingOutcome::Terminated => C::Terminated,
+        }
+    }
+}
+
+/// A new address for a sponsor, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+pub struct AddressInput {
+    pub address_line1: String,
+    pub address_line2: String,
+    pub city: String,
+    pub state: String,
+    pub postal_code: String,
+    pub time_zone: Option<String>,
+}
+
+impl From<AddressInput> for core_input::SponsorInput {
+    fn from(a: AddressInput) -> Self {
+        core_input::SponsorInput {
+            address_line1: a.address_line1,
+            address_line2: a.address_line2,
+            city: a.city,
+            state: a.state,
+            postal_code: a.postal_code,
+            time_zone: a.time_zone.filter(|t| !t.trim().is_empty()),
+            ..core_input::SponsorInput::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct SponsorDetail {
     pub id: u32,
     pub given_name: String,
@@ -106,6 +164,17 @@ pub struct SponsorDetail {
     pub address_incomplete: Option<String>,
     pub time_zone: String,
     pub children: Vec<ChildSummary>,
+    pub address_history: Vec<AddressChange>,
+}
+
+fn address_view(a: views::AddressView) -> AddressView {
+    AddressView {
+        line1: a.line1,
+        unit: a.unit,
+        city: a.city,
+        state: a.state,
+        postal_code: a.postal_code,
+    }
 }
 
 impl From<views::SponsorView> for SponsorDetail {
@@ -116,16 +185,20 @@ impl From<views::SponsorView> for SponsorDetail {
             family_name: s.family_name,
             category: s.category,
             phones: s.phones,
-            address: s.address.map(|a| AddressView {
-                line1: a.line1,
-                unit: a.unit,
-                city: a.city,
-                state: a.state,
-                postal_code: a.postal_code,
-            }),
+            address: s.address.map(address_view),
             address_incomplete: s.address_incomplete,
             time_zone: s.time_zone,
             children: s.children.into_iter().map(Into::into).collect(),
+            address_history: s
+                .address_history
+                .into_iter()
+                .map(|c| AddressChange {
+                    id: id32(c.id),
+                    recorded_on: c.recorded_on,
+                    address: address_view(c.address),
+                    eoir33_filed_on: c.eoir33_filed_on,
+                })
+                .collect(),
         }
     }
 }
@@ -193,6 +266,8 @@ pub struct ChildDetail {
     pub nta_served_on: Option<String>,
     pub court: Option<CourtView>,
     pub hearings: Vec<HearingView>,
+    pub attorney: Option<String>,
+    pub last_acis_check: Option<String>,
 }
 
 impl From<views::ChildView> for ChildDetail {
@@ -225,6 +300,8 @@ impl From<views::ChildView> for ChildDetail {
                 time_zone: k.time_zone,
             }),
             hearings: c.hearings.into_iter().map(Into::into).collect(),
+            attorney: c.attorney,
+            last_acis_check: c.last_acis_check,
         }
     }
 }

@@ -30,6 +30,9 @@ export const commands = {
 	importCsv: (fileName: string, contents: string, skipInvalid: boolean) => typedError<ImportOutcome, AppError>(__TAURI_INVOKE("import_csv", { fileName, contents, skipInvalid })),
 	listCourts: () => __TAURI_INVOKE<CourtOption[]>("list_courts"),
 	listLanguages: () => __TAURI_INVOKE<LanguageOption[]>("list_languages"),
+	setHearingResult: (hearingId: number, outcome: HearingOutcome | null, judge: string | null) => typedError<HearingView, AppError>(__TAURI_INVOKE("set_hearing_result", { hearingId, outcome, judge })),
+	setProceedings: (idOrCase: string, attorney: string | null, acisChecked: string | null) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("set_proceedings", { idOrCase, attorney, acisChecked })),
+	recordAddressChange: (sponsorId: number, address: AddressInput, recordedOn: string) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("record_address_change", { sponsorId, address, recordedOn })),
 };
 
 /** Events */
@@ -39,6 +42,23 @@ export const events = {
 };
 
 /* Types */
+export type AddressChange = {
+	id: number,
+	recorded_on: string,
+	address: AddressView,
+	eoir33_filed_on: string | null,
+};
+
+/**  A new address for a sponsor, as typed. */
+export type AddressInput = {
+	address_line1: string,
+	address_line2: string,
+	city: string,
+	state: string,
+	postal_code: string,
+	time_zone: string | null,
+};
+
 export type AddressView = {
 	line1: string | null,
 	unit: string | null,
@@ -94,6 +114,8 @@ export type ChildDetail = {
 	nta_served_on: string | null,
 	court: CourtView | null,
 	hearings: HearingView[],
+	attorney: string | null,
+	last_acis_check: string | null,
 };
 
 export type ChildInput = {
@@ -150,6 +172,8 @@ export type FieldError = {
 	field: string,
 	message: string,
 };
+
+export type HearingOutcome = "attended" | "missed" | "continued" | "removal_ordered" | "relief_granted" | "terminated";
 
 export type HearingType = "master" | "individual";
 
@@ -230,6 +254,7 @@ export type SponsorDetail = {
 	address_incomplete: string | null,
 	time_zone: string,
 	children: ChildSummary[],
+	address_history: AddressChange[],
 };
 
 export type SponsorInput = {

@@ -1,5 +1,5 @@
 import { getLang, hasKey, t } from "./i18n/index.svelte";
-import type { Role } from "./bindings";
+import type { AddressView, HearingOutcome, Role } from "./bindings";
 
 /** A date-time from the backend (RFC 3339) in the current language; the raw text if unparsable. */
 export function formatDateTime(value: string): string {
@@ -41,6 +41,23 @@ function coded(prefix: string, code: string | null | undefined): string {
 
 export const ntaLabel = (status: string | null | undefined) => coded("nta", status);
 export const hearingKindLabel = (kind: string | null | undefined) => coded("hearing", kind);
+/** The outcomes a hearing can have, in the order a case manager reads them. */
+export const HEARING_OUTCOMES: readonly HearingOutcome[] = [
+  "attended",
+  "missed",
+  "continued",
+  "removal_ordered",
+  "relief_granted",
+  "terminated",
+];
+export function isHearingOutcome(value: string | null | undefined): value is HearingOutcome {
+  return (HEARING_OUTCOMES as readonly (string | null | undefined)[]).includes(value);
+}
+/** A hearing's outcome, or "No outcome yet" when none is recorded. */
+export function hearingOutcomeLabel(outcome: string | null | undefined): string {
+  if (outcome === null || outcome === undefined || outcome === "") return t("hearing.outcome.none");
+  return coded("hearing.outcome", outcome);
+}
 export const sexLabel = (sex: string | null | undefined) => coded("sex", sex);
 export const categoryLabel = (category: string | null | undefined) => coded("category", category);
 export const duplicateReasonLabel = (reason: string) => coded("dup.reason", reason);
@@ -61,4 +78,17 @@ export function formatCount(n: number): string {
   } catch {
     return String(n);
   }
+}
+
+/** Today's date on this computer (not UTC) as YYYY-MM-DD. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** An address as display lines: street, unit, "City, ST 12345"; empty when nothing is known. */
+export function addressLines(a: AddressView | null | undefined): string[] {
+  if (!a) return [];
+  const cityLine = [a.city, [a.state, a.postal_code].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  return [a.line1, a.unit, cityLine].filter((x): x is string => !!x && x.trim() !== "");
 }

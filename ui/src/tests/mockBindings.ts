@@ -70,6 +70,7 @@ export const sponsor: SponsorDetail = {
   address_incomplete: null,
   time_zone: "America/Chicago",
   children: [summary(1), summary(2, { given_name: "Luis" })],
+  address_history: [],
 };
 
 export function childDetail(overrides: Partial<ChildDetail> = {}): ChildDetail {
@@ -107,15 +108,19 @@ export function childDetail(overrides: Partial<ChildDetail> = {}): ChildDetail {
         outcome: null,
       },
     ],
+    attorney: null,
+    last_acis_check: null,
     ...overrides,
   };
 }
 
-/** What a volunteer gets: no A-Number, no court, no address (the backend redacts). */
+/** What a volunteer gets: no A-Number, no court, no address, no attorney or ACIS check (the backend redacts). */
 export function redactedChildDetail(): ChildDetail {
   const c = childDetail({ family_name: "L.", birth_date: "2010", court: null, hearings: [] });
   const partial = c as Partial<ChildDetail>;
   delete partial.a_number;
   delete partial.a_number_display;
-  return { ...c, sponsor: { ...sponsor, address: null } };
+  delete partial.attorney;
+  delete partial.last_acis_check;
+  return { ...c, sponsor: { ...sponsor, address: null, address_history: [] } };
 }

@@ -155,11 +155,11 @@ fn sponsor_flags(sponsor: &SponsorFacts, out: &mut Vec<Flag>) {
             FlagKind::SponsorSeveralUnrelated,
             format!("sponsor_several_unrelated:{}:{ids}", sponsor.id),
             format!(
-                "{} is a category 3 sponsor (distant relative or unrelated adult) of {n} children ({names}).",
+                "{} sponsors {n} children in category 3 (distant relative or unrelated adult): {names}.",
                 sponsor.name
             ),
             format!(
-                "{} es patrocinador de categoría 3 (familiar lejano o adulto sin parentesco) de {n} menores ({names}).",
+                "{} patrocina a {n} menores en la categoría 3 (familiar lejano o adulto sin parentesco): {names}.",
                 sponsor.name
             ),
         ));
@@ -210,7 +210,7 @@ fn child_flags(sponsor: &SponsorFacts, child: &ChildFacts, today: NaiveDate, out
                 sponsor.name
             ),
             format!(
-                "No se pudo contactar a {name} ni a su patrocinador, {}, después de todos los intentos de llamada.",
+                "No se pudo contactar ni a {name} ni a {}, responsable del patrocinio, después de todos los intentos de llamada.",
                 sponsor.name
             ),
         ));

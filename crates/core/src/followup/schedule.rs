@@ -872,6 +872,26 @@ mod tests {
     }
 
     #[test]
+    fn tasks_serialise_with_tagged_kinds() {
+        let task = Task {
+            child_id: 17,
+            kind: TaskKind::Escalation {
+                offset_days: 30,
+                reason: EscalationReason::Unreached,
+            },
+            due_on: d("2026-11-12"),
+            key: "escalation:17:30:unreached".into(),
+        };
+        let json = serde_json::to_string(&task).expect("json");
+        assert_eq!(
+            json,
+            r#"{"child_id":17,"kind":{"type":"escalation","offset_days":30,"reason":"unreached"},"due_on":"2026-11-12","key":"escalation:17:30:unreached"}"#
+        );
+        let back: Task = serde_json::from_str(&json).expect("round trip");
+        assert_eq!(back, task);
+    }
+
+    #[test]
     fn no_release_date_no_calls() {
         let mut c = case("2026-10-07");
         c.release_date = None;

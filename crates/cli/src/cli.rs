@@ -9,6 +9,7 @@ pub use crate::cases_cli::{
     ChildCommand, DemoArgs, ExportArgs, HearingAddArgs, HearingSetArgs, ImportArgs, NtaSetArgs,
     ProceedingsSetArgs, SponsorCommand,
 };
+pub use crate::followup_cli::{CallsCommand, FlagsArgs};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -91,6 +92,19 @@ pub enum Command {
     Export(ExportArgs),
     /// Fill the vault with synthetic, clearly fake cases for trying Tether and benchmarks
     Demo(DemoArgs),
+    /// Safety & Well-Being calls: the queue and the call log
+    #[command(subcommand)]
+    Calls(CallsCommand),
+    /// Every open task: calls, hearing reminders, ACIS checks, EOIR-33 deadlines, escalations
+    Tasks {
+        /// YYYY-MM-DD (default: today)
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Red flags, each with its explanation; `flags ack FLAG_ID --note TEXT`
+    Flags(FlagsArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -152,6 +166,11 @@ pub struct AuditLogArgs {
 pub enum SettingsCommand {
     /// Show or set the desktop app's auto-lock after idle, in minutes (1–240)
     AutoLock { minutes: Option<u32> },
+    /// Show or set the days after release of each Safety & Well-Being call (e.g. 7,14,30)
+    CallOffsets {
+        #[arg(value_delimiter = ',')]
+        days: Vec<u16>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

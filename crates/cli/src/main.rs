@@ -4,6 +4,8 @@
 mod cases;
 mod cases_cli;
 mod cli;
+mod followup;
+mod followup_cli;
 mod run;
 mod secrets;
 

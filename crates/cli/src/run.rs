@@ -12,6 +12,7 @@ use crate::cli::{
     AuditCommand, Cli, Command, HearingCommand, NtaCommand, ProceedingsCommand, SettingsCommand,
     UserCommand,
 };
+use crate::followup;
 use crate::secrets;
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -124,6 +125,20 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Export(args) => cases::export(&mut sign_in(&paths, &cli.user)?, args)?,
         Command::Demo(args) => cases::demo(&mut sign_in(&paths, &cli.user)?, args)?,
+        Command::Calls(command) => followup::calls(&mut sign_in(&paths, &cli.user)?, command)?,
+        Command::Tasks { on, json } => followup::tasks(&mut sign_in(&paths, &cli.user)?, on, json)?,
+        Command::Flags(args) => followup::flags(&mut sign_in(&paths, &cli.user)?, args)?,
+        Command::Settings(SettingsCommand::CallOffsets { days }) => {
+            let mut session = sign_in(&paths, &cli.user)?;
+            if !days.is_empty() {
+                session.set_call_offsets(&days)?;
+            }
+            let days: Vec<String> = session.call_offsets()?.iter().map(u16::to_string).collect();
+            println!(
+                "Safety & Well-Being calls at release + {} days",
+                days.join(", ")
+            );
+        }
     }
     Ok(())
 }

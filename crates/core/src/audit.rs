@@ -37,6 +37,8 @@ pub enum AuditAction {
     AddressChanged,
     RecordsImported,
     RecordsExported,
+    CallLogged,
+    FlagAcknowledged,
 }
 
 impl AuditAction {
@@ -66,6 +68,8 @@ impl AuditAction {
             AuditAction::NtaUpdated => "nta_updated",
             AuditAction::RecordsImported => "records_imported",
             AuditAction::RecordsExported => "records_exported",
+            AuditAction::CallLogged => "call_logged",
+            AuditAction::FlagAcknowledged => "flag_acknowledged",
         }
     }
 }

@@ -31,6 +31,10 @@ pub enum Permission {
     ExportRedacted,
     /// Export with A-Numbers, addresses, phones and birth dates; always with a stated reason.
     ExportFull,
+    /// Make and log follow-up calls (the volunteers' work).
+    LogCalls,
+    /// See and acknowledge red flags.
+    ReviewFlags,
 }
 
 impl Role {
@@ -50,9 +54,16 @@ impl Role {
             Role::Admin => true,
             Role::CaseManager => matches!(
                 permission,
-                ListUsers | ViewCases | EditCases | ImportRecords | ExportRedacted | ExportFull
+                ListUsers
+                    | ViewCases
+                    | EditCases
+                    | ImportRecords
+                    | ExportRedacted
+                    | ExportFull
+                    | LogCalls
+                    | ReviewFlags
             ),
-            Role::Volunteer => matches!(permission, ViewCases),
+            Role::Volunteer => matches!(permission, ViewCases | LogCalls),
         }
     }
 }
@@ -99,6 +110,8 @@ mod tests {
             (ImportRecords, [true, true, false]),
             (ExportRedacted, [true, true, false]),
             (ExportFull, [true, true, false]),
+            (LogCalls, [true, true, true]),
+            (ReviewFlags, [true, true, false]),
         ];
         for (permission, expected) in rows {
             for (role, want) in Role::ALL.into_iter().zip(expected) {

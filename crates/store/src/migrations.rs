@@ -146,7 +146,48 @@ const MIGRATIONS: &[Step] = &[
     // 3: prefix indexes for search-as-you-type (2- and 3-character prefixes were scanning
     //    thousands of terms at 100k children); the index is rebuilt from the stored cases.
     Step::Rust(rebuild_search_with_prefix_index),
+    // 4: follow-up: the call log, the scheduler's task table, red-flag acknowledgements
+    Step::Sql(
+        "CREATE TABLE calls (
+            id          INTEGER PRIMARY KEY,
+            child_id    INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+            offset_days INTEGER NOT NULL,
+            attempt     INTEGER NOT NULL,
+            called_at   TEXT NOT NULL,
+            called_on   TEXT NOT NULL,
+            time_zone   TEXT NOT NULL,
+            outcome     TEXT NOT NULL,
+            caller      TEXT NOT NULL,
+            notes       TEXT NOT NULL DEFAULT '',
+            answers     TEXT NOT NULL DEFAULT '{}'
+         );
+         CREATE INDEX calls_child ON calls (child_id);
+         CREATE TABLE tasks (
+            id       INTEGER PRIMARY KEY,
+            key      TEXT NOT NULL UNIQUE,
+            child_id INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+            kind     TEXT NOT NULL,
+            due_on   TEXT NOT NULL,
+            attempt  INTEGER,
+            detail   TEXT NOT NULL,
+            closed   INTEGER NOT NULL DEFAULT 0
+         );
+         CREATE INDEX tasks_open ON tasks (closed, kind, due_on);
+         CREATE INDEX tasks_child ON tasks (child_id);
+         CREATE TABLE flag_acks (
+            key   TEXT PRIMARY KEY,
+            at    TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            note  TEXT NOT NULL
+         );",
+    ),
+    // 5: tasks for the cases already in the vault
+    Step::Rust(schedule_existing_cases),
 ];
+
+fn schedule_existing_cases(conn: &Connection) -> Result<()> {
+    crate::followup::tasks::reschedule_all(conn, chrono::Utc::now().date_naive()).map(|_| ())
+}
 
 fn rebuild_search_with_prefix_index(conn: &Connection) -> Result<()> {
     conn.execute_batch(

@@ -502,6 +502,8 @@ pub(crate) fn describe(action: AuditAction) -> &'static str {
         AuditAction::SponsorViewed | AuditAction::ChildViewed => "view cases",
         AuditAction::RecordsImported => "import records",
         AuditAction::RecordsExported => "export records",
+        AuditAction::CallLogged => "log calls",
+        AuditAction::FlagAcknowledged => "acknowledge red flags",
         AuditAction::VaultCreated | AuditAction::SignedIn | AuditAction::PassphraseChanged => {
             "do this"
         }

@@ -101,7 +101,7 @@ impl Session {
         let year = self.today().year();
         self.write(None, AuditAction::ChildCreated, Target::VAULT, |tx, me| {
             let seq = rows::next_case_seq(tx, year)?;
-            let (id, case_number) = rows::insert_child(
+            let (id, case_number, _) = rows::insert_child(
                 tx,
                 &NewChild {
                     child,
@@ -112,6 +112,7 @@ impl Session {
                     case_seq: seq,
                 },
             )?;
+            Session::reschedule_child(tx, id)?;
             audit_log::append(
                 tx,
                 &me.name,
@@ -138,6 +139,7 @@ impl Session {
         self.write(None, AuditAction::ChildUpdated, Target::VAULT, |tx, me| {
             rows::update_child(tx, id, child)?;
             search::index_child(tx, id)?;
+            Session::reschedule_child(tx, id)?;
             audit_log::append(
                 tx,
                 &me.name,
@@ -263,6 +265,7 @@ impl Session {
                 params![court.code, rows::now(), id],
             )
             .map_err(StoreError::sql("record the court"))?;
+            Session::reschedule_child(tx, id)?;
             audit_log::append(
                 tx,
                 &me.name,
@@ -311,6 +314,7 @@ impl Session {
                 params![rows::nta_str(status), served_on.map(|d| d.to_string()), rows::now(), id],
             )
             .map_err(StoreError::sql("record the Notice to Appear"))?;
+            Session::reschedule_child(tx, id)?;
             audit_log::append(tx, &me.name, AuditAction::NtaUpdated, Target::new("child", &id.to_string()), AuditOutcome::Ok)
         })?;
         rows::load_child(&self.conn, id, &self.visibility())
@@ -358,6 +362,7 @@ impl Session {
                     params![outcome.map(|o| o.as_str()), judge, hearing_id],
                 )
                 .map_err(StoreError::sql("record the hearing"))?;
+                Session::reschedule_child(tx, child_id)?;
                 audit_log::append(
                     tx,
                     &me.name,
@@ -422,6 +427,7 @@ impl Session {
                     )
                     .map_err(StoreError::sql("record the ACIS check"))?;
                 }
+                Session::reschedule_child(tx, id)?;
                 audit_log::append(
                     tx,
                     &me.name,
@@ -473,6 +479,13 @@ impl Session {
             Target::VAULT,
             |tx, me| {
                 let change = rows::record_address_change(tx, sponsor_id, &draft, recorded_on)?;
+                let children: Vec<i64> = tx
+                    .prepare("SELECT id FROM children WHERE sponsor_id = ?1")
+                    .and_then(|mut s| s.query_map([sponsor_id], |r| r.get(0))?.collect())
+                    .map_err(StoreError::sql("reschedule"))?;
+                for child in children {
+                    Session::reschedule_child(tx, child)?;
+                }
                 audit_log::append(
                     tx,
                     &me.name,

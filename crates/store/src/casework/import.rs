@@ -9,6 +9,7 @@ use serde::Serialize;
 use tether_core::casework::release_csv::{
     parse_release_records, sponsor_key, ReleaseFile, RowError,
 };
+use tether_core::followup::{CaseFacts, HearingFact};
 
 use super::rows::{
     existing_child, insert_child, insert_sponsor, next_case_seq, sponsor_by_import_key, NewChild,
@@ -115,6 +116,8 @@ pub(crate) fn apply(
     case_year: i32,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportReport> {
+    let settings = &crate::followup::facts::settings(conn)?;
+    let today = chrono::Utc::now().date_naive();
     let total = file.rows.len();
     let mut report = ImportReport {
         rows: total,
@@ -150,7 +153,7 @@ pub(crate) fn apply(
             report.children_already_present += 1;
             continue;
         }
-        let (id, _) = insert_child(
+        let (id, _, hearing_id) = insert_child(
             conn,
             &NewChild {
                 child: &record.child,
@@ -162,6 +165,24 @@ pub(crate) fn apply(
             },
         )?;
         seq += 1;
+        let facts = CaseFacts {
+            child_id: id,
+            release_date: record.child.release_date,
+            nta_status: record.proceedings.nta_status,
+            hearings: hearing_id
+                .zip(record.proceedings.next_hearing)
+                .map(|(hid, at)| HearingFact {
+                    id: hid,
+                    date: at.date(),
+                    outcome: None,
+                })
+                .into_iter()
+                .collect(),
+            last_acis_check: None,
+            address_changes: Vec::new(),
+            calls: Vec::new(),
+        };
+        crate::followup::tasks::schedule_new(conn, &facts, settings, today)?;
         report.children_created += 1;
         report.created_ids = Some(match report.created_ids {
             Some((first, _)) => (first, id),

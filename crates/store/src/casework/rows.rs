@@ -96,7 +96,11 @@ pub(crate) struct NewChild<'a> {
     pub case_seq: u32,
 }
 
-pub(crate) fn insert_child(conn: &Connection, new: &NewChild<'_>) -> Result<(i64, String)> {
+/// Inserts the child (and its first hearing); returns the id, case number and hearing id.
+pub(crate) fn insert_child(
+    conn: &Connection,
+    new: &NewChild<'_>,
+) -> Result<(i64, String, Option<i64>)> {
     let c = new.child;
     let p = new.proceedings;
     let case_number = tether_core::casework::CaseNumber::new(new.case_year, new.case_seq)
@@ -142,21 +146,22 @@ pub(crate) fn insert_child(conn: &Connection, new: &NewChild<'_>) -> Result<(i64
     })
     .map_err(StoreError::sql("add a child"))?;
     let id = conn.last_insert_rowid();
+    let mut hearing_id = None;
     if let (Some(at), Some(court)) = (p.next_hearing, p.court_code.as_deref()) {
-        insert_hearing(
+        hearing_id = Some(insert_hearing(
             conn,
             id,
             &at.format("%Y-%m-%d %H:%M").to_string(),
             court,
             HearingType::Master,
-        )?;
+        )?);
     }
     if new.sponsor_id.is_some() && new.sponsor.is_none() {
         search::index_child(conn, id)?;
     } else {
         search::index_new_child(conn, id, c, new.sponsor, &case_number)?;
     }
-    Ok((id, case_number))
+    Ok((id, case_number, hearing_id))
 }
 
 pub(crate) fn insert_hearing(

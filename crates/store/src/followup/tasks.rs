@@ -1,0 +1,243 @@
+//! The task table: kept in step with the rules by `reschedule`, read by the call queue.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection};
+use tether_core::casework::redaction::Visibility;
+use tether_core::followup::{
+    callable_now, sponsor_local_time, tasks_for, ScheduleSettings, Task, TaskKind,
+};
+
+use super::facts::case_facts;
+use super::views::{CallDue, TaskView};
+use crate::error::{Result, StoreError};
+
+fn kind_name(kind: &TaskKind) -> &'static str {
+    match kind {
+        TaskKind::SwbCall { .. } => "swb_call",
+        TaskKind::HearingReminder { .. } => "hearing_reminder",
+        TaskKind::AcisCheck => "acis_check",
+        TaskKind::Eoir33 { .. } => "eoir33",
+        TaskKind::Escalation { .. } => "escalation",
+    }
+}
+
+/// Brings one child's open tasks in line with the rules: new ones added, changed ones moved,
+/// ones the rules no longer ask for closed. Running it twice changes nothing.
+pub(crate) fn reschedule(
+    conn: &Connection,
+    child_id: i64,
+    settings: &ScheduleSettings,
+    today: NaiveDate,
+) -> Result<()> {
+    let facts = case_facts(conn, child_id)?;
+    let tasks: Vec<Task> = tasks_for(&facts, settings, today);
+    upsert_tasks(conn, child_id, &tasks)?;
+    let keys = serde_json::to_string(&tasks.iter().map(|t| t.key.as_str()).collect::<Vec<_>>())
+        .unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "UPDATE tasks SET closed = 1 WHERE child_id = ?1 AND closed = 0
+            AND key NOT IN (SELECT value FROM json_each(?2))",
+    )
+    .and_then(|mut s| s.execute(params![child_id, keys]))
+    .map_err(StoreError::sql("close finished tasks"))?;
+    Ok(())
+}
+
+/// Schedules a child created a moment ago from facts in hand (import: no read-back).
+pub(crate) fn schedule_new(
+    conn: &Connection,
+    facts: &tether_core::followup::CaseFacts,
+    settings: &ScheduleSettings,
+    today: NaiveDate,
+) -> Result<()> {
+    upsert_tasks(conn, facts.child_id, &tasks_for(facts, settings, today))
+}
+
+fn upsert_tasks(conn: &Connection, child_id: i64, tasks: &[Task]) -> Result<()> {
+    let mut upsert = conn
+        .prepare_cached(
+            "INSERT INTO tasks (key, child_id, kind, due_on, attempt, detail, closed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)
+             ON CONFLICT (key) DO UPDATE SET due_on = excluded.due_on,
+                attempt = excluded.attempt, detail = excluded.detail, closed = 0
+             WHERE tasks.due_on IS NOT excluded.due_on OR tasks.closed = 1
+                OR tasks.detail IS NOT excluded.detail",
+        )
+        .map_err(StoreError::sql("schedule tasks"))?;
+    for t in tasks {
+        let attempt = match t.kind {
+            TaskKind::SwbCall { attempt, .. } => Some(attempt),
+            _ => None,
+        };
+        let detail = serde_json::to_string(&t.kind).unwrap_or_default();
+        upsert
+            .execute(params![
+                t.key,
+                child_id,
+                kind_name(&t.kind),
+                t.due_on.to_string(),
+                attempt,
+                detail
+            ])
+            .map_err(StoreError::sql("schedule tasks"))?;
+    }
+    Ok(())
+}
+
+pub(crate) fn reschedule_all(conn: &Connection, today: NaiveDate) -> Result<usize> {
+    let settings = super::facts::settings(conn)?;
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM children")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(StoreError::sql("schedule tasks"))?;
+    for &id in &ids {
+        reschedule(conn, id, &settings, today)?;
+    }
+    Ok(ids.len())
+}
+
+fn shown_name(given: &str, family: &str, vis: &Visibility) -> String {
+    if vis.full_child_name {
+        format!("{given} {family}")
+    } else {
+        let initial = family
+            .chars()
+            .next()
+            .map(|c| format!(" {c}."))
+            .unwrap_or_default();
+        format!("{given}{initial}")
+    }
+}
+
+/// Safety & Well-Being call attempts due on or before `on`, overdue first.
+pub(crate) fn calls_due(
+    conn: &Connection,
+    on: NaiveDate,
+    now: DateTime<Utc>,
+    settings: &ScheduleSettings,
+    vis: &Visibility,
+) -> Result<Vec<CallDue>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT t.id, t.child_id, c.case_number, c.given_name, c.family_name,
+                s.given_name || ' ' || s.family_name,
+                (SELECT e164 FROM sponsor_phones p WHERE p.sponsor_id = s.id ORDER BY position LIMIT 1),
+                t.attempt, t.due_on, s.time_zone, c.primary_language, c.interpreter_needed
+             FROM tasks t
+             JOIN children c ON c.id = t.child_id
+             LEFT JOIN sponsors s ON s.id = c.sponsor_id
+             WHERE t.closed = 0 AND t.kind = 'swb_call' AND t.due_on <= ?1
+             ORDER BY t.due_on, t.id",
+        )
+        .map_err(StoreError::sql("read the call queue"))?;
+    let on_text = on.to_string();
+    let rows = stmt
+        .query_map([&on_text], |r| {
+            let tz: Option<String> = r.get(9)?;
+            let due_on: String = r.get(8)?;
+            let given: String = r.get(3)?;
+            let family: String = r.get(4)?;
+            Ok(CallDue {
+                task_id: r.get(0)?,
+                child_id: r.get(1)?,
+                case_number: r.get(2)?,
+                child_name: shown_name(&given, &family, vis),
+                sponsor_name: r.get(5)?,
+                sponsor_phone: r.get(6)?,
+                attempt: r.get::<_, Option<u8>>(7)?.unwrap_or(1),
+                overdue: due_on < on_text,
+                due_on,
+                sponsor_local_time: tz
+                    .as_deref()
+                    .and_then(|tz| sponsor_local_time(now, tz))
+                    .map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+                callable_now: tz
+                    .as_deref()
+                    .is_some_and(|tz| callable_now(now, tz, settings.calling_window)),
+                sponsor_time_zone: tz,
+                language: r.get(10)?,
+                interpreter_needed: r.get(11)?,
+            })
+        })
+        .map_err(StoreError::sql("read the call queue"))?;
+    rows.collect::<rusqlite::Result<_>>()
+        .map_err(StoreError::sql("read the call queue"))
+}
+
+/// Every open task due on or before `on`, overdue first.
+pub(crate) fn tasks_due(
+    conn: &Connection,
+    on: NaiveDate,
+    kinds: Option<&[&str]>,
+    vis: &Visibility,
+) -> Result<Vec<TaskView>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT t.id, t.key, t.kind, t.child_id, c.case_number, c.given_name, c.family_name,
+                t.due_on, t.detail, t.attempt
+             FROM tasks t JOIN children c ON c.id = t.child_id
+             WHERE t.closed = 0 AND t.due_on <= ?1
+             ORDER BY t.due_on, t.id",
+        )
+        .map_err(StoreError::sql("read tasks"))?;
+    let on_text = on.to_string();
+    let rows = stmt
+        .query_map([&on_text], |r| {
+            let given: String = r.get(5)?;
+            let family: String = r.get(6)?;
+            let due_on: String = r.get(7)?;
+            let detail: String = r.get(8)?;
+            let kind: String = r.get(2)?;
+            Ok(TaskView {
+                task_id: r.get(0)?,
+                key: r.get(1)?,
+                child_id: r.get(3)?,
+                case_number: r.get(4)?,
+                child_name: shown_name(&given, &family, vis),
+                overdue: due_on < on_text,
+                due_on,
+                summary: summary(&detail),
+                attempt: r.get(9)?,
+                kind,
+            })
+        })
+        .map_err(StoreError::sql("read tasks"))?;
+    let all: Vec<TaskView> = rows
+        .collect::<rusqlite::Result<_>>()
+        .map_err(StoreError::sql("read tasks"))?;
+    Ok(match kinds {
+        Some(kinds) => all
+            .into_iter()
+            .filter(|t| kinds.contains(&t.kind.as_str()))
+            .collect(),
+        None => all,
+    })
+}
+
+fn summary(detail: &str) -> String {
+    match serde_json::from_str::<TaskKind>(detail) {
+        Ok(TaskKind::SwbCall {
+            offset_days,
+            attempt,
+        }) => {
+            format!("Safety & Well-Being call (day {offset_days}), attempt {attempt}")
+        }
+        Ok(TaskKind::HearingReminder { days_before, .. }) => {
+            format!("Hearing reminder call: the hearing is in {days_before} day(s)")
+        }
+        Ok(TaskKind::AcisCheck) => "Check the case in ACIS (1-800-898-7180)".into(),
+        Ok(TaskKind::Eoir33 { .. }) => {
+            "File the EOIR-33 change of address (due within 5 working days)".into()
+        }
+        Ok(TaskKind::Escalation { reason, .. }) => format!(
+            "Escalation to the case manager: {}",
+            match reason {
+                tether_core::followup::EscalationReason::Unreached => {
+                    "the family was not reached after every attempt"
+                }
+                tether_core::followup::EscalationReason::SafetyConcern => "a safety concern",
+            }
+        ),
+        Err(_) => "Task".into(),
+    }
+}

@@ -1,0 +1,70 @@
+//! Read models for the call queue, task list and red flags.
+
+use serde::Serialize;
+
+/// One Safety & Well-Being call attempt to make (`tether calls due --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CallDue {
+    pub task_id: i64,
+    pub child_id: i64,
+    pub case_number: String,
+    pub child_name: String,
+    pub sponsor_name: Option<String>,
+    /// E.164.
+    pub sponsor_phone: Option<String>,
+    pub attempt: u8,
+    pub due_on: String,
+    pub overdue: bool,
+    /// The sponsor's local time now, `YYYY-MM-DD HH:MM`, in `sponsor_time_zone`.
+    pub sponsor_local_time: Option<String>,
+    pub sponsor_time_zone: Option<String>,
+    /// Inside the sponsor's calling window (default 09:00–20:00) right now.
+    pub callable_now: bool,
+    /// ISO 639-3.
+    pub language: Option<String>,
+    pub interpreter_needed: bool,
+}
+
+/// Any open task (`tether tasks --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskView {
+    pub task_id: i64,
+    pub key: String,
+    /// `swb_call`, `hearing_reminder`, `acis_check`, `eoir33`, `escalation`.
+    pub kind: String,
+    pub child_id: i64,
+    pub case_number: String,
+    pub child_name: String,
+    pub due_on: String,
+    pub overdue: bool,
+    /// What to do, in English.
+    pub summary: String,
+    pub attempt: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CallLogged {
+    pub call_id: i64,
+    pub child_id: i64,
+    pub attempt: u8,
+    pub outcome: String,
+    /// `open`, `reached`, `unreached` or `escalated`, after this attempt.
+    pub call_status: String,
+    pub next_due_on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlagView {
+    /// Stable id: acknowledge with `tether flags ack FLAG_ID --note …`.
+    pub flag_id: String,
+    pub kind: String,
+    pub child_id: Option<i64>,
+    pub sponsor_id: Option<i64>,
+    pub sponsor_ids: Vec<i64>,
+    pub explanation_en: String,
+    pub explanation_es: String,
+    pub acknowledged: bool,
+    pub acknowledged_by: Option<String>,
+    pub acknowledged_at: Option<String>,
+    pub acknowledgement_note: Option<String>,
+}

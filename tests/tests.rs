@@ -3,4 +3,5 @@
 
 mod casework;
 mod cli;
+mod followup;
 mod webdriver;

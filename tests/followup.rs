@@ -1,0 +1,279 @@
+//! Follow-up through the `tether` CLI: the call queue, three failed attempts, escalation, red
+//! flags. Dates are fixed and in the past, so the test reads the same on any later day.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+const ADMIN: &str = "maría.lópez";
+const PASS: &str = "correct horse battery staple";
+
+const HEADER: &str = "child_given_name,child_family_name,child_dob,a_number,country_of_birth,\
+primary_language,interpreter_needed,release_date,orr_program,sponsor_given_name,\
+sponsor_family_name,sponsor_relationship,sponsor_category,sponsor_phone,sponsor_address_line1,\
+sponsor_address_line2,sponsor_city,sponsor_state,sponsor_postal_code,nta_status,\
+nta_served_date,court_code,next_hearing";
+
+struct Clinic {
+    root: tempfile::TempDir,
+}
+
+impl Clinic {
+    fn new() -> Self {
+        let clinic = Clinic {
+            root: tempfile::tempdir().expect("temp dir"),
+        };
+        clinic.ok(&["init"]);
+        clinic
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = Command::new(tether_tests::workspace_binary("tether"))
+            .args(args)
+            .env("TETHER_VAULT", self.root.path().join("vault"))
+            .env("TETHER_USER", ADMIN)
+            .env("TETHER_PASSPHRASE", PASS)
+            .output()
+            .expect("tether runs");
+        assert!(
+            out.status.success(),
+            "tether {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).expect("JSON")
+    }
+
+    fn import(&self, rows: &[String]) {
+        let path = self.root.path().join("releases.csv");
+        std::fs::write(&path, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("fixture");
+        self.ok(&["import", path.to_str().expect("path")]);
+    }
+}
+
+/// A release row; `sponsor` decides who the sponsor is (same name + phone = same sponsor).
+fn row(given: &str, a_number: &str, release: &str, sponsor: (&str, &str, &str, &str)) -> String {
+    let (name, category, phone, street) = sponsor;
+    format!(
+        "{given},Ramírez,2011-04-0{},{a_number},GT,mam,sí,{release},,{name},Xicará,tía,{category},{phone},{street},Apt 2,Houston,TX,77002,not_served,,,",
+        1 + a_number.len() % 8
+    )
+}
+
+#[test]
+fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_flag() {
+    let clinic = Clinic::new();
+    // Released Friday 2026-09-04: release + 30 is Sunday 2026-10-04, so the call is due Monday.
+    clinic.import(&[
+        row(
+            "José",
+            "A200000001",
+            "2026-09-04",
+            ("Rosa", "1", "+1 713 555 0101", "1 Main St"),
+        ),
+        row(
+            "Lucía",
+            "A200000002",
+            "2026-09-04",
+            ("Inés", "2A", "+1 212 555 0102", "2 Oak St"),
+        ),
+    ]);
+    let due = clinic.json(&["calls", "due", "--on", "2026-10-05", "--json"]);
+    let due = due.as_array().expect("list");
+    assert_eq!(due.len(), 2);
+    let jose = due
+        .iter()
+        .find(|c| c["child_name"] == "José Ramírez")
+        .expect("José is due");
+    for key in [
+        "task_id",
+        "child_id",
+        "case_number",
+        "child_name",
+        "sponsor_name",
+        "sponsor_phone",
+        "attempt",
+        "due_on",
+        "overdue",
+        "sponsor_local_time",
+        "callable_now",
+        "language",
+        "interpreter_needed",
+    ] {
+        assert!(jose.get(key).is_some(), "calls due --json has {key}");
+    }
+    assert_eq!(jose["due_on"], "2026-10-05");
+    assert_eq!(jose["attempt"], 1);
+    assert_eq!(jose["sponsor_phone"], "+17135550101");
+    assert_eq!(jose["overdue"], false);
+    assert_eq!(jose["language"], "mam");
+    assert_eq!(jose["interpreter_needed"], true);
+    assert!(clinic
+        .json(&["calls", "due", "--on", "2026-10-02", "--json"])
+        .as_array()
+        .is_some_and(Vec::is_empty));
+
+    let case = jose["case_number"].as_str().expect("case").to_owned();
+    let attempts = [
+        ("2026-10-05 10:00", 2, "2026-10-06"),
+        ("2026-10-06 10:00", 3, "2026-10-07"),
+    ];
+    for (at, next_attempt, next_due) in attempts {
+        let logged = clinic.json(&[
+            "calls",
+            "log",
+            &case,
+            "--outcome",
+            "no_answer",
+            "--at",
+            at,
+            "--json",
+        ]);
+        assert_eq!(logged["call_status"], "open");
+        assert_eq!(logged["next_due_on"], next_due);
+        let due = clinic.json(&["calls", "due", "--on", next_due, "--json"]);
+        let again = due
+            .as_array()
+            .and_then(|d| {
+                d.iter()
+                    .find(|c| c["case_number"] == case.as_str())
+                    .cloned()
+            })
+            .expect("next attempt due");
+        assert_eq!(again["attempt"], next_attempt);
+    }
+    let last = clinic.json(&[
+        "calls",
+        "log",
+        &case,
+        "--outcome",
+        "no_answer",
+        "--at",
+        "2026-10-07 18:30",
+        "--note",
+        "buzón lleno",
+        "--json",
+    ]);
+    assert_eq!(last["call_status"], "unreached");
+
+    let tasks = clinic.json(&["tasks", "--on", "2026-10-08", "--json"]);
+    let escalation = tasks
+        .as_array()
+        .and_then(|t| {
+            t.iter()
+                .find(|t| t["kind"] == "escalation" && t["case_number"] == case.as_str())
+                .cloned()
+        })
+        .expect("an escalation task");
+    assert_eq!(escalation["due_on"], "2026-10-08");
+    let still_due = clinic.json(&["calls", "due", "--on", "2026-12-01", "--json"]);
+    assert!(
+        still_due
+            .as_array()
+            .expect("list")
+            .iter()
+            .all(|c| c["case_number"] != case.as_str()),
+        "no more attempts"
+    );
+
+    let flags = clinic.json(&["flags", "--json"]);
+    let unreached: Vec<&Value> = flags
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|f| f["kind"] == "unreached")
+        .collect();
+    assert_eq!(unreached.len(), 1);
+    assert!(unreached[0]["explanation_en"]
+        .as_str()
+        .is_some_and(|e| e.contains("José")));
+    assert!(!unreached[0]["explanation_es"]
+        .as_str()
+        .unwrap_or("")
+        .is_empty());
+
+    // Acknowledged, never deleted.
+    let id = unreached[0]["flag_id"].as_str().expect("id").to_owned();
+    clinic.ok(&[
+        "flags",
+        "ack",
+        &id,
+        "--note",
+        "La trabajadora social visitó la casa",
+    ]);
+    let flags = clinic.json(&["flags", "--json"]);
+    let acked = flags
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["flag_id"] == id.as_str()).cloned())
+        .expect("still listed");
+    assert_eq!(acked["acknowledged"], true);
+    assert_eq!(acked["acknowledged_by"], ADMIN);
+
+    // A safety concern escalates at once.
+    let lucia = clinic.json(&["search", "lucia", "--json"])[0]["case_number"]
+        .as_str()
+        .expect("Lucía")
+        .to_owned();
+    let logged = clinic.json(&[
+        "calls",
+        "log",
+        &lucia,
+        "--outcome",
+        "safety_concern",
+        "--at",
+        "2026-10-05 11:00",
+        "--json",
+    ]);
+    assert_eq!(logged["call_status"], "escalated");
+    let tasks = clinic.json(&["tasks", "--on", "2026-10-05", "--json"]);
+    assert!(tasks
+        .as_array()
+        .expect("list")
+        .iter()
+        .any(|t| t["kind"] == "escalation"
+            && t["case_number"] == lucia.as_str()
+            && t["due_on"] == "2026-10-05"));
+
+    // Re-running the scheduler (another change) does not duplicate anything.
+    let before = clinic.json(&["tasks", "--on", "2027-12-31", "--json"]);
+    clinic.ok(&["settings", "call-offsets", "30"]);
+    assert_eq!(
+        clinic.json(&["tasks", "--on", "2027-12-31", "--json"]),
+        before
+    );
+    clinic.ok(&["audit", "verify"]);
+}
+
+#[test]
+fn a_sponsor_with_four_unrelated_children_raises_exactly_the_expected_flags() {
+    let clinic = Clinic::new();
+    let sponsor = ("Rosa", "3", "+1 713 555 0199", "9 Elm St");
+    clinic.import(&[
+        row("José", "A200000011", "2026-11-02", sponsor),
+        row("Ana", "A200000012", "2026-11-02", sponsor),
+        row("Luis", "A200000013", "2026-11-03", sponsor),
+        row("Marta", "A200000014", "2026-11-03", sponsor),
+    ]);
+    let flags = clinic.json(&["flags", "--json"]);
+    let mut kinds: Vec<&str> = flags
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|f| f["kind"].as_str())
+        .collect();
+    kinds.sort_unstable();
+    assert_eq!(
+        kinds,
+        ["sponsor_many_children", "sponsor_several_unrelated"]
+    );
+    let many = &flags.as_array().expect("list")[0];
+    assert!(
+        many["explanation_en"]
+            .as_str()
+            .is_some_and(|e| e.contains('4')),
+        "{many}"
+    );
+}

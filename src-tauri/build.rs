@@ -30,6 +30,13 @@ const COMMANDS: &[&str] = &[
     "set_hearing_result",
     "set_proceedings",
     "record_address_change",
+    "calls_due",
+    "log_call",
+    "list_tasks",
+    "red_flags",
+    "acknowledge_flag",
+    "dashboard",
+    "hearings_between",
 ];
 
 fn main() {

@@ -5,6 +5,7 @@ use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::api;
 use crate::api_cases;
+use crate::api_followup;
 use crate::ipc::{
     AppError, AuditEntryView, AuditReport, LockReason, Role, SessionInfo, UserSummary, VaultLocked,
     VaultStatus,
@@ -13,6 +14,9 @@ use crate::ipc_cases::{
     AddressInput, ChildDetail, ChildInput, ChildPage, ChildSummary, CourtOption, CreateResult,
     HearingOutcome, HearingType, HearingView, ImportOutcome, ImportProgress, LanguageOption,
     NtaStatus, ProceedingsInput, SponsorDetail, SponsorInput,
+};
+use crate::ipc_followup::{
+    CallDue, CallLogged, CallOutcome, Dashboard, HearingItem, RedFlag, SwbAnswers, TaskItem,
 };
 use crate::state::AppState;
 
@@ -271,6 +275,63 @@ fn list_languages() -> Vec<LanguageOption> {
     api_cases::list_languages()
 }
 
+#[tauri::command]
+#[specta::specta]
+async fn calls_due(state: State<'_, AppState>, on: Option<String>) -> Reply<Vec<CallDue>> {
+    api_followup::calls_due(&state, on)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn log_call(
+    state: State<'_, AppState>,
+    id_or_case: String,
+    outcome: CallOutcome,
+    at: Option<String>,
+    note: String,
+    answers: Option<SwbAnswers>,
+) -> Reply<CallLogged> {
+    api_followup::log_call(&state, id_or_case, outcome, at, note, answers)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn list_tasks(state: State<'_, AppState>, on: Option<String>) -> Reply<Vec<TaskItem>> {
+    api_followup::list_tasks(&state, on)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn red_flags(state: State<'_, AppState>) -> Reply<Vec<RedFlag>> {
+    api_followup::red_flags(&state)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn acknowledge_flag(
+    state: State<'_, AppState>,
+    flag_id: String,
+    note: String,
+) -> Reply<RedFlag> {
+    api_followup::acknowledge_flag(&state, flag_id, note)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn dashboard(state: State<'_, AppState>, on: Option<String>) -> Reply<Dashboard> {
+    api_followup::dashboard(&state, on)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn hearings_between(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Reply<Vec<HearingItem>> {
+    api_followup::hearings_between(&state, from, to)
+}
+
 /// One builder serves the invoke handler and the bindings export (and its staleness test).
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -303,6 +364,13 @@ pub fn builder() -> Builder<tauri::Wry> {
             set_hearing_result,
             set_proceedings,
             record_address_change,
+            calls_due,
+            log_call,
+            list_tasks,
+            red_flags,
+            acknowledge_flag,
+            dashboard,
+            hearings_between,
         ])
         .events(collect_events![VaultLocked, ImportProgress])
         // IPC types are one-way (Rust → UI) or simple: one TypeScript shape each is clearer.

@@ -4,9 +4,11 @@
 
 pub mod api;
 pub mod api_cases;
+pub mod api_followup;
 pub mod commands;
 pub mod ipc;
 pub mod ipc_cases;
+pub mod ipc_followup;
 pub mod state;
 
 use std::time::{Duration, Instant};

@@ -12,7 +12,9 @@ use tether_core::{AuditAction, AuditOutcome, Permission};
 use crate::audit_log::{self, Target};
 use crate::casework::rows;
 use crate::error::{Result, StoreError};
-use crate::followup::views::{CallDue, CallLogged, FlagView, TaskView};
+use crate::followup::views::{
+    CallDue, CallLogged, Dashboard, DayCount, FlagView, HearingItem, TaskView,
+};
 use crate::followup::{facts, tasks};
 use crate::session::Session;
 
@@ -308,6 +310,108 @@ impl Session {
                 kind: "red flag",
                 id: flag_id.to_owned(),
             })
+    }
+
+    /// Counts for the dashboard on `on`.
+    pub fn dashboard(&mut self, on: NaiveDate) -> Result<Dashboard> {
+        self.authorize(
+            Some(Permission::LogCalls),
+            AuditAction::CallLogged,
+            Target::new("dashboard", ""),
+        )?;
+        let day = on.to_string();
+        let week = (on + chrono::Days::new(7)).to_string();
+        let count = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<u32> {
+            self.conn
+                .query_row(sql, args, |r| r.get(0))
+                .map_err(StoreError::sql("count for the dashboard"))
+        };
+        let calls_due_today = count(
+            "SELECT count(*) FROM tasks WHERE closed = 0 AND kind = 'swb_call' AND due_on = ?1",
+            &[&day],
+        )?;
+        let calls_overdue = count(
+            "SELECT count(*) FROM tasks WHERE closed = 0 AND kind = 'swb_call' AND due_on < ?1",
+            &[&day],
+        )?;
+        let unreached_children = count("SELECT count(DISTINCT child_id) FROM tasks WHERE kind = 'escalation' AND detail LIKE '%\"unreached\"%'", &[])?;
+        let hearings_this_week = count("SELECT count(*) FROM hearings WHERE substr(at_local, 1, 10) >= ?1 AND substr(at_local, 1, 10) < ?2", &[&day, &week])?;
+        let nta_not_served = count(
+            "SELECT count(*) FROM children WHERE nta_status = 'not_served'",
+            &[],
+        )?;
+        let open_flags = if self.user.role.may(Permission::ReviewFlags) {
+            u32::try_from(self.red_flags()?.iter().filter(|f| !f.acknowledged).count())
+                .unwrap_or(u32::MAX)
+        } else {
+            0
+        };
+        let mut calls_by_day = Vec::with_capacity(14);
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT count(*) FROM tasks WHERE closed = 0 AND kind = 'swb_call' AND due_on = ?1")
+                .map_err(StoreError::sql("count for the dashboard"))?;
+            for i in 0..14 {
+                let d = (on + chrono::Days::new(i)).to_string();
+                let n: u32 = stmt
+                    .query_row([&d], |r| r.get(0))
+                    .map_err(StoreError::sql("count for the dashboard"))?;
+                calls_by_day.push(DayCount { day: d, count: n });
+            }
+        }
+        Ok(Dashboard {
+            on: day,
+            calls_due_today,
+            calls_overdue,
+            unreached_children,
+            hearings_this_week,
+            open_flags,
+            nta_not_served,
+            calls_by_day,
+        })
+    }
+
+    /// Hearings from `from` to `to` inclusive (court local dates). Empty for volunteers, who
+    /// see no court detail.
+    pub fn hearings_between(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<HearingItem>> {
+        self.authorize(
+            Some(Permission::ViewCases),
+            AuditAction::ChildViewed,
+            Target::new("hearing", ""),
+        )?;
+        if !self.visibility().court_detail {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT h.id, c.id, c.case_number, c.given_name || ' ' || c.family_name, h.at_local,
+                    h.court_code, h.kind, h.outcome
+                 FROM hearings h JOIN children c ON c.id = h.child_id
+                 WHERE substr(h.at_local, 1, 10) BETWEEN ?1 AND ?2 ORDER BY h.at_local, h.id",
+            )
+            .map_err(StoreError::sql("read hearings"))?;
+        let rows = stmt
+            .query_map([from.to_string(), to.to_string()], |r| {
+                let code: String = r.get(5)?;
+                let court = tether_core::casework::Court::by_code(&code);
+                Ok(HearingItem {
+                    hearing_id: r.get(0)?,
+                    child_id: r.get(1)?,
+                    case_number: r.get(2)?,
+                    child_name: r.get(3)?,
+                    at: r.get(4)?,
+                    court_name: court.map(|c| c.display_name()),
+                    time_zone: court.map(|c| c.time_zone.clone()),
+                    court_code: code,
+                    kind: r.get(6)?,
+                    outcome: r.get(7)?,
+                })
+            })
+            .map_err(StoreError::sql("read hearings"))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(StoreError::sql("read hearings"))
     }
 
     /// Days after release of each Safety & Well-Being call (default `[30]`).

@@ -33,6 +33,13 @@ export const commands = {
 	setHearingResult: (hearingId: number, outcome: HearingOutcome | null, judge: string | null) => typedError<HearingView, AppError>(__TAURI_INVOKE("set_hearing_result", { hearingId, outcome, judge })),
 	setProceedings: (idOrCase: string, attorney: string | null, acisChecked: string | null) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("set_proceedings", { idOrCase, attorney, acisChecked })),
 	recordAddressChange: (sponsorId: number, address: AddressInput, recordedOn: string) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("record_address_change", { sponsorId, address, recordedOn })),
+	callsDue: (on: string | null) => typedError<CallDue[], AppError>(__TAURI_INVOKE("calls_due", { on })),
+	logCall: (idOrCase: string, outcome: CallOutcome, at: string | null, note: string, answers: SwbAnswers | null) => typedError<CallLogged, AppError>(__TAURI_INVOKE("log_call", { idOrCase, outcome, at, note, answers })),
+	listTasks: (on: string | null) => typedError<TaskItem[], AppError>(__TAURI_INVOKE("list_tasks", { on })),
+	redFlags: () => typedError<RedFlag[], AppError>(__TAURI_INVOKE("red_flags")),
+	acknowledgeFlag: (flagId: string, note: string) => typedError<RedFlag, AppError>(__TAURI_INVOKE("acknowledge_flag", { flagId, note })),
+	dashboard: (on: string | null) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboard", { on })),
+	hearingsBetween: (from: string, to: string) => typedError<HearingItem[], AppError>(__TAURI_INVOKE("hearings_between", { from, to })),
 };
 
 /** Events */
@@ -90,6 +97,35 @@ export type AuditReport = {
 	entries: number,
 	message: string,
 };
+
+export type CallDue = {
+	task_id: number,
+	child_id: number,
+	case_number: string,
+	child_name: string,
+	sponsor_name: string | null,
+	sponsor_phone: string | null,
+	attempt: number,
+	due_on: string,
+	overdue: boolean,
+	sponsor_local_time: string | null,
+	sponsor_time_zone: string | null,
+	callable_now: boolean,
+	language: string | null,
+	interpreter_needed: boolean,
+};
+
+export type CallLogged = {
+	call_id: number,
+	child_id: number,
+	attempt: number,
+	outcome: string,
+	/**  `open`, `reached`, `unreached`, `escalated` or `logged_outside_schedule`. */
+	call_status: string,
+	next_due_on: string | null,
+};
+
+export type CallOutcome = "reached_child" | "reached_sponsor" | "no_answer" | "voicemail" | "wrong_number" | "refused" | "safety_concern";
 
 export type ChildDetail = {
 	id: number,
@@ -165,12 +201,41 @@ export type CourtView = {
 
 export type CreateResult = { status: "created"; id: number; case_number: string | null } | { status: "needs_confirmation"; matches: PossibleDuplicate[] };
 
+export type Dashboard = {
+	on: string,
+	calls_due_today: number,
+	calls_overdue: number,
+	unreached_children: number,
+	hearings_this_week: number,
+	open_flags: number,
+	nta_not_served: number,
+	calls_by_day: DayCount[],
+};
+
+export type DayCount = {
+	day: string,
+	count: number,
+};
+
 /**  What the UI branches on: a kind, a message for detail, and the field at fault if any. */
 export type ErrorKind = "locked" | "wrong_credentials" | "vault_exists" | "vault_missing" | "key_slots_missing" | "key_slots_corrupt" | "database_corrupt" | "permission_denied" | "invalid_input" | "not_found" | "conflict" | "internal";
 
 export type FieldError = {
 	field: string,
 	message: string,
+};
+
+export type HearingItem = {
+	hearing_id: number,
+	child_id: number,
+	case_number: string,
+	child_name: string,
+	at: string,
+	court_code: string,
+	court_name: string | null,
+	time_zone: string | null,
+	kind: string,
+	outcome: string | null,
 };
 
 export type HearingOutcome = "attended" | "missed" | "continued" | "removal_ordered" | "relief_granted" | "terminated";
@@ -220,6 +285,14 @@ export type LanguageOption = {
 
 export type LockReason = "idle" | "user";
 
+export type NewAddress = {
+	line1: string,
+	unit: string,
+	city: string,
+	state: string,
+	zip: string,
+};
+
 export type NtaStatus = "not_served" | "served" | "filed";
 
 export type PossibleDuplicate = {
@@ -234,6 +307,19 @@ export type ProceedingsInput = {
 	nta_served_on: string,
 	court_code: string,
 	next_hearing: string,
+};
+
+export type RedFlag = {
+	flag_id: string,
+	kind: string,
+	child_id: number | null,
+	sponsor_id: number | null,
+	explanation_en: string,
+	explanation_es: string,
+	acknowledged: boolean,
+	acknowledged_by: string | null,
+	acknowledged_at: string | null,
+	acknowledgement_note: string | null,
 };
 
 export type Role = "admin" | "case_manager" | "volunteer";
@@ -268,6 +354,26 @@ export type SponsorInput = {
 	state: string,
 	postal_code: string,
 	time_zone: string | null,
+};
+
+/**  The Safety & Well-Being questions; `null` = not asked or no answer. */
+export type SwbAnswers = {
+	still_with_sponsor: boolean | null,
+	enrolled_in_school: boolean | null,
+	knows_court_date: boolean | null,
+	feels_safe: boolean | null,
+	new_address: NewAddress | null,
+};
+
+export type TaskItem = {
+	task_id: number,
+	kind: string,
+	child_id: number,
+	case_number: string,
+	child_name: string,
+	due_on: string,
+	overdue: boolean,
+	summary: string,
 };
 
 export type UserSummary = {

@@ -5,4 +5,4 @@ pub(crate) mod facts;
 pub(crate) mod tasks;
 pub mod views;
 
-pub use views::{CallDue, CallLogged, FlagView, TaskView};
+pub use views::{CallDue, CallLogged, Dashboard, DayCount, FlagView, HearingItem, TaskView};

@@ -68,3 +68,39 @@ pub struct FlagView {
     pub acknowledged_at: Option<String>,
     pub acknowledgement_note: Option<String>,
 }
+
+/// The dashboard's counts for one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dashboard {
+    pub on: String,
+    pub calls_due_today: u32,
+    pub calls_overdue: u32,
+    pub unreached_children: u32,
+    pub hearings_this_week: u32,
+    pub open_flags: u32,
+    pub nta_not_served: u32,
+    /// Open call attempts per due day for the next 14 days (for the chart).
+    pub calls_by_day: Vec<DayCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DayCount {
+    pub day: String,
+    pub count: u32,
+}
+
+/// One hearing in the calendar view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HearingItem {
+    pub hearing_id: i64,
+    pub child_id: i64,
+    pub case_number: String,
+    pub child_name: String,
+    /// `YYYY-MM-DD HH:MM` in the court's time zone.
+    pub at: String,
+    pub court_code: String,
+    pub court_name: Option<String>,
+    pub time_zone: Option<String>,
+    pub kind: String,
+    pub outcome: Option<String>,
+}

@@ -1,0 +1,101 @@
+//! Follow-up command bodies on plain values.
+
+use chrono::NaiveDate;
+use tether_core::casework::{parse_date, parse_local_datetime};
+
+use crate::ipc::AppError;
+use crate::ipc_followup::{
+    CallDue, CallLogged, CallOutcome, Dashboard, HearingItem, RedFlag, SwbAnswers, TaskItem,
+};
+use crate::state::AppState;
+
+fn day(field: &str, raw: Option<String>) -> Result<Option<NaiveDate>, AppError> {
+    raw.filter(|d| !d.trim().is_empty())
+        .map(|d| parse_date(field, &d).map_err(|e| AppError::invalid(field, e.to_string())))
+        .transpose()
+}
+
+pub fn calls_due(state: &AppState, on: Option<String>) -> Result<Vec<CallDue>, AppError> {
+    let on = day("on", on)?;
+    state.with_session(|s| {
+        let on = on.unwrap_or_else(|| s.today());
+        Ok(s.calls_due(on, chrono::Utc::now())?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    })
+}
+
+pub fn log_call(
+    state: &AppState,
+    id_or_case: String,
+    outcome: CallOutcome,
+    at: Option<String>,
+    note: String,
+    answers: Option<SwbAnswers>,
+) -> Result<CallLogged, AppError> {
+    let at = at
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| parse_local_datetime("at", &t).map_err(|e| AppError::invalid("at", e.to_string())))
+        .transpose()?;
+    state.with_session(|s| {
+        Ok(s.log_call(
+            &id_or_case,
+            outcome.into(),
+            at,
+            &note,
+            answers.map(Into::into),
+        )?
+        .into())
+    })
+}
+
+pub fn list_tasks(state: &AppState, on: Option<String>) -> Result<Vec<TaskItem>, AppError> {
+    let on = day("on", on)?;
+    state.with_session(|s| {
+        let on = on.unwrap_or_else(|| s.today());
+        Ok(s.tasks(on)?.into_iter().map(Into::into).collect())
+    })
+}
+
+pub fn red_flags(state: &AppState) -> Result<Vec<RedFlag>, AppError> {
+    state.with_session(|s| Ok(s.red_flags()?.into_iter().map(Into::into).collect()))
+}
+
+pub fn acknowledge_flag(
+    state: &AppState,
+    flag_id: String,
+    note: String,
+) -> Result<RedFlag, AppError> {
+    state.with_session(|s| Ok(s.acknowledge_flag(&flag_id, &note)?.into()))
+}
+
+pub fn dashboard(state: &AppState, on: Option<String>) -> Result<Dashboard, AppError> {
+    let on = day("on", on)?;
+    state.with_session(|s| {
+        let on = on.unwrap_or_else(|| s.today());
+        Ok(s.dashboard(on)?.into())
+    })
+}
+
+pub fn hearings_between(
+    state: &AppState,
+    from: String,
+    to: String,
+) -> Result<Vec<HearingItem>, AppError> {
+    let from =
+        day("from", Some(from))?.ok_or_else(|| AppError::invalid("from", "enter a start date"))?;
+    let to = day("to", Some(to))?.ok_or_else(|| AppError::invalid("to", "enter an end date"))?;
+    if to < from {
+        return Err(AppError::invalid(
+            "to",
+            "the end date is before the start date",
+        ));
+    }
+    state.with_session(|s| {
+        Ok(s.hearings_between(from, to)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    })
+}

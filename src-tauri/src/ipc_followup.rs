@@ -1,0 +1,265 @@
+//! IPC types for follow-up: the call queue, tasks, red flags, dashboard, hearings calendar.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tether_store::followup as views;
+
+fn id32(id: i64) -> u32 {
+    u32::try_from(id).unwrap_or(u32::MAX)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct CallDue {
+    pub task_id: u32,
+    pub child_id: u32,
+    pub case_number: String,
+    pub child_name: String,
+    pub sponsor_name: Option<String>,
+    pub sponsor_phone: Option<String>,
+    pub attempt: u8,
+    pub due_on: String,
+    pub overdue: bool,
+    pub sponsor_local_time: Option<String>,
+    pub sponsor_time_zone: Option<String>,
+    pub callable_now: bool,
+    pub language: Option<String>,
+    pub interpreter_needed: bool,
+}
+
+impl From<views::CallDue> for CallDue {
+    fn from(c: views::CallDue) -> Self {
+        CallDue {
+            task_id: id32(c.task_id),
+            child_id: id32(c.child_id),
+            case_number: c.case_number,
+            child_name: c.child_name,
+            sponsor_name: c.sponsor_name,
+            sponsor_phone: c.sponsor_phone,
+            attempt: c.attempt,
+            due_on: c.due_on,
+            overdue: c.overdue,
+            sponsor_local_time: c.sponsor_local_time,
+            sponsor_time_zone: c.sponsor_time_zone,
+            callable_now: c.callable_now,
+            language: c.language,
+            interpreter_needed: c.interpreter_needed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CallOutcome {
+    ReachedChild,
+    ReachedSponsor,
+    NoAnswer,
+    Voicemail,
+    WrongNumber,
+    Refused,
+    SafetyConcern,
+}
+
+impl From<CallOutcome> for tether_core::followup::CallOutcome {
+    fn from(o: CallOutcome) -> Self {
+        use tether_core::followup::CallOutcome as C;
+        match o {
+            CallOutcome::ReachedChild => C::ReachedChild,
+            CallOutcome::ReachedSponsor => C::ReachedSponsor,
+            CallOutcome::NoAnswer => C::NoAnswer,
+            CallOutcome::Voicemail => C::Voicemail,
+            CallOutcome::WrongNumber => C::WrongNumber,
+            CallOutcome::Refused => C::Refused,
+            CallOutcome::SafetyConcern => C::SafetyConcern,
+        }
+    }
+}
+
+/// The Safety & Well-Being questions; `null` = not asked or no answer.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+pub struct SwbAnswers {
+    pub still_with_sponsor: Option<bool>,
+    pub enrolled_in_school: Option<bool>,
+    pub knows_court_date: Option<bool>,
+    pub feels_safe: Option<bool>,
+    pub new_address: Option<NewAddress>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+pub struct NewAddress {
+    pub line1: String,
+    pub unit: String,
+    pub city: String,
+    pub state: String,
+    pub zip: String,
+}
+
+impl From<SwbAnswers> for tether_store::SwbAnswers {
+    fn from(a: SwbAnswers) -> Self {
+        tether_store::SwbAnswers {
+            still_with_sponsor: a.still_with_sponsor,
+            enrolled_in_school: a.enrolled_in_school,
+            knows_court_date: a.knows_court_date,
+            feels_safe: a.feels_safe,
+            new_address: a.new_address.map(|n| tether_store::NewAddress {
+                line1: n.line1,
+                unit: n.unit,
+                city: n.city,
+                state: n.state,
+                zip: n.zip,
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct CallLogged {
+    pub call_id: u32,
+    pub child_id: u32,
+    pub attempt: u8,
+    pub outcome: String,
+    /// `open`, `reached`, `unreached`, `escalated` or `logged_outside_schedule`.
+    pub call_status: String,
+    pub next_due_on: Option<String>,
+}
+
+impl From<views::CallLogged> for CallLogged {
+    fn from(c: views::CallLogged) -> Self {
+        CallLogged {
+            call_id: id32(c.call_id),
+            child_id: id32(c.child_id),
+            attempt: c.attempt,
+            outcome: c.outcome,
+            call_status: c.call_status,
+            next_due_on: c.next_due_on,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct TaskItem {
+    pub task_id: u32,
+    pub kind: String,
+    pub child_id: u32,
+    pub case_number: String,
+    pub child_name: String,
+    pub due_on: String,
+    pub overdue: bool,
+    pub summary: String,
+}
+
+impl From<views::TaskView> for TaskItem {
+    fn from(t: views::TaskView) -> Self {
+        TaskItem {
+            task_id: id32(t.task_id),
+            kind: t.kind,
+            child_id: id32(t.child_id),
+            case_number: t.case_number,
+            child_name: t.child_name,
+            due_on: t.due_on,
+            overdue: t.overdue,
+            summary: t.summary,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct RedFlag {
+    pub flag_id: String,
+    pub kind: String,
+    pub child_id: Option<u32>,
+    pub sponsor_id: Option<u32>,
+    pub explanation_en: String,
+    pub explanation_es: String,
+    pub acknowledged: bool,
+    pub acknowledged_by: Option<String>,
+    pub acknowledged_at: Option<String>,
+    pub acknowledgement_note: Option<String>,
+}
+
+impl From<views::FlagView> for RedFlag {
+    fn from(f: views::FlagView) -> Self {
+        RedFlag {
+            flag_id: f.flag_id,
+            kind: f.kind,
+            child_id: f.child_id.map(id32),
+            sponsor_id: f.sponsor_id.map(id32),
+            explanation_en: f.explanation_en,
+            explanation_es: f.explanation_es,
+            acknowledged: f.acknowledged,
+            acknowledged_by: f.acknowledged_by,
+            acknowledged_at: f.acknowledged_at,
+            acknowledgement_note: f.acknowledgement_note,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct DayCount {
+    pub day: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Dashboard {
+    pub on: String,
+    pub calls_due_today: u32,
+    pub calls_overdue: u32,
+    pub unreached_children: u32,
+    pub hearings_this_week: u32,
+    pub open_flags: u32,
+    pub nta_not_served: u32,
+    pub calls_by_day: Vec<DayCount>,
+}
+
+impl From<views::Dashboard> for Dashboard {
+    fn from(d: views::Dashboard) -> Self {
+        Dashboard {
+            on: d.on,
+            calls_due_today: d.calls_due_today,
+            calls_overdue: d.calls_overdue,
+            unreached_children: d.unreached_children,
+            hearings_this_week: d.hearings_this_week,
+            open_flags: d.open_flags,
+            nta_not_served: d.nta_not_served,
+            calls_by_day: d
+                .calls_by_day
+                .into_iter()
+                .map(|c| DayCount {
+                    day: c.day,
+                    count: c.count,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct HearingItem {
+    pub hearing_id: u32,
+    pub child_id: u32,
+    pub case_number: String,
+    pub child_name: String,
+    pub at: String,
+    pub court_code: String,
+    pub court_name: Option<String>,
+    pub time_zone: Option<String>,
+    pub kind: String,
+    pub outcome: Option<String>,
+}
+
+impl From<views::HearingItem> for HearingItem {
+    fn from(h: views::HearingItem) -> Self {
+        HearingItem {
+            hearing_id: id32(h.hearing_id),
+            child_id: id32(h.child_id),
+            case_number: h.case_number,
+            child_name: h.child_name,
+            at: h.at,
+            court_code: h.court_code,
+            court_name: h.court_name,
+            time_zone: h.time_zone,
+            kind: h.kind,
+            outcome: h.outcome,
+        }
+    }
+}

@@ -33,6 +33,7 @@ impl Clinic {
             .env("TETHER_VAULT", self.root.path().join("vault"))
             .env("TETHER_USER", ADMIN)
             .env("TETHER_PASSPHRASE", PASS)
+            .env("TETHER_NEW_PASSPHRASE", "volunteer passphrase 2026")
             .output()
             .expect("tether runs");
         assert!(
@@ -276,4 +277,116 @@ fn a_sponsor_with_four_unrelated_children_raises_exactly_the_expected_flags() {
             .is_some_and(|e| e.contains('4')),
         "{many}"
     );
+}
+
+#[test]
+fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_addresses() {
+    let clinic = Clinic::new();
+    let mut rows = vec![
+        row(
+            "José",
+            "A200000021",
+            "2026-09-04",
+            ("Rosa", "1", "+1 713 555 0121", "1 Main St"),
+        ),
+        row(
+            "Ana",
+            "A200000022",
+            "2026-09-11",
+            ("Inés", "2A", "+1 212 555 0122", "2 Oak St"),
+        ),
+    ];
+    // Ana has a hearing in Houston on Monday 2030-10-21 at 09:00 court time (far enough ahead
+    // that its reminders stay in the future whenever this test runs).
+    rows[1] = rows[1].replace("not_served,,,", "served,2026-09-20,HOU,2030-10-21 09:00");
+    clinic.import(&rows);
+    clinic.ok(&["user", "add", "beto", "--role", "volunteer"]);
+
+    let tasks = clinic.json(&["tasks", "--on", "2030-10-31", "--json"]);
+    let in_range = tasks
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|t| t["due_on"].as_str().is_some_and(|d| d >= "2030-10-01"))
+        .count();
+    assert_eq!(
+        in_range, 2,
+        "the 7-day and 1-day hearing reminders: {tasks}"
+    );
+
+    let out = clinic.root.path().join("october.ics");
+    clinic.ok(&[
+        "calendar",
+        "--from",
+        "2030-10-01",
+        "--to",
+        "2030-10-31",
+        "--out",
+        out.to_str().expect("path"),
+    ]);
+    let text = std::fs::read_to_string(&out).expect("ics");
+    let calendar = ical::IcalParser::new(text.as_bytes())
+        .next()
+        .and_then(Result::ok)
+        .expect("an independent parser reads it");
+    assert_eq!(
+        calendar.events.len(),
+        in_range + 1,
+        "one event per task and hearing"
+    );
+    let hearing = calendar
+        .events
+        .iter()
+        .find(|e| {
+            e.properties
+                .iter()
+                .any(|p| p.name == "DTSTART" && p.value.as_deref() == Some("20301021T090000"))
+        })
+        .expect("the hearing at 09:00 court time");
+    assert!(
+        hearing
+            .properties
+            .iter()
+            .any(|p| p.name == "LOCATION"
+                && p.value.as_deref().is_some_and(|v| v.contains("Houston")))
+    );
+
+    // The volunteer's calendar: calls and reminders, no hearings, no addresses, no A-Numbers.
+    let volunteer_out = clinic.root.path().join("volunteer.ics");
+    let output = Command::new(tether_tests::workspace_binary("tether"))
+        .args([
+            "calendar",
+            "--from",
+            "2030-10-01",
+            "--to",
+            "2030-10-31",
+            "--out",
+            volunteer_out.to_str().expect("path"),
+        ])
+        .env("TETHER_VAULT", clinic.root.path().join("vault"))
+        .env("TETHER_USER", "beto")
+        .env("TETHER_PASSPHRASE", "volunteer passphrase 2026")
+        .output()
+        .expect("tether runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&volunteer_out).expect("ics");
+    for secret in [
+        "A200000021",
+        "200000022",
+        "Main St",
+        "Oak St",
+        "LOCATION",
+        "Ramírez",
+    ] {
+        assert!(!text.contains(secret), "volunteer calendar leaks {secret}");
+    }
+    let calendar = ical::IcalParser::new(text.as_bytes())
+        .next()
+        .and_then(Result::ok)
+        .expect("parses");
+    assert_eq!(calendar.events.len(), 2, "the reminders only");
 }

@@ -105,6 +105,15 @@ pub enum Command {
     },
     /// Red flags, each with its explanation; `flags ack FLAG_ID --note TEXT`
     Flags(FlagsArgs),
+    /// Calls, reminders, deadlines and hearings between two days as an .ics calendar file
+    Calendar {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, value_name = "FILE.ics")]
+        out: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

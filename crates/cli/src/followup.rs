@@ -153,3 +153,79 @@ fn print_flag(f: &FlagView) {
     };
     println!("{}  {}{}\n    {}", f.kind, f.flag_id, ack, f.explanation_en);
 }
+
+/// `tether calendar`: open tasks due and hearings held between two days, as one `.ics` file.
+pub fn calendar(session: &mut Session, from: &str, to: &str, out: &std::path::Path) -> Result<()> {
+    use tether_docs::calendar::{render, CalendarEntry, When};
+    let from = parse_date("from", from).map_err(|e| invalid("from", e))?;
+    let to = parse_date("to", to).map_err(|e| invalid("to", e))?;
+    if to < from {
+        return Err(invalid("to", "the end date is before the start date"));
+    }
+    let from_text = from.to_string();
+    let mut entries: Vec<CalendarEntry> = session
+        .tasks(to)?
+        .into_iter()
+        .filter(|t| t.due_on >= from_text)
+        .filter_map(|t| {
+            let day = NaiveDate::parse_from_str(&t.due_on, "%Y-%m-%d").ok()?;
+            Some(CalendarEntry {
+                uid: format!("task-{}@tether", t.key),
+                summary: format!("{}: {} ({})", t.summary, t.child_name, t.case_number),
+                description: t.summary,
+                location: None,
+                when: When::AllDay(day),
+            })
+        })
+        .collect();
+    for h in session.hearings_between(from, to)? {
+        let Ok(local) = chrono::NaiveDateTime::parse_from_str(&h.at, "%Y-%m-%d %H:%M") else {
+            continue;
+        };
+        let court = tether_core::casework::Court::by_code(&h.court_code);
+        entries.push(CalendarEntry {
+            uid: format!("hearing-{}@tether", h.hearing_id),
+            summary: format!("{} hearing: {} ({})", h.kind, h.child_name, h.case_number),
+            description: format!(
+                "{} immigration court. Case status: 1-800-898-7180 (ACIS).",
+                h.court_name.clone().unwrap_or_else(|| h.court_code.clone())
+            ),
+            location: court.map(|c| c.address_lines().join(", ")),
+            when: When::At {
+                local,
+                time_zone: h
+                    .time_zone
+                    .clone()
+                    .unwrap_or_else(|| "America/New_York".into()),
+                minutes: 120,
+            },
+        });
+    }
+    let count = entries.len();
+    let text = render("Tether", &entries, Utc::now());
+    let write = || -> std::io::Result<()> {
+        use std::io::Write as _;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(out)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()
+    };
+    write().map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            invalid(
+                "out",
+                format!("{} already exists; choose a new file name", out.display()),
+            )
+        } else {
+            anyhow::Error::new(e).context(format!("write {}", out.display()))
+        }
+    })?;
+    println!(
+        "{count} events from {from} to {} written to {}",
+        to,
+        out.display()
+    );
+    Ok(())
+}

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { admin, caseManager, childDetail, courtOptions, languages, pagedChildren, volunteer, ok } from "./mockBindings";
+import { admin, caseManager, childDetail, courtOptions, dashboardData, languages, pagedChildren, volunteer, ok } from "./mockBindings";
 import { STORAGE_KEY } from "../lib/i18n/index.svelte";
 
 const mocks = vi.hoisted(() => {
@@ -33,6 +33,13 @@ const mocks = vi.hoisted(() => {
       importCsv: vi.fn(),
       listCourts: vi.fn(),
       listLanguages: vi.fn(),
+      callsDue: vi.fn(),
+      logCall: vi.fn(),
+      listTasks: vi.fn(),
+      redFlags: vi.fn(),
+      acknowledgeFlag: vi.fn(),
+      dashboard: vi.fn(),
+      hearingsBetween: vi.fn(),
     },
     listen: vi.fn(),
   };
@@ -66,6 +73,10 @@ describe("App", () => {
     mocks.commands.listChildren.mockImplementation(pagedChildren(3));
     mocks.commands.listLanguages.mockResolvedValue(languages);
     mocks.commands.listCourts.mockResolvedValue(courtOptions);
+    mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
+    mocks.commands.callsDue.mockResolvedValue(ok([]));
+    mocks.commands.redFlags.mockResolvedValue(ok([]));
+    mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
   });
 
   it("shows first run when there is no vault, and no navigation", async () => {
@@ -93,41 +104,75 @@ describe("App", () => {
     expect(document.documentElement.lang).toBe("es");
   });
 
-  it("opens on Children with the admin's name, role and navigation", async () => {
+  it("opens on the Dashboard with the admin's name, role and navigation; Children stays reachable", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(admin));
     render(App);
-    expect(await screen.findByTestId("screen-children")).toBeInTheDocument();
-    expect(await screen.findAllByTestId("child-row")).toHaveLength(3);
+    expect(await screen.findByTestId("screen-dashboard")).toBeInTheDocument();
     expect(screen.getByTestId("signed-in-user")).toHaveTextContent("Maria");
     expect(screen.getByRole("banner")).toHaveTextContent("Administrator");
     const nav = screen.getByRole("navigation");
     expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual([
+      "Dashboard",
+      "Calls",
       "Children",
+      "Red flags",
+      "Hearings",
       "Import",
       "Account",
       "Users",
       "Settings",
     ]);
+    expect(screen.getByTestId("nav-dashboard")).toHaveAttribute("aria-current", "page");
+    await fireEvent.click(screen.getByTestId("nav-children"));
+    expect(await screen.findByTestId("screen-children")).toBeInTheDocument();
+    expect(await screen.findAllByTestId("child-row")).toHaveLength(3);
     expect(screen.getByTestId("nav-children")).toHaveAttribute("aria-current", "page");
     expect(screen.getByTestId("new-child")).toBeInTheDocument();
   });
 
-  it("gives a case manager Children, Import and Account", async () => {
+  it("goes from the dashboard's cards to the call queue, the flags and the calendar", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(caseManager));
     render(App);
-    await screen.findByTestId("screen-children");
+    await fireEvent.click(await screen.findByTestId("count-calls-overdue"));
+    expect(await screen.findByTestId("screen-calls")).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId("nav-dashboard"));
+    await fireEvent.click(await screen.findByTestId("count-open-flags"));
+    expect(await screen.findByTestId("screen-flags")).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId("nav-dashboard"));
+    await fireEvent.click(await screen.findByTestId("count-hearings-week"));
+    expect(await screen.findByTestId("screen-hearings")).toBeInTheDocument();
+    expect(screen.getByTestId("nav-hearings")).toHaveAttribute("aria-current", "page");
+  });
+
+  it("gives a case manager the follow-up screens, Children, Import and Account", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(caseManager));
+    render(App);
+    await screen.findByTestId("screen-dashboard");
     const nav = screen.getByRole("navigation");
-    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Children", "Import", "Account"]);
+    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual([
+      "Dashboard",
+      "Calls",
+      "Children",
+      "Red flags",
+      "Hearings",
+      "Import",
+      "Account",
+    ]);
     await fireEvent.click(screen.getByTestId("nav-import"));
     expect(await screen.findByTestId("screen-import")).toBeInTheDocument();
   });
 
-  it("gives a volunteer Children and Account, without edit buttons", async () => {
+  it("gives a volunteer the call queue first, Children and Account, without edit buttons or flags", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(volunteer));
     render(App);
-    await screen.findByTestId("screen-children");
+    await screen.findByTestId("screen-calls");
     const nav = screen.getByRole("navigation");
-    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Children", "Account"]);
+    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Calls", "Children", "Account"]);
+    expect(screen.queryByTestId("nav-flags")).toBeNull();
+    expect(screen.queryByTestId("nav-hearings")).toBeNull();
+    expect(mocks.commands.redFlags).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId("nav-children"));
+    await screen.findByTestId("screen-children");
     expect(screen.queryByTestId("new-child")).toBeNull();
     expect(screen.queryByTestId("new-sponsor")).toBeNull();
     expect(screen.queryByTestId("open-import")).toBeNull();
@@ -139,6 +184,7 @@ describe("App", () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(admin));
     mocks.commands.getChild.mockResolvedValue(ok(childDetail({ case_number: "2025-00002" })));
     render(App);
+    await fireEvent.click(await screen.findByTestId("nav-children"));
     const rows = await screen.findAllByTestId("child-row");
     await fireEvent.click(rows[1]);
     expect(await screen.findByTestId("child-detail")).toBeInTheDocument();
@@ -158,7 +204,7 @@ describe("App", () => {
       ]),
     );
     render(App);
-    await screen.findByTestId("screen-children");
+    await screen.findByTestId("screen-dashboard");
     await fireEvent.click(screen.getByTestId("nav-users"));
     const rows = await screen.findAllByTestId("user-row");
     expect(rows).toHaveLength(2);
@@ -170,13 +216,13 @@ describe("App", () => {
   it("returns to Unlock with a toast when the backend locks after inactivity", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(admin));
     render(App);
-    await screen.findByTestId("screen-children");
+    await screen.findByTestId("screen-dashboard");
     await waitFor(() => expect(mocks.listeners).toHaveLength(1));
 
     emitVaultLocked("idle");
 
     expect(await screen.findByTestId("screen-unlock")).toBeInTheDocument();
-    expect(screen.queryByTestId("screen-children")).toBeNull();
+    expect(screen.queryByTestId("screen-dashboard")).toBeNull();
     expect(screen.getByText("Locked after inactivity")).toBeInTheDocument();
     expect(screen.queryByTestId("signed-in-user")).toBeNull();
     // The last user's name is kept for convenience.
@@ -186,7 +232,7 @@ describe("App", () => {
   it("locks with the Lock button", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(admin));
     render(App);
-    await screen.findByTestId("screen-children");
+    await screen.findByTestId("screen-dashboard");
     await fireEvent.click(screen.getByTestId("lock-button"));
     expect(await screen.findByTestId("screen-unlock")).toBeInTheDocument();
     expect(mocks.commands.lock).toHaveBeenCalledTimes(1);
@@ -197,7 +243,7 @@ describe("App", () => {
     try {
       mocks.commands.vaultStatus.mockResolvedValue(status(admin));
       render(App);
-      await screen.findByTestId("screen-children");
+      await screen.findByTestId("screen-dashboard");
       vi.setSystemTime(Date.now() + 31_000);
       await fireEvent.mouseMove(window);
       await fireEvent.keyDown(window, { key: "a" });

@@ -1,6 +1,11 @@
 // Shared fake of the tauri-specta bindings for component tests (used from vi.mock factories).
 import type {
   AppError,
+  CallDue,
+  CallLogged,
+  Dashboard,
+  HearingItem,
+  RedFlag,
   ChildDetail,
   ChildSummary,
   CourtOption,
@@ -123,4 +128,92 @@ export function redactedChildDetail(): ChildDetail {
   delete partial.attorney;
   delete partial.last_acis_check;
   return { ...c, sponsor: { ...sponsor, address: null, address_history: [] } };
+}
+
+// ---- Follow-up: calls, dashboard, red flags, hearings
+
+/** A call due, for the call queue. */
+export function callDue(overrides: Partial<CallDue> = {}): CallDue {
+  return {
+    task_id: 1,
+    child_id: 1,
+    case_number: "2025-00001",
+    child_name: "Ana López",
+    sponsor_name: "Rosa López",
+    sponsor_phone: "+17135550100",
+    attempt: 1,
+    due_on: "2025-06-03",
+    overdue: false,
+    sponsor_local_time: "2025-06-03 10:15",
+    sponsor_time_zone: "America/Chicago",
+    callable_now: true,
+    language: "mam",
+    interpreter_needed: true,
+    ...overrides,
+  };
+}
+
+export function callLogged(overrides: Partial<CallLogged> = {}): CallLogged {
+  return {
+    call_id: 11,
+    child_id: 1,
+    attempt: 1,
+    outcome: "reached_child",
+    call_status: "reached",
+    next_due_on: null,
+    ...overrides,
+  };
+}
+
+/** Dashboard counts; `calls_by_day` has 14 days from `on`. */
+export function dashboardData(overrides: Partial<Dashboard> = {}, on = "2025-06-03"): Dashboard {
+  const [y, m, d] = on.split("-").map(Number);
+  const calls_by_day = Array.from({ length: 14 }, (_, i) => {
+    const date = new Date(y, m - 1, d + i);
+    const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+    return { day, count: [3, 1, 0, 2, 5, 0, 0, 1, 4, 0, 2, 0, 1, 0][i] };
+  });
+  return {
+    on,
+    calls_due_today: 3,
+    calls_overdue: 2,
+    unreached_children: 1,
+    hearings_this_week: 4,
+    open_flags: 5,
+    nta_not_served: 6,
+    calls_by_day,
+    ...overrides,
+  };
+}
+
+export function redFlag(overrides: Partial<RedFlag> = {}): RedFlag {
+  return {
+    flag_id: "missed_hearing:1:3",
+    kind: "missed_hearing",
+    child_id: 1,
+    sponsor_id: 7,
+    explanation_en: "Ana López missed the hearing on 2025-05-20.",
+    explanation_es: "Ana López no asistió a la audiencia del 2025-05-20.",
+    acknowledged: false,
+    acknowledged_by: null,
+    acknowledged_at: null,
+    acknowledgement_note: null,
+    ...overrides,
+  };
+}
+
+export function hearingItem(overrides: Partial<HearingItem> = {}): HearingItem {
+  return {
+    hearing_id: 3,
+    child_id: 1,
+    case_number: "2025-00001",
+    child_name: "Ana López",
+    at: "2025-06-16 09:00",
+    court_code: "HOU",
+    court_name: "Houston Immigration Court",
+    time_zone: "America/Chicago",
+    kind: "master",
+    outcome: null,
+    ...overrides,
+  };
 }

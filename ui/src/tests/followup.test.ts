@@ -1,0 +1,435 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import {
+  admin,
+  callDue,
+  callLogged,
+  dashboardData,
+  err,
+  fieldsErr,
+  hearingItem,
+  languages,
+  ok,
+  redFlag,
+  volunteer,
+} from "./mockBindings";
+import { en } from "../lib/i18n/en";
+import { es } from "../lib/i18n/es";
+import { setLang } from "../lib/i18n/index.svelte";
+import { resetReference } from "../lib/reference.svelte";
+import { resetDashboard } from "../lib/followup.svelte";
+
+const mocks = vi.hoisted(() => ({
+  commands: {
+    listLanguages: vi.fn(),
+    callsDue: vi.fn(),
+    logCall: vi.fn(),
+    listTasks: vi.fn(),
+    redFlags: vi.fn(),
+    acknowledgeFlag: vi.fn(),
+    dashboard: vi.fn(),
+    hearingsBetween: vi.fn(),
+  },
+}));
+vi.mock("../lib/bindings", () => ({ commands: mocks.commands, events: {} }));
+
+import CallQueue from "../screens/CallQueue.svelte";
+import Dashboard from "../screens/Dashboard.svelte";
+import Flags from "../screens/Flags.svelte";
+import Hearings from "../screens/Hearings.svelte";
+import Toast from "../lib/components/Toast.svelte";
+
+beforeEach(() => {
+  // "Today" is Tuesday 3 June 2025 on this computer.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(2025, 5, 3, 12, 0));
+  resetReference();
+  resetDashboard();
+  for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.commands.listLanguages.mockResolvedValue(languages);
+  mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const QUEUE = [
+  callDue({ task_id: 1, due_on: "2025-05-30", overdue: true, attempt: 2, callable_now: false, sponsor_local_time: "2025-06-03 21:40", sponsor_time_zone: "America/Los_Angeles" }),
+  callDue({ task_id: 2, child_id: 2, case_number: "2025-00002", child_name: "Luis Pérez", due_on: "2025-06-03", language: "spa", interpreter_needed: false }),
+  callDue({ task_id: 3, child_id: 3, case_number: "2025-00003", child_name: "Eva Ruiz", due_on: "2025-06-07", sponsor_phone: null }),
+];
+
+describe("Call queue", () => {
+  it("lists overdue, today's and upcoming calls with what the caller needs", async () => {
+    mocks.commands.callsDue.mockResolvedValue(ok(QUEUE));
+    render(CallQueue, { onopen: vi.fn() });
+    expect(screen.getByTestId("screen-calls")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByTestId("call-row")).toHaveLength(3));
+    expect(mocks.commands.callsDue).toHaveBeenCalledWith("2025-06-10");
+
+    const overdue = within(screen.getByTestId("calls-overdue")).getByTestId("call-row");
+    expect(overdue).toHaveTextContent("Ana López");
+    expect(overdue).toHaveTextContent("2025-00001");
+    expect(overdue).toHaveTextContent("Attempt 2/3");
+    expect(overdue).toHaveTextContent("Rosa López");
+    expect(within(overdue).getByTestId("call-phone")).toHaveAttribute("href", "tel:+17135550100");
+    expect(overdue).toHaveTextContent("Sponsor's time: 21:40 (America/Los_Angeles)");
+    expect(within(overdue).getByTestId("outside-hours")).toHaveTextContent("Outside calling hours");
+    await waitFor(() => expect(overdue).toHaveTextContent("Mam"));
+    expect(within(overdue).getByTestId("interpreter-badge")).toBeInTheDocument();
+
+    const today = within(screen.getByTestId("calls-today")).getByTestId("call-row");
+    expect(today).toHaveTextContent("Luis Pérez");
+    expect(today).toHaveTextContent("Spanish");
+    expect(within(today).queryByTestId("outside-hours")).toBeNull();
+    expect(within(today).queryByTestId("interpreter-badge")).toBeNull();
+
+    const upcoming = within(screen.getByTestId("calls-upcoming")).getByTestId("call-row");
+    expect(upcoming).toHaveTextContent("Eva Ruiz");
+    expect(upcoming).toHaveTextContent("No phone recorded");
+    expect(await screen.findByTestId("calls-summary")).toHaveTextContent("2 overdue · 3 due today");
+  });
+
+  it("logs a call with the outcome, note and answers, then refreshes the queue and the counts", async () => {
+    mocks.commands.callsDue.mockResolvedValueOnce(ok(QUEUE)).mockResolvedValue(ok(QUEUE.slice(1)));
+    mocks.commands.logCall.mockResolvedValue(ok(callLogged({ call_status: "reached", next_due_on: "2025-07-03" })));
+    render(CallQueue, { onopen: vi.fn() });
+    render(Toast);
+    const rows = await screen.findAllByTestId("call-row");
+    await waitFor(() => expect(mocks.commands.dashboard).toHaveBeenCalledTimes(1));
+
+    await fireEvent.click(within(rows[0]).getByTestId("log-call"));
+    const dialog = await screen.findByTestId("log-call-dialog");
+    expect(dialog).toHaveTextContent("Log a call — Ana López");
+    const outcome = within(dialog).getByTestId("log-call-outcome");
+    expect(within(outcome).getByRole("option", { name: "Reached the child" })).toBeInTheDocument();
+    expect(within(dialog).getByText("YYYY-MM-DD HH:MM in the sponsor's local time; empty = now")).toBeInTheDocument();
+
+    await fireEvent.change(outcome, { target: { value: "reached_child" } });
+    await fireEvent.input(within(dialog).getByTestId("log-call-note"), { target: { value: "  Doing well, starts school Monday. " } });
+    await fireEvent.change(within(dialog).getByTestId("swb-still-with-sponsor"), { target: { value: "yes" } });
+    await fireEvent.change(within(dialog).getByTestId("swb-in-school"), { target: { value: "no" } });
+    await fireEvent.change(within(dialog).getByTestId("swb-feels-safe"), { target: { value: "yes" } });
+    await fireEvent.click(within(dialog).getByTestId("swb-new-address"));
+    await fireEvent.input(within(dialog).getByTestId("swb-new-line1"), { target: { value: "40 Elm St" } });
+    await fireEvent.input(within(dialog).getByTestId("swb-new-unit"), { target: { value: "2B" } });
+    await fireEvent.input(within(dialog).getByTestId("swb-new-city"), { target: { value: "Dallas" } });
+    await fireEvent.input(within(dialog).getByTestId("swb-new-state"), { target: { value: "tx" } });
+    await fireEvent.input(within(dialog).getByTestId("swb-new-zip"), { target: { value: "75201" } });
+    expect(screen.queryByTestId("safety-warning")).toBeNull();
+    await fireEvent.click(screen.getByTestId("log-call-save"));
+
+    await waitFor(() => expect(mocks.commands.logCall).toHaveBeenCalledTimes(1));
+    expect(mocks.commands.logCall).toHaveBeenCalledWith("2025-00001", "reached_child", null, "Doing well, starts school Monday.", {
+      still_with_sponsor: true,
+      enrolled_in_school: false,
+      knows_court_date: null,
+      feels_safe: true,
+      new_address: { line1: "40 Elm St", unit: "2B", city: "Dallas", state: "TX", zip: "75201" },
+    });
+    await waitFor(() => expect(mocks.commands.callsDue).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(mocks.commands.dashboard).toHaveBeenCalledTimes(2));
+    expect(screen.queryByTestId("log-call-dialog")).toBeNull();
+    expect(await screen.findByText(/Call saved: reached\. Next call due/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByTestId("call-row")).toHaveLength(2));
+  });
+
+  it("sends no answers and the typed time when only an outcome is chosen", async () => {
+    mocks.commands.callsDue.mockResolvedValue(ok(QUEUE));
+    mocks.commands.logCall.mockResolvedValue(ok(callLogged({ outcome: "no_answer", call_status: "open", next_due_on: "2025-06-04" })));
+    render(CallQueue, { onopen: vi.fn() });
+    const rows = await screen.findAllByTestId("call-row");
+    await fireEvent.click(within(rows[1]).getByTestId("log-call"));
+    const dialog = await screen.findByTestId("log-call-dialog");
+    // No outcome: nothing is sent.
+    await fireEvent.click(screen.getByTestId("log-call-save"));
+    expect(within(dialog).getByText("This field is required.")).toBeInTheDocument();
+    expect(mocks.commands.logCall).not.toHaveBeenCalled();
+
+    await fireEvent.change(within(dialog).getByTestId("log-call-outcome"), { target: { value: "no_answer" } });
+    await fireEvent.input(within(dialog).getByTestId("log-call-at"), { target: { value: "2025-06-03 09:30" } });
+    await fireEvent.click(screen.getByTestId("log-call-save"));
+    await waitFor(() => expect(mocks.commands.logCall).toHaveBeenCalledWith("2025-00002", "no_answer", "2025-06-03 09:30", "", null));
+  });
+
+  it("shows the backend's field errors inline", async () => {
+    mocks.commands.callsDue.mockResolvedValue(ok(QUEUE));
+    mocks.commands.logCall.mockResolvedValue(
+      fieldsErr([
+        { field: "at", message: "Use YYYY-MM-DD HH:MM." },
+        { field: "postal_code", message: "A ZIP code has 5 digits." },
+      ]),
+    );
+    render(CallQueue, { onopen: vi.fn() });
+    const rows = await screen.findAllByTestId("call-row");
+    await fireEvent.click(within(rows[0]).getByTestId("log-call"));
+    const dialog = await screen.findByTestId("log-call-dialog");
+    await fireEvent.change(within(dialog).getByTestId("log-call-outcome"), { target: { value: "reached_sponsor" } });
+    await fireEvent.input(within(dialog).getByTestId("log-call-at"), { target: { value: "yesterday" } });
+    await fireEvent.click(screen.getByTestId("log-call-save"));
+    expect(await within(dialog).findByText("Use YYYY-MM-DD HH:MM.")).toBeInTheDocument();
+    expect(within(dialog).getByTestId("log-call-at")).toHaveAttribute("aria-invalid", "true");
+    // The address form opens to show its error.
+    expect(within(dialog).getByText("A ZIP code has 5 digits.")).toBeInTheDocument();
+    expect(within(dialog).getByTestId("swb-new-zip")).toHaveAttribute("aria-invalid", "true");
+    expect(mocks.commands.callsDue).toHaveBeenCalledTimes(1);
+  });
+
+  it("warns before saving a safety concern that the case is escalated now", async () => {
+    mocks.commands.callsDue.mockResolvedValue(ok(QUEUE));
+    mocks.commands.logCall.mockResolvedValue(ok(callLogged({ outcome: "safety_concern", call_status: "escalated" })));
+    render(CallQueue, { onopen: vi.fn() });
+    render(Toast);
+    const rows = await screen.findAllByTestId("call-row");
+    await fireEvent.click(within(rows[0]).getByTestId("log-call"));
+    const dialog = await screen.findByTestId("log-call-dialog");
+    expect(within(dialog).queryByTestId("safety-warning")).toBeNull();
+    await fireEvent.change(within(dialog).getByTestId("log-call-outcome"), { target: { value: "safety_concern" } });
+    const warning = within(dialog).getByTestId("safety-warning");
+    expect(warning).toHaveAttribute("role", "alert");
+    expect(warning).toHaveTextContent("This escalates the case to the case manager now");
+    expect(screen.getByTestId("log-call-save")).toHaveTextContent("Save and escalate");
+    expect(mocks.commands.logCall).not.toHaveBeenCalled();
+    await fireEvent.input(within(dialog).getByTestId("log-call-note"), { target: { value: "Child says the sponsor hits him." } });
+    await fireEvent.click(screen.getByTestId("log-call-save"));
+    await waitFor(() => expect(mocks.commands.logCall).toHaveBeenCalledWith("2025-00001", "safety_concern", null, "Child says the sponsor hits him.", null));
+    expect(await screen.findByText("Call saved: escalated to the case manager.")).toBeInTheDocument();
+  });
+
+  it("is in Spanish when the interface is", async () => {
+    setLang("es");
+    mocks.commands.callsDue.mockResolvedValue(ok(QUEUE));
+    render(CallQueue, { onopen: vi.fn() });
+    const rows = await screen.findAllByTestId("call-row");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Llamadas pendientes");
+    expect(rows[0]).toHaveTextContent("Fuera del horario de llamadas");
+    await fireEvent.click(within(rows[0]).getByTestId("log-call"));
+    const outcome = within(await screen.findByTestId("log-call-dialog")).getByTestId("log-call-outcome");
+    expect(within(outcome).getByRole("option", { name: "Preocupación de seguridad" })).toBeInTheDocument();
+  });
+  it("reports a failed load instead of empty sections", async () => {
+    mocks.commands.callsDue.mockResolvedValue(err("internal", "disk I/O error"));
+    render(CallQueue, { onopen: vi.fn() });
+    expect(await screen.findByTestId("calls-error")).toHaveTextContent("disk I/O error");
+    expect(screen.queryByText("No calls here.")).toBeNull();
+  });
+});
+
+describe("Dashboard", () => {
+  it("shows the counts and a bar per day, with an accessible summary and table", async () => {
+    const onnavigate = vi.fn();
+    render(Dashboard, { session: admin, onnavigate });
+    expect(screen.getByTestId("screen-dashboard")).toBeInTheDocument();
+    expect(await screen.findByTestId("count-calls-due")).toHaveTextContent("3");
+    expect(screen.getByTestId("count-calls-due")).toHaveTextContent("Calls due today");
+    expect(screen.getByTestId("count-calls-overdue")).toHaveTextContent("2");
+    expect(screen.getByTestId("count-unreached")).toHaveTextContent("1");
+    expect(screen.getByTestId("count-hearings-week")).toHaveTextContent("4");
+    expect(screen.getByTestId("count-open-flags")).toHaveTextContent("5");
+    expect(screen.getByTestId("count-no-nta")).toHaveTextContent("6");
+
+    const chart = screen.getByTestId("calls-chart");
+    expect(chart.tagName.toLowerCase()).toBe("svg");
+    expect(chart).toHaveAttribute("role", "img");
+    expect(chart.getAttribute("aria-label")).toContain("19 in all");
+    expect(chart.getAttribute("aria-label")).toContain("with 5");
+    const bars = within(chart as unknown as HTMLElement).getAllByTestId("chart-bar");
+    expect(bars).toHaveLength(14);
+    expect(bars.map((b) => b.getAttribute("data-count"))).toEqual(["3", "1", "0", "2", "5", "0", "0", "1", "4", "0", "2", "0", "1", "0"]);
+    // The busiest day has the tallest bar; an empty day has none.
+    expect(Number(bars[4].getAttribute("height"))).toBeGreaterThan(Number(bars[0].getAttribute("height")));
+    expect(bars[2].getAttribute("height")).toBe("0");
+    const table = screen.getByTestId("calls-chart-table");
+    expect(table).toHaveClass("visually-hidden");
+    expect(within(table).getAllByRole("row")).toHaveLength(15);
+
+    await fireEvent.click(screen.getByTestId("count-calls-due"));
+    expect(onnavigate).toHaveBeenLastCalledWith("calls");
+    await fireEvent.click(screen.getByTestId("count-open-flags"));
+    expect(onnavigate).toHaveBeenLastCalledWith("flags");
+    await fireEvent.click(screen.getByTestId("count-hearings-week"));
+    expect(onnavigate).toHaveBeenLastCalledWith("hearings");
+  });
+
+  it("summarises an empty fortnight", async () => {
+    const base = dashboardData();
+    mocks.commands.dashboard.mockResolvedValue(ok({ ...base, calls_by_day: base.calls_by_day.map((d) => ({ ...d, count: 0 })) }));
+    render(Dashboard, { session: admin, onnavigate: vi.fn() });
+    const chart = await screen.findByTestId("calls-chart");
+    expect(chart).toHaveAttribute("aria-label", "No calls are due over the next 14 days.");
+  });
+
+  it("says what went wrong when the counts cannot be read", async () => {
+    mocks.commands.dashboard.mockResolvedValue(err("locked"));
+    render(Dashboard, { session: volunteer, onnavigate: vi.fn() });
+    expect(await screen.findByTestId("dashboard-error")).toHaveTextContent("The vault is locked");
+  });
+});
+
+describe("Red flags", () => {
+  const FLAGS = [
+    redFlag(),
+    redFlag({
+      flag_id: "shared_phone:+17135550100",
+      kind: "shared_phone",
+      child_id: null,
+      sponsor_id: null,
+      explanation_en: "Two sponsors give the phone +17135550100.",
+      explanation_es: "Dos patrocinadores dan el teléfono +17135550100.",
+      acknowledged: true,
+      acknowledged_by: "ana",
+      acknowledged_at: "2025-06-01T15:00:00Z",
+      acknowledgement_note: "They are a married couple.",
+    }),
+  ];
+
+  it("lists flags, opens the child and acknowledges with a note", async () => {
+    mocks.commands.redFlags.mockResolvedValue(ok(FLAGS));
+    mocks.commands.acknowledgeFlag.mockImplementation(async (id: string, note: string) =>
+      ok({ ...FLAGS[0], flag_id: id, acknowledged: true, acknowledged_by: "Maria", acknowledged_at: "2025-06-03T17:00:00Z", acknowledgement_note: note }),
+    );
+    const onopen = vi.fn();
+    render(Flags, { onopen });
+    render(Toast);
+    const rows = await screen.findAllByTestId("flag-row");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent("Missed hearing");
+    expect(rows[0]).toHaveTextContent("Ana López missed the hearing on 2025-05-20.");
+    expect(rows[1]).toHaveTextContent("Phone shared by sponsors");
+    expect(within(rows[1]).getByTestId("flag-acknowledged")).toHaveTextContent("Acknowledged by ana");
+    expect(rows[1]).toHaveTextContent("They are a married couple.");
+    expect(within(rows[1]).queryByTestId("flag-open-child")).toBeNull();
+
+    await fireEvent.click(within(rows[0]).getByTestId("flag-open-child"));
+    expect(onopen).toHaveBeenCalledWith("1");
+
+    await fireEvent.click(within(rows[0]).getByTestId("flag-ack"));
+    const dialog = await screen.findByTestId("flag-ack-dialog");
+    await fireEvent.input(within(dialog).getByTestId("flag-ack-note"), { target: { value: "ok" } });
+    await fireEvent.click(screen.getByTestId("flag-ack-save"));
+    expect(within(dialog).getByText("Write at least 3 characters.")).toBeInTheDocument();
+    expect(mocks.commands.acknowledgeFlag).not.toHaveBeenCalled();
+
+    await fireEvent.input(within(dialog).getByTestId("flag-ack-note"), { target: { value: "Called the court; reset for July." } });
+    await fireEvent.click(screen.getByTestId("flag-ack-save"));
+    await waitFor(() => expect(mocks.commands.acknowledgeFlag).toHaveBeenCalledWith("missed_hearing:1:3", "Called the court; reset for July."));
+    await waitFor(() => expect(screen.queryByTestId("flag-ack-dialog")).toBeNull());
+    const updated = screen.getAllByTestId("flag-row").find((r) => r.textContent?.includes("Missed hearing"))!;
+    expect(within(updated).getByTestId("flag-acknowledged")).toHaveTextContent("Acknowledged by Maria");
+    expect(updated).toHaveTextContent("Called the court; reset for July.");
+    expect(within(updated).queryByTestId("flag-ack")).toBeNull();
+    expect(await screen.findByText("The red flag was acknowledged.")).toBeInTheDocument();
+    expect(mocks.commands.dashboard).toHaveBeenCalled();
+  });
+
+  it("shows the backend's note error inline", async () => {
+    mocks.commands.redFlags.mockResolvedValue(ok(FLAGS));
+    mocks.commands.acknowledgeFlag.mockResolvedValue(err("invalid_input", "The note is too short.", "note"));
+    render(Flags, { onopen: vi.fn() });
+    const rows = await screen.findAllByTestId("flag-row");
+    await fireEvent.click(within(rows[0]).getByTestId("flag-ack"));
+    const dialog = await screen.findByTestId("flag-ack-dialog");
+    await fireEvent.input(within(dialog).getByTestId("flag-ack-note"), { target: { value: "   abc" } });
+    await fireEvent.click(screen.getByTestId("flag-ack-save"));
+    expect(await within(dialog).findByText("The note is too short.")).toBeInTheDocument();
+  });
+
+  it("shows acknowledged flags by default and says how many are hidden when filtered", async () => {
+    mocks.commands.redFlags.mockResolvedValue(ok(FLAGS));
+    render(Flags, { onopen: vi.fn() });
+    await screen.findAllByTestId("flag-row");
+    const filter = screen.getByTestId("flags-show-ack");
+    expect(filter).toBeChecked();
+    await fireEvent.click(filter);
+    expect(screen.getAllByTestId("flag-row")).toHaveLength(1);
+    expect(screen.getByTestId("flags-hidden")).toHaveTextContent("1 acknowledged flags are hidden.");
+  });
+
+  it("explains in Spanish when the interface is Spanish", async () => {
+    setLang("es");
+    mocks.commands.redFlags.mockResolvedValue(ok(FLAGS));
+    render(Flags, { onopen: vi.fn() });
+    const rows = await screen.findAllByTestId("flag-row");
+    expect(rows[0]).toHaveTextContent("Ana López no asistió a la audiencia del 2025-05-20.");
+    expect(rows[0]).toHaveTextContent("Audiencia perdida");
+    expect(rows[0]).not.toHaveTextContent("missed the hearing");
+  });
+
+  it("reports a permission error instead of an empty list", async () => {
+    mocks.commands.redFlags.mockResolvedValue(err("permission_denied"));
+    render(Flags, { onopen: vi.fn() });
+    expect(await screen.findByTestId("flags-error")).toHaveTextContent("Your role does not allow this action.");
+    expect(screen.queryByTestId("flags-empty")).toBeNull();
+  });
+});
+
+describe("Hearings calendar", () => {
+  it("shows the month Monday first with its hearings, and moves between months", async () => {
+    mocks.commands.hearingsBetween.mockResolvedValue(
+      ok([
+        hearingItem(),
+        hearingItem({ hearing_id: 4, child_id: 2, case_number: "2025-00002", child_name: "Luis Pérez", at: "2025-06-02 13:30", court_code: "LOS", outcome: "missed" }),
+      ]),
+    );
+    const onopen = vi.fn();
+    render(Hearings, { onopen });
+    expect(screen.getByTestId("screen-hearings")).toBeInTheDocument();
+    await waitFor(() => expect(mocks.commands.hearingsBetween).toHaveBeenCalledWith("2025-06-01", "2025-06-30"));
+    expect(screen.getByTestId("hearings-month")).toHaveTextContent("June 2025");
+    const heads = within(screen.getByTestId("hearings-grid")).getAllByRole("columnheader");
+    expect(heads[0]).toHaveTextContent("Mon");
+    expect(heads[6]).toHaveTextContent("Sun");
+    // 1 June 2025 is a Sunday: six blank cells before it.
+    const firstRow = within(screen.getByTestId("hearings-grid")).getAllByRole("row")[1];
+    expect(firstRow.querySelectorAll("td.blank")).toHaveLength(6);
+
+    const items = await screen.findAllByTestId("hearing-item");
+    expect(items).toHaveLength(2);
+    const missed = items.find((i) => i.textContent?.includes("Luis Pérez"))!;
+    expect(missed).toHaveTextContent("13:30");
+    expect(missed).toHaveTextContent("LOS");
+    expect(missed).toHaveClass("missed");
+    expect(missed).toHaveTextContent("Missed");
+    expect(missed.closest("[data-testid='hearings-day']")).toHaveAttribute("data-day", "2025-06-02");
+    const other = items.find((i) => i.textContent?.includes("Ana López"))!;
+    expect(other).not.toHaveClass("missed");
+    expect(other.closest("[data-testid='hearings-day']")).toHaveAttribute("data-day", "2025-06-16");
+
+    await fireEvent.click(other);
+    expect(onopen).toHaveBeenCalledWith("2025-00001");
+
+    await fireEvent.click(screen.getByTestId("hearings-next"));
+    await waitFor(() => expect(mocks.commands.hearingsBetween).toHaveBeenLastCalledWith("2025-07-01", "2025-07-31"));
+    await fireEvent.click(screen.getByTestId("hearings-prev"));
+    await fireEvent.click(screen.getByTestId("hearings-prev"));
+    await waitFor(() => expect(mocks.commands.hearingsBetween).toHaveBeenLastCalledWith("2025-05-01", "2025-05-31"));
+    expect(screen.getByTestId("hearings-month")).toHaveTextContent("May 2025");
+  });
+
+  it("says when a month has no hearings", async () => {
+    mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
+    render(Hearings, { onopen: vi.fn(), initial: "2024-02-10" });
+    expect(await screen.findByText("No hearings this month.")).toBeInTheDocument();
+    expect(mocks.commands.hearingsBetween).toHaveBeenCalledWith("2024-02-01", "2024-02-29");
+  });
+});
+
+describe("Follow-up catalog", () => {
+  it("has every follow-up key in Spanish, really translated", () => {
+    const prefixes = ["nav.dashboard", "nav.calls", "nav.flags", "nav.hearings", "calls.", "logCall.", "callOutcome.", "callStatus.", "dashboard.", "flags.", "hearings."];
+    const keys = (Object.keys(en) as (keyof typeof en)[]).filter((k) => prefixes.some((p) => k.startsWith(p)));
+    expect(keys.length).toBeGreaterThan(100);
+    for (const key of keys) {
+      expect(Object.keys(es), key).toContain(key);
+      expect(es[key].trim(), key).not.toBe("");
+    }
+    const copied = keys.filter((k) => es[k] === en[k]);
+    expect(copied).toEqual(["hearings.open"]);
+    for (const outcome of ["reached_child", "reached_sponsor", "no_answer", "voicemail", "wrong_number", "refused", "safety_concern"]) {
+      expect(keys).toContain(`callOutcome.${outcome}`);
+    }
+    for (const status of ["open", "reached", "unreached", "escalated", "logged_outside_schedule"]) {
+      expect(keys).toContain(`callStatus.${status}`);
+    }
+  });
+});

@@ -157,6 +157,9 @@ fn add_sponsor_and_child_then_find_by_search() -> TestResult {
         let s = &app.session;
 
         create_vault(s, CANARY_USER, PASSPHRASE)?;
+        // Staff land on the dashboard; the children list is one click away.
+        s.wait_for("screen-dashboard", SCREEN_TIMEOUT)?;
+        s.find("nav-children")?.click()?;
         s.wait_for("screen-children", SCREEN_TIMEOUT)?;
 
         // 1. A new sponsor, then "Add a child to this sponsor".

@@ -35,6 +35,7 @@ pub fn run() -> Result<(), String> {
     let paths = vault_paths()?;
     let builder = commands::builder();
     tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .manage(AppState::new(paths))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
@@ -46,16 +47,46 @@ pub fn run() -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// Checks idleness every few seconds; locking drops the session, which zeroizes the key.
+/// Checks idleness every few seconds (locking drops the session, which zeroizes the key) and,
+/// once a day while the vault is open, tells the user how many follow-up tasks are due.
 fn start_auto_lock(app: tauri::AppHandle) {
-    std::thread::spawn(move || loop {
-        std::thread::sleep(Duration::from_secs(5));
-        let state = app.state::<AppState>();
-        if state.lock_if_idle(Instant::now()) {
-            let _ = VaultLocked {
-                reason: LockReason::Idle,
+    std::thread::spawn(move || {
+        let mut notified_on = None;
+        loop {
+            std::thread::sleep(Duration::from_secs(5));
+            let state = app.state::<AppState>();
+            if state.lock_if_idle(Instant::now()) {
+                let _ = VaultLocked {
+                    reason: LockReason::Idle,
+                }
+                .emit(&app);
+                continue;
             }
-            .emit(&app);
+            let due = state.peek_session(|s| {
+                let today = s.today();
+                (today, s.tasks(today).map(|t| t.len()).unwrap_or(0))
+            });
+            if let Some((today, count)) = due {
+                if notified_on != Some(today) {
+                    notified_on = Some(today);
+                    if count > 0 {
+                        notify_tasks_due(&app, count);
+                    }
+                }
+            }
         }
     });
+}
+
+/// The backend does not know the window's language: the notification says it in both.
+fn notify_tasks_due(app: &tauri::AppHandle, count: usize) {
+    use tauri_plugin_notification::NotificationExt;
+    let _ = app
+        .notification()
+        .builder()
+        .title("Tether")
+        .body(format!(
+            "{count} follow-up task(s) due today · {count} tarea(s) de seguimiento para hoy"
+        ))
+        .show();
 }

@@ -54,6 +54,13 @@ impl AppState {
         f(session)
     }
 
+    /// Like `with_session`, but not user activity: background checks must not keep the vault
+    /// from locking itself. `None` when locked.
+    pub fn peek_session<T>(&self, f: impl FnOnce(&mut Session) -> T) -> Option<T> {
+        let mut inner = self.lock_inner();
+        inner.session.as_mut().map(f)
+    }
+
     pub fn is_unlocked(&self) -> bool {
         self.lock_inner().session.is_some()
     }

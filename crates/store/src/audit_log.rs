@@ -74,6 +74,23 @@ pub(crate) fn append(
     Ok(())
 }
 
+/// The common case: a successful change to one record, identified by kind and id.
+pub(crate) fn record(
+    conn: &Connection,
+    actor: &str,
+    action: AuditAction,
+    kind: &str,
+    id: impl std::fmt::Display,
+) -> Result<()> {
+    append(
+        conn,
+        actor,
+        action,
+        Target::new(kind, &id.to_string()),
+        AuditOutcome::Ok,
+    )
+}
+
 /// The result of walking the chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditReport {

@@ -176,13 +176,7 @@ impl Session {
         let slot_id = slots.add_slot(&name.canonical(), passphrase, &self.data_key)?;
         let summary = self.write(None, AuditAction::UserAdded, Target::VAULT, |tx, me| {
             let id = insert_user(tx, &name, role, &slot_id)?;
-            audit_log::append(
-                tx,
-                &me.name,
-                AuditAction::UserAdded,
-                Target::new("user", &id.to_string()),
-                AuditOutcome::Ok,
-            )?;
+            audit_log::record(tx, &me.name, AuditAction::UserAdded, "user", id)?;
             // Slots first, inside the transaction: if they cannot be saved, nothing is committed.
             slots.save_atomic(&slots_path)?;
             Ok(UserSummary {
@@ -229,13 +223,7 @@ impl Session {
         self.write(None, AuditAction::UserRemoved, Target::VAULT, |tx, me| {
             tx.execute("DELETE FROM users WHERE id = ?1", [id])
                 .map_err(StoreError::sql("remove the user"))?;
-            audit_log::append(
-                tx,
-                &me.name,
-                AuditAction::UserRemoved,
-                Target::new("user", &id.to_string()),
-                AuditOutcome::Ok,
-            )?;
+            audit_log::record(tx, &me.name, AuditAction::UserRemoved, "user", id)?;
             slots.save_atomic(&slots_path)
         })
     }

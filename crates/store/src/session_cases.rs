@@ -51,13 +51,7 @@ impl Session {
             Target::VAULT,
             |tx, me| {
                 let id = rows::insert_sponsor(tx, draft, None)?;
-                audit_log::append(
-                    tx,
-                    &me.name,
-                    AuditAction::SponsorCreated,
-                    Target::new("sponsor", &id.to_string()),
-                    AuditOutcome::Ok,
-                )?;
+                audit_log::record(tx, &me.name, AuditAction::SponsorCreated, "sponsor", id)?;
                 Ok(CreateOutcome::Created {
                     id,
                     case_number: None,
@@ -113,13 +107,7 @@ impl Session {
                 },
             )?;
             Session::reschedule_child(tx, id)?;
-            audit_log::append(
-                tx,
-                &me.name,
-                AuditAction::ChildCreated,
-                Target::new("child", &id.to_string()),
-                AuditOutcome::Ok,
-            )?;
+            audit_log::record(tx, &me.name, AuditAction::ChildCreated, "child", id)?;
             Ok(CreateOutcome::Created {
                 id,
                 case_number: Some(case_number),
@@ -140,13 +128,7 @@ impl Session {
             rows::update_child(tx, id, child)?;
             search::index_child(tx, id)?;
             Session::reschedule_child(tx, id)?;
-            audit_log::append(
-                tx,
-                &me.name,
-                AuditAction::ChildUpdated,
-                Target::new("child", &id.to_string()),
-                AuditOutcome::Ok,
-            )
+            audit_log::record(tx, &me.name, AuditAction::ChildUpdated, "child", id)
         })?;
         rows::load_child(&self.conn, id, &self.visibility())
     }
@@ -266,12 +248,12 @@ impl Session {
             )
             .map_err(StoreError::sql("record the court"))?;
             Session::reschedule_child(tx, id)?;
-            audit_log::append(
+            audit_log::record(
                 tx,
                 &me.name,
                 AuditAction::HearingAdded,
-                Target::new("hearing", &hearing_id.to_string()),
-                AuditOutcome::Ok,
+                "hearing",
+                hearing_id,
             )?;
             Ok(hearing_id)
         })?;
@@ -315,7 +297,7 @@ impl Session {
             )
             .map_err(StoreError::sql("record the Notice to Appear"))?;
             Session::reschedule_child(tx, id)?;
-            audit_log::append(tx, &me.name, AuditAction::NtaUpdated, Target::new("child", &id.to_string()), AuditOutcome::Ok)
+            audit_log::record(tx, &me.name, AuditAction::NtaUpdated, "child", id)
         })?;
         rows::load_child(&self.conn, id, &self.visibility())
     }
@@ -363,12 +345,12 @@ impl Session {
                 )
                 .map_err(StoreError::sql("record the hearing"))?;
                 Session::reschedule_child(tx, child_id)?;
-                audit_log::append(
+                audit_log::record(
                     tx,
                     &me.name,
                     AuditAction::HearingUpdated,
-                    Target::new("hearing", &hearing_id.to_string()),
-                    AuditOutcome::Ok,
+                    "hearing",
+                    hearing_id,
                 )
             },
         )?;
@@ -428,13 +410,7 @@ impl Session {
                     .map_err(StoreError::sql("record the ACIS check"))?;
                 }
                 Session::reschedule_child(tx, id)?;
-                audit_log::append(
-                    tx,
-                    &me.name,
-                    AuditAction::ProceedingsUpdated,
-                    Target::new("child", &id.to_string()),
-                    AuditOutcome::Ok,
-                )
+                audit_log::record(tx, &me.name, AuditAction::ProceedingsUpdated, "child", id)
             },
         )?;
         rows::load_child(&self.conn, id, &self.visibility())
@@ -486,12 +462,12 @@ impl Session {
                 for child in children {
                     Session::reschedule_child(tx, child)?;
                 }
-                audit_log::append(
+                audit_log::record(
                     tx,
                     &me.name,
                     AuditAction::AddressChanged,
-                    Target::new("address_change", &change.to_string()),
-                    AuditOutcome::Ok,
+                    "address_change",
+                    change,
                 )
             },
         )?;

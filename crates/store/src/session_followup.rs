@@ -199,10 +199,10 @@ impl Session {
             )
             .map_err(StoreError::sql("log the call"))?;
             let call_id = tx.last_insert_rowid();
-            audit_log::append(tx, &me.name, AuditAction::CallLogged, Target::new("call", &call_id.to_string()), AuditOutcome::Ok)?;
+            audit_log::record(tx, &me.name, AuditAction::CallLogged, "call", call_id)?;
             if let Some((sid, draft)) = &move_to {
                 let change = rows::record_address_change(tx, *sid, draft, local.date())?;
-                audit_log::append(tx, &me.name, AuditAction::AddressChanged, Target::new("address_change", &change.to_string()), AuditOutcome::Ok)?;
+                audit_log::record(tx, &me.name, AuditAction::AddressChanged, "address_change", change)?;
                 let siblings: Vec<i64> = tx
                     .prepare("SELECT id FROM children WHERE sponsor_id = ?1")
                     .and_then(|mut s| s.query_map([sid], |r| r.get(0))?.collect())
@@ -301,7 +301,7 @@ impl Session {
             )
             .map_err(StoreError::sql("acknowledge the flag"))?;
             let rowid = tx.last_insert_rowid();
-            audit_log::append(tx, &me.name, AuditAction::FlagAcknowledged, Target::new("flag_ack", &rowid.to_string()), AuditOutcome::Ok)
+            audit_log::record(tx, &me.name, AuditAction::FlagAcknowledged, "flag_ack", rowid)
         })?;
         self.red_flags()?
             .into_iter()

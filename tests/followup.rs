@@ -109,7 +109,8 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
     assert_eq!(jose["due_on"], "2026-10-05");
     assert_eq!(jose["attempt"], 1);
     assert_eq!(jose["sponsor_phone"], "+17135550101");
-    assert_eq!(jose["overdue"], false);
+    // Overdue is measured against today, and 2026-10-05 is in the past whenever this runs.
+    assert_eq!(jose["overdue"], true);
     assert_eq!(jose["language"], "mam");
     assert_eq!(jose["interpreter_needed"], true);
     assert!(clinic
@@ -389,4 +390,67 @@ fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_a
         .and_then(Result::ok)
         .expect("parses");
     assert_eq!(calendar.events.len(), 2, "the reminders only");
+}
+
+#[test]
+fn a_new_address_learned_on_a_call_moves_the_sponsor_and_starts_the_eoir33_deadline() {
+    let clinic = Clinic::new();
+    clinic.import(&[row(
+        "José",
+        "A200000031",
+        "2026-09-04",
+        ("Rosa", "1", "+1 713 555 0131", "1 Main St"),
+    )]);
+    let case = clinic.json(&["search", "A200000031", "--json"])[0]["case_number"]
+        .as_str()
+        .expect("found")
+        .to_owned();
+    // Monday 2026-11-23: five working days skip Thanksgiving (Thursday 26) → Tuesday 2026-12-01.
+    let answers = r#"{"still_with_sponsor":true,"enrolled_in_school":true,"knows_court_date":false,"feels_safe":true,"new_address":{"line1":"77 Calle Ñuñoa","unit":"Apt 5","city":"Dallas","state":"TX","zip":"75201"}}"#;
+    let logged = clinic.json(&[
+        "calls",
+        "log",
+        &case,
+        "--outcome",
+        "reached_sponsor",
+        "--at",
+        "2026-11-23 10:15",
+        "--answers",
+        answers,
+        "--json",
+    ]);
+    assert_eq!(logged["call_status"], "reached");
+    let child = clinic.json(&["child", "show", &case, "--json"]);
+    assert_eq!(child["sponsor"]["address"]["city"], "Dallas");
+    let sponsor_id = child["sponsor"]["id"]
+        .as_i64()
+        .expect("sponsor")
+        .to_string();
+    let sponsor = clinic.json(&["sponsor", "show", &sponsor_id, "--json"]);
+    assert_eq!(sponsor["address_history"][0]["recorded_on"], "2026-11-23");
+    let tasks = clinic.json(&["tasks", "--on", "2026-12-31", "--json"]);
+    let eoir33 = tasks
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["kind"] == "eoir33").cloned())
+        .expect("an EOIR-33 task");
+    assert_eq!(eoir33["due_on"], "2026-12-01");
+
+    // Unknown keys in the answers are refused, naming the field; nothing is logged.
+    let out = Command::new(tether_tests::workspace_binary("tether"))
+        .args([
+            "calls",
+            "log",
+            &case,
+            "--outcome",
+            "no_answer",
+            "--answers",
+            r#"{"feels_great":true}"#,
+        ])
+        .env("TETHER_VAULT", clinic.root.path().join("vault"))
+        .env("TETHER_USER", ADMIN)
+        .env("TETHER_PASSPHRASE", PASS)
+        .output()
+        .expect("tether runs");
+    assert_eq!(out.status.code(), Some(8));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("answers"));
 }

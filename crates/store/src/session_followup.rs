@@ -54,8 +54,8 @@ impl SwbAnswers {
 }
 
 impl Session {
-    /// Safety & Well-Being call attempts due on or before `on`, overdue first, with the
-    /// sponsor's local time now and whether it is inside the calling window.
+    /// Safety & Well-Being call attempts due on or before `on`, overdue (before today) first,
+    /// with the sponsor's local time now and whether it is inside the calling window.
     pub fn calls_due(&mut self, on: NaiveDate, now: DateTime<Utc>) -> Result<Vec<CallDue>> {
         self.authorize(
             Some(Permission::LogCalls),
@@ -63,7 +63,14 @@ impl Session {
             Target::new("call", ""),
         )?;
         let settings = facts::settings(&self.conn)?;
-        tasks::calls_due(&self.conn, on, now, &settings, &self.visibility())
+        tasks::calls_due(
+            &self.conn,
+            on,
+            self.today(),
+            now,
+            &settings,
+            &self.visibility(),
+        )
     }
 
     /// Every open task due on or before `on`: calls, hearing reminders, ACIS checks, EOIR-33
@@ -79,7 +86,7 @@ impl Session {
         } else {
             Some(&["swb_call", "hearing_reminder"])
         };
-        tasks::tasks_due(&self.conn, on, kinds, &self.visibility())
+        tasks::tasks_due(&self.conn, on, self.today(), kinds, &self.visibility())
     }
 
     /// Logs one call attempt on the child's open Safety & Well-Being call. `at` is the

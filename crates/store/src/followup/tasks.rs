@@ -113,6 +113,7 @@ fn shown_name(given: &str, family: &str, vis: &Visibility) -> String {
 pub(crate) fn calls_due(
     conn: &Connection,
     on: NaiveDate,
+    today: NaiveDate,
     now: DateTime<Utc>,
     settings: &ScheduleSettings,
     vis: &Visibility,
@@ -131,6 +132,8 @@ pub(crate) fn calls_due(
         )
         .map_err(StoreError::sql("read the call queue"))?;
     let on_text = on.to_string();
+    // Overdue means before today, whatever day the queue is asked for.
+    let today_text = today.to_string();
     let rows = stmt
         .query_map([&on_text], |r| {
             let tz: Option<String> = r.get(9)?;
@@ -145,7 +148,7 @@ pub(crate) fn calls_due(
                 sponsor_name: r.get(5)?,
                 sponsor_phone: r.get(6)?,
                 attempt: r.get::<_, Option<u8>>(7)?.unwrap_or(1),
-                overdue: due_on < on_text,
+                overdue: due_on < today_text,
                 due_on,
                 sponsor_local_time: tz
                     .as_deref()
@@ -168,6 +171,7 @@ pub(crate) fn calls_due(
 pub(crate) fn tasks_due(
     conn: &Connection,
     on: NaiveDate,
+    today: NaiveDate,
     kinds: Option<&[&str]>,
     vis: &Visibility,
 ) -> Result<Vec<TaskView>> {
@@ -181,6 +185,7 @@ pub(crate) fn tasks_due(
         )
         .map_err(StoreError::sql("read tasks"))?;
     let on_text = on.to_string();
+    let today_text = today.to_string();
     let rows = stmt
         .query_map([&on_text], |r| {
             let given: String = r.get(5)?;
@@ -194,7 +199,7 @@ pub(crate) fn tasks_due(
                 child_id: r.get(3)?,
                 case_number: r.get(4)?,
                 child_name: shown_name(&given, &family, vis),
-                overdue: due_on < on_text,
+                overdue: due_on < today_text,
                 due_on,
                 summary: summary(&detail),
                 attempt: r.get(9)?,

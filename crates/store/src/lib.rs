@@ -16,6 +16,7 @@ mod migrations;
 mod paths;
 mod session;
 mod session_cases;
+mod session_print;
 pub(crate) mod session_followup;
 mod vault;
 
@@ -25,4 +26,5 @@ pub use error::{ErrorKind, Result, StoreError};
 pub use paths::{VaultPaths, DATABASE_FILE, KEY_SLOTS_FILE};
 pub use session::{Session, SignedInUser, UserSummary, DEFAULT_AUTO_LOCK_MINUTES};
 pub use session_followup::{NewAddress, SwbAnswers};
+pub use session_print::PrintKind;
 pub use vault::{create, unlock};

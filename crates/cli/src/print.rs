@@ -130,7 +130,10 @@ fn call_sheet(session: &mut Session, on: Option<&str>, out: &Path) -> Result<()>
     let pdf = printer(session)?.render(Printable::CallSheet, Lang::Both, &sheet)?;
     write_new(out, &pdf)?;
     session.record_printed(PrintKind::CallSheet, "call_sheet")?;
-    println!("call sheet for {on} ({count} calls) written to {}", out.display());
+    println!(
+        "call sheet for {on} ({count} calls) written to {}",
+        out.display()
+    );
     Ok(())
 }
 
@@ -244,7 +247,9 @@ fn address_lines(a: &AddressView) -> Vec<String> {
 }
 
 fn non_empty(s: Option<&str>) -> Option<String> {
-    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 /// What the case printables show, from the (already redacted) view.
@@ -261,9 +266,8 @@ fn case_sheet(view: &ChildView, hearing: Option<PrintHearing>, today: NaiveDate)
         country_of_birth: non_empty(view.country_of_birth.as_deref()),
         language_name: non_empty(view.primary_language_name.as_deref()),
         interpreter_needed: view.interpreter_needed,
-        sponsor_name: sponsor.and_then(|s| {
-            non_empty(Some(&format!("{} {}", s.given_name, s.family_name)))
-        }),
+        sponsor_name: sponsor
+            .and_then(|s| non_empty(Some(&format!("{} {}", s.given_name, s.family_name)))),
         sponsor_phone: sponsor.and_then(|s| s.phones.first().cloned()),
         address: sponsor
             .and_then(|s| s.address.as_ref())
@@ -296,7 +300,13 @@ fn case_sheet(view: &ChildView, hearing: Option<PrintHearing>, today: NaiveDate)
 
 fn safe_file_part(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 

@@ -25,10 +25,16 @@ pub const TEMPLATES: [(&str, &str); 7] = [
     ("common.typ", include_str!("../templates/common.typ")),
     ("clinic.typ", include_str!("../templates/clinic.typ")),
     ("notice.typ", include_str!("../templates/notice.typ")),
-    ("nta-record.typ", include_str!("../templates/nta-record.typ")),
+    (
+        "nta-record.typ",
+        include_str!("../templates/nta-record.typ"),
+    ),
     ("reminder.typ", include_str!("../templates/reminder.typ")),
     ("eoir33.typ", include_str!("../templates/eoir33.typ")),
-    ("call-sheet.typ", include_str!("../templates/call-sheet.typ")),
+    (
+        "call-sheet.typ",
+        include_str!("../templates/call-sheet.typ"),
+    ),
 ];
 
 /// The line that stands for missing data, to be filled by hand.

@@ -23,11 +23,17 @@ fn full_case() -> CaseSheet {
         interpreter_needed: true,
         sponsor_name: Some("Rosa Ramírez".into()),
         sponsor_phone: Some("+1 713 555 0142".into()),
-        address: vec!["4410 Bellaire Blvd Apt 12".into(), "Houston, TX 77401".into()],
+        address: vec![
+            "4410 Bellaire Blvd Apt 12".into(),
+            "Houston, TX 77401".into(),
+        ],
         address_history: vec![
             PrintAddressChange {
                 recorded_on: "2026-02-02".into(),
-                lines: vec!["4410 Bellaire Blvd Apt 12".into(), "Houston, TX 77401".into()],
+                lines: vec![
+                    "4410 Bellaire Blvd Apt 12".into(),
+                    "Houston, TX 77401".into(),
+                ],
                 eoir33_filed_on: None,
             },
             PrintAddressChange {
@@ -118,7 +124,13 @@ fn pdftotext(pdf: &[u8]) -> String {
 }
 
 /// Also writes the PDF under `$TETHER_PRINT_SAMPLES` when set (for the PNGs in docs/printables).
-fn render(printer: &Printer, what: Printable, lang: Lang, data: &impl serde::Serialize, tag: &str) -> String {
+fn render(
+    printer: &Printer,
+    what: Printable,
+    lang: Lang,
+    data: &impl serde::Serialize,
+    tag: &str,
+) -> String {
     let pdf = printer.render(what, lang, data).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     if let Ok(dir) = std::env::var("TETHER_PRINT_SAMPLES") {
@@ -128,17 +140,26 @@ fn render(printer: &Printer, what: Printable, lang: Lang, data: &impl serde::Ser
     }
     let text = pdftotext(&pdf);
     for bad in ["null", "None", "{{", "none"] {
-        assert!(!text.contains(bad), "{what:?} {lang:?} {tag}: found {bad:?} in\n{text}");
+        assert!(
+            !text.contains(bad),
+            "{what:?} {lang:?} {tag}: found {bad:?} in\n{text}"
+        );
     }
     text
 }
 
 fn assert_not_official(text: &str, lang: Lang) {
     if lang != Lang::Es {
-        assert!(text.contains("This is not an official government form."), "{text}");
+        assert!(
+            text.contains("This is not an official government form."),
+            "{text}"
+        );
     }
     if lang != Lang::En {
-        assert!(text.contains("Este no es un formulario oficial del gobierno."), "{text}");
+        assert!(
+            text.contains("Este no es un formulario oficial del gobierno."),
+            "{text}"
+        );
     }
 }
 
@@ -183,7 +204,13 @@ fn case_printables_full_data() {
 #[test]
 fn notice_says_what_matters() {
     let printer = Printer::new(None).unwrap();
-    let text = render(&printer, Printable::Notice, Lang::Both, &full_case(), "full");
+    let text = render(
+        &printer,
+        Printable::Notice,
+        Lang::Both,
+        &full_case(),
+        "full",
+    );
     for needle in [
         "1-800-898-7180",
         "ACIS",
@@ -223,15 +250,36 @@ fn case_printables_missing_data_print_blank_lines() {
 fn call_sheet_both_languages() {
     let printer = Printer::new(None).unwrap();
     for lang in [Lang::En, Lang::Es] {
-        let text = render(&printer, Printable::CallSheet, lang, &call_sheet(true), "full");
+        let text = render(
+            &printer,
+            Printable::CallSheet,
+            lang,
+            &call_sheet(true),
+            "full",
+        );
         assert!(text.contains("TC-2026-0042"), "{text}");
         assert!(text.contains("+17135550142"), "{text}");
-        assert!(text.contains(BLANK), "missing sponsor prints a blank line: {text}");
+        assert!(
+            text.contains(BLANK),
+            "missing sponsor prints a blank line: {text}"
+        );
         assert_not_official(&text, lang);
-        let empty = render(&printer, Printable::CallSheet, lang, &call_sheet(false), "missing");
+        let empty = render(
+            &printer,
+            Printable::CallSheet,
+            lang,
+            &call_sheet(false),
+            "missing",
+        );
         assert_not_official(&empty, lang);
     }
-    let es = render(&printer, Printable::CallSheet, Lang::Es, &call_sheet(true), "full");
+    let es = render(
+        &printer,
+        Printable::CallSheet,
+        Lang::Es,
+        &call_sheet(true),
+        "full",
+    );
     assert!(es.contains("Teléfono") && es.contains("atrasada"), "{es}");
 }
 
@@ -239,7 +287,12 @@ fn call_sheet_both_languages() {
 fn a_template_in_the_data_folder_overrides_without_a_rebuild() {
     let dir = tempfile::tempdir().unwrap();
     let case = full_case();
-    let before = pdftotext(&Printer::new(Some(dir.path())).unwrap().render(Printable::Notice, Lang::En, &case).unwrap());
+    let before = pdftotext(
+        &Printer::new(Some(dir.path()))
+            .unwrap()
+            .render(Printable::Notice, Lang::En, &case)
+            .unwrap(),
+    );
     assert!(before.contains(BLANK), "no clinic contact yet: blank lines");
     std::fs::write(
         dir.path().join("clinic.typ"),
@@ -255,10 +308,20 @@ fn a_template_in_the_data_folder_overrides_without_a_rebuild() {
     assert_eq!(printer.overridden(), ["clinic.typ", "notice.typ"]);
     let after = pdftotext(&printer.render(Printable::Notice, Lang::En, &case).unwrap());
     assert!(after.contains("Letterhead of the clinic"), "{after}");
-    assert!(after.contains("Clínica Esperanza") && after.contains("(713) 555-0100"), "{after}");
-    assert!(after.contains("This is not an official government form."), "{after}");
+    assert!(
+        after.contains("Clínica Esperanza") && after.contains("(713) 555-0100"),
+        "{after}"
+    );
+    assert!(
+        after.contains("This is not an official government form."),
+        "{after}"
+    );
     // The other printables pick up the clinic's contact too.
-    let letter = pdftotext(&printer.render(Printable::Reminder, Lang::Es, &case).unwrap());
+    let letter = pdftotext(
+        &printer
+            .render(Printable::Reminder, Lang::Es, &case)
+            .unwrap(),
+    );
     assert!(letter.contains("Clínica Esperanza"), "{letter}");
 }
 
@@ -267,7 +330,9 @@ fn a_broken_override_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("eoir33.typ"), "#let x = (").unwrap();
     let printer = Printer::new(Some(dir.path())).unwrap();
-    let err = printer.render(Printable::Eoir33, Lang::En, &full_case()).unwrap_err();
+    let err = printer
+        .render(Printable::Eoir33, Lang::En, &full_case())
+        .unwrap_err();
     assert!(err.to_string().contains("eoir33.typ"), "{err}");
 }
 
@@ -275,7 +340,9 @@ fn a_broken_override_is_a_clear_error() {
 fn a_batch_is_one_pdf_with_every_notice() {
     let printer = Printer::new(None).unwrap();
     let cases = vec![full_case(), sparse_case()];
-    let pdf = printer.render_many(Printable::Notice, Lang::Both, &cases).unwrap();
+    let pdf = printer
+        .render_many(Printable::Notice, Lang::Both, &cases)
+        .unwrap();
     let text = pdftotext(&pdf);
     assert!(text.contains("María José Ramírez López") && text.contains("Juan Ramírez"));
 }

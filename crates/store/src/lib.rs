@@ -16,8 +16,8 @@ mod migrations;
 mod paths;
 mod session;
 mod session_cases;
-mod session_print;
 pub(crate) mod session_followup;
+mod session_print;
 mod vault;
 
 pub use audit_log::{AuditLogEntry, AuditReport};

@@ -23,7 +23,10 @@ impl Session {
     pub fn authorize_print(&mut self, kind: PrintKind) -> Result<()> {
         let (permission, target) = match kind {
             PrintKind::CaseDocument => (Permission::Print, Target::new("child", "")),
-            PrintKind::CallSheet => (Permission::LogCalls, Target::new("call_sheet", "call_sheet")),
+            PrintKind::CallSheet => (
+                Permission::LogCalls,
+                Target::new("call_sheet", "call_sheet"),
+            ),
         };
         self.authorize(Some(permission), AuditAction::DocumentPrinted, target)
     }

@@ -346,3 +346,39 @@ fn a_batch_is_one_pdf_with_every_notice() {
     let text = pdftotext(&pdf);
     assert!(text.contains("María José Ramírez López") && text.contains("Juan Ramírez"));
 }
+
+/// Not a test: `cargo test --release -p tether-docs --test printing -- --ignored --nocapture`.
+#[test]
+#[ignore = "benchmark; run in release"]
+fn bench_batch_of_100_notices() {
+    let printer = Printer::new(None).unwrap();
+    let cases: Vec<CaseSheet> = (0..100)
+        .map(|i| {
+            let mut c = if i % 5 == 4 {
+                sparse_case()
+            } else {
+                full_case()
+            };
+            c.case_number = format!("TC-2026-{i:04}");
+            c
+        })
+        .collect();
+    for lang in [Lang::En, Lang::Both] {
+        let started = std::time::Instant::now();
+        let pdf = printer
+            .render_many(Printable::Notice, lang, &cases)
+            .unwrap();
+        let batch = started.elapsed();
+        let started = std::time::Instant::now();
+        for c in &cases {
+            printer.render(Printable::Notice, lang, c).unwrap();
+        }
+        let each = started.elapsed();
+        println!(
+            "{lang:?}: one PDF of 100 notices {:.1} ms per notice ({} KB); 100 separate PDFs {:.1} ms per notice",
+            batch.as_secs_f64() * 10.0,
+            pdf.len() / 1024,
+            each.as_secs_f64() * 10.0
+        );
+    }
+}

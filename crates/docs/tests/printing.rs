@@ -360,6 +360,11 @@ fn bench_batch_of_100_notices() {
                 full_case()
             };
             c.case_number = format!("TC-2026-{i:04}");
+            // Every notice differs (name, A-Number), so Typst's memoization cannot skip work.
+            c.child_name = format!("{} {i}", c.child_name);
+            if c.a_number.is_some() {
+                c.a_number = Some(format!("A123-456-{i:03}"));
+            }
             c
         })
         .collect();

@@ -4,4 +4,5 @@
 mod casework;
 mod cli;
 mod followup;
+mod printing;
 mod webdriver;

@@ -10,6 +10,7 @@ pub use crate::cases_cli::{
     ProceedingsSetArgs, SponsorCommand,
 };
 pub use crate::followup_cli::{CallsCommand, FlagsArgs};
+pub use crate::print_cli::PrintCommand;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -114,6 +115,9 @@ pub enum Command {
         #[arg(long, value_name = "FILE.ics")]
         out: std::path::PathBuf,
     },
+    /// Print hearing notices, records of NTA, letters, EOIR-33 sheets and call sheets as PDF
+    #[command(subcommand)]
+    Print(PrintCommand),
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,8 @@ mod cases_cli;
 mod cli;
 mod followup;
 mod followup_cli;
+mod print;
+mod print_cli;
 mod run;
 mod secrets;
 

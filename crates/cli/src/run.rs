@@ -128,6 +128,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Calls(command) => followup::calls(&mut sign_in(&paths, &cli.user)?, command)?,
         Command::Tasks { on, json } => followup::tasks(&mut sign_in(&paths, &cli.user)?, on, json)?,
         Command::Flags(args) => followup::flags(&mut sign_in(&paths, &cli.user)?, args)?,
+        Command::Print(command) => crate::print::print(&mut sign_in(&paths, &cli.user)?, command)?,
         Command::Calendar { from, to, out } => {
             followup::calendar(&mut sign_in(&paths, &cli.user)?, &from, &to, &out)?
         }

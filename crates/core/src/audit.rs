@@ -39,6 +39,7 @@ pub enum AuditAction {
     RecordsExported,
     CallLogged,
     FlagAcknowledged,
+    DocumentPrinted,
 }
 
 impl AuditAction {
@@ -70,6 +71,7 @@ impl AuditAction {
             AuditAction::RecordsExported => "records_exported",
             AuditAction::CallLogged => "call_logged",
             AuditAction::FlagAcknowledged => "flag_acknowledged",
+            AuditAction::DocumentPrinted => "document_printed",
         }
     }
 }

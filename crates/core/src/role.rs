@@ -35,6 +35,9 @@ pub enum Permission {
     LogCalls,
     /// See and acknowledge red flags.
     ReviewFlags,
+    /// Print case documents (hearing notices, record of NTA, letters, EOIR-33 sheets). Every
+    /// role may print its own call sheet (`LogCalls`).
+    Print,
 }
 
 impl Role {
@@ -62,6 +65,7 @@ impl Role {
                     | ExportFull
                     | LogCalls
                     | ReviewFlags
+                    | Print
             ),
             Role::Volunteer => matches!(permission, ViewCases | LogCalls),
         }
@@ -112,6 +116,7 @@ mod tests {
             (ExportFull, [true, true, false]),
             (LogCalls, [true, true, true]),
             (ReviewFlags, [true, true, false]),
+            (Print, [true, true, false]),
         ];
         for (permission, expected) in rows {
             for (role, want) in Role::ALL.into_iter().zip(expected) {

@@ -17,6 +17,7 @@ mod paths;
 mod session;
 mod session_cases;
 pub(crate) mod session_followup;
+mod session_print;
 mod vault;
 
 pub use audit_log::{AuditLogEntry, AuditReport};
@@ -25,4 +26,5 @@ pub use error::{ErrorKind, Result, StoreError};
 pub use paths::{VaultPaths, DATABASE_FILE, KEY_SLOTS_FILE};
 pub use session::{Session, SignedInUser, UserSummary, DEFAULT_AUTO_LOCK_MINUTES};
 pub use session_followup::{NewAddress, SwbAnswers};
+pub use session_print::PrintKind;
 pub use vault::{create, unlock};

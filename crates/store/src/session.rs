@@ -492,6 +492,7 @@ pub(crate) fn describe(action: AuditAction) -> &'static str {
         AuditAction::RecordsExported => "export records",
         AuditAction::CallLogged => "log calls",
         AuditAction::FlagAcknowledged => "acknowledge red flags",
+        AuditAction::DocumentPrinted => "print case documents",
         AuditAction::VaultCreated | AuditAction::SignedIn | AuditAction::PassphraseChanged => {
             "do this"
         }

@@ -1,0 +1,287 @@
+//! Printing through the `tether` CLI: each printable as a PDF file, read back with `pdftotext`;
+//! volunteers print only the call sheet; existing files are never overwritten; every print is
+//! audited; a template in the vault's `templates/` folder overrides the shipped one.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const ADMIN: &str = "maría.lópez";
+const PASS: &str = "correct horse battery staple";
+const VOLUNTEER: &str = "beto";
+const VOLUNTEER_PASS: &str = "volunteer passphrase 2026";
+
+const HEADER: &str = "child_given_name,child_family_name,child_dob,a_number,country_of_birth,\
+primary_language,interpreter_needed,release_date,orr_program,sponsor_given_name,\
+sponsor_family_name,sponsor_relationship,sponsor_category,sponsor_phone,sponsor_address_line1,\
+sponsor_address_line2,sponsor_city,sponsor_state,sponsor_postal_code,nta_status,\
+nta_served_date,court_code,next_hearing";
+
+struct Clinic {
+    root: tempfile::TempDir,
+}
+
+impl Clinic {
+    fn new() -> Self {
+        let clinic = Clinic {
+            root: tempfile::tempdir().expect("temp dir"),
+        };
+        clinic.ok(&["init"]);
+        clinic
+    }
+
+    fn run_as(&self, user: &str, pass: &str, args: &[&str]) -> Output {
+        Command::new(tether_tests::workspace_binary("tether"))
+            .args(args)
+            .env("TETHER_VAULT", self.vault())
+            .env("TETHER_USER", user)
+            .env("TETHER_PASSPHRASE", pass)
+            .env("TETHER_NEW_PASSPHRASE", VOLUNTEER_PASS)
+            .output()
+            .expect("tether runs")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run_as(ADMIN, PASS, args);
+        assert!(
+            out.status.success(),
+            "tether {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    fn vault(&self) -> PathBuf {
+        self.root.path().join("vault")
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.root.path().join(name)
+    }
+}
+
+fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext {}", path.display());
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn clean(text: &str) {
+    for bad in ["null", "None", "{{"] {
+        assert!(!text.contains(bad), "found {bad:?} in {text}");
+    }
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn print_every_printable_from_the_cli() {
+    let clinic = Clinic::new();
+    // Ana: full case with a hearing in Houston far ahead; Luis: no A-Number, no court, no hearing.
+    let rows = [
+        "Ana,Ramírez,2011-04-03,A200000022,GT,mam,sí,2026-09-11,,Inés,Xicará,tía,2A,+1 212 555 0122,2 Oak St,Apt 2,Houston,TX,77002,served,2026-09-20,HOU,2030-10-21 09:00",
+        "Luis,Ramírez,2012-01-05,,GT,spa,no,2026-09-11,,Rosa,Ramírez,tía,1,+1 713 555 0121,1 Main St,,Houston,TX,77002,not_served,,,",
+    ];
+    let csv = clinic.file("releases.csv");
+    std::fs::write(&csv, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("fixture");
+    clinic.ok(&["import", s(&csv)]);
+    clinic.ok(&["user", "add", VOLUNTEER, "--role", "volunteer"]);
+    let list: Value = serde_json::from_str(&clinic.ok(&["child", "list", "--json"])).expect("JSON");
+    let case_of = |given: &str| -> String {
+        list.as_array()
+            .expect("list")
+            .iter()
+            .find(|c| c["given_name"] == given)
+            .and_then(|c| c["case_number"].as_str())
+            .expect("case")
+            .to_owned()
+    };
+    let (ana, luis) = (case_of("Ana"), case_of("Luis"));
+
+    let notice = clinic.file("notice.pdf");
+    clinic.ok(&[
+        "print",
+        "notice",
+        &ana,
+        "--lang",
+        "both",
+        "--out",
+        s(&notice),
+    ]);
+    let text = pdftotext(&notice);
+    clean(&text);
+    for needle in [
+        "Ana Ramírez",
+        "A200-000-022",
+        "2030-10-21",
+        "Monday, October 21, 2030",
+        "lunes, 21 de octubre de 2030",
+        "9:00 AM CDT",
+        "audiencia",
+        "dirección",
+        "1-800-898-7180",
+        "EOIR-33",
+        "Mam",
+        "This is not an official government form.",
+        "Este no es un formulario oficial del gobierno.",
+    ] {
+        assert!(text.contains(needle), "notice lacks {needle:?}: {text}");
+    }
+
+    // Never over an existing file.
+    let before = std::fs::read(&notice).expect("pdf");
+    let again = clinic.run_as(ADMIN, PASS, &["print", "notice", &ana, "--out", s(&notice)]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(std::fs::read(&notice).expect("pdf"), before);
+
+    // Missing data: blank lines, "to be set".
+    let sparse = clinic.file("luis-nta.pdf");
+    clinic.ok(&["print", "nta-record", &luis, "--out", s(&sparse)]);
+    let text = pdftotext(&sparse);
+    clean(&text);
+    assert!(
+        text.contains("________________")
+            && text.contains("to be set")
+            && text.contains("por fijar")
+    );
+
+    for (args, file) in [
+        (
+            vec!["print", "reminder", ana.as_str(), "--lang", "es"],
+            "reminder.pdf",
+        ),
+        (
+            vec!["print", "reminder", luis.as_str(), "--lang", "en"],
+            "reminder-luis.pdf",
+        ),
+        (vec!["print", "eoir33", ana.as_str()], "eoir33.pdf"),
+        (
+            vec!["print", "notice", luis.as_str(), "--lang", "es"],
+            "notice-luis.pdf",
+        ),
+    ] {
+        let out = clinic.file(file);
+        let mut args = args.clone();
+        args.extend(["--out", s(&out)]);
+        clinic.ok(&args);
+        let text = pdftotext(&out);
+        clean(&text);
+        assert!(text.contains("Ramírez"), "{file}: {text}");
+        assert!(text.contains("no es un formulario oficial") || text.contains("not an official"));
+    }
+
+    // Volunteers: the call sheet only.
+    let denied = clinic.run_as(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &["print", "notice", &ana, "--out", s(&clinic.file("v.pdf"))],
+    );
+    assert!(!denied.status.success());
+    assert!(!clinic.file("v.pdf").exists());
+    let sheet = clinic.file("calls.pdf");
+    let out = clinic.run_as(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &[
+            "print",
+            "call-sheet",
+            "--on",
+            "2026-09-30",
+            "--out",
+            s(&sheet),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = pdftotext(&sheet);
+    clean(&text);
+    assert!(
+        text.contains("Calls due") && text.contains("Llamadas pendientes"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("A200-000-022") && !text.contains("Oak St"),
+        "{text}"
+    );
+
+    // Batch: one PDF, then one file per child in a folder.
+    let batch = clinic.file("batch.pdf");
+    clinic.ok(&[
+        "print",
+        "batch",
+        "--hearings-within",
+        "3650",
+        "--lang",
+        "en",
+        "--out",
+        s(&batch),
+    ]);
+    assert!(pdftotext(&batch).contains("Ana Ramírez"));
+    let folder = clinic.file("notices");
+    clinic.ok(&[
+        "print",
+        "batch",
+        "--hearings-within",
+        "3650",
+        "--lang",
+        "es",
+        "--out",
+        s(&folder),
+    ]);
+    assert_eq!(std::fs::read_dir(&folder).expect("folder").count(), 1);
+
+    // A clinic's template override, read at run time.
+    std::fs::create_dir_all(clinic.vault().join("templates")).expect("templates folder");
+    std::fs::write(
+        clinic.vault().join("templates").join("clinic.typ"),
+        "#let clinic = (name: \"Clínica Esperanza\", phone: \"(713) 555-0100\", address: (\"1 Main St\",))\n",
+    )
+    .expect("override");
+    let letter = clinic.file("letterhead.pdf");
+    clinic.ok(&[
+        "print",
+        "reminder",
+        &ana,
+        "--lang",
+        "es",
+        "--out",
+        s(&letter),
+    ]);
+    assert!(pdftotext(&letter).contains("Clínica Esperanza"));
+
+    // Every print audited: document_printed with the child id or call_sheet.
+    let log: Value =
+        serde_json::from_str(&clinic.ok(&["audit", "log", "--json", "--limit", "500"]))
+            .expect("JSON");
+    let printed: Vec<&Value> = log
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter(|e| e["action"] == "document_printed" && e["outcome"] == "ok")
+        .collect();
+    // notice, nta-record, 2 reminders, eoir33, notice, call sheet, 2 batch, letterhead.
+    assert_eq!(printed.len(), 10, "{log}");
+    assert!(printed.iter().any(|e| e["record_id"] == "call_sheet"));
+    assert!(log
+        .as_array()
+        .expect("entries")
+        .iter()
+        .any(|e| e["action"] == "document_printed" && e["outcome"] == "denied"));
+    clinic.ok(&["audit", "verify"]);
+}

@@ -2,10 +2,9 @@
 //! Spanish names; see `data/countries.SOURCES.md`).
 
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::LazyLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::text::{fold, shown, split_csv_line};
 
@@ -127,46 +126,7 @@ impl Country {
     }
 }
 
-impl fmt::Debug for Country {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Country({})", self.code)
-    }
-}
-
-impl fmt::Display for Country {
-    /// The code; use `name_en`/`name_es` for people.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code)
-    }
-}
-
-impl std::str::FromStr for Country {
-    type Err = CountryError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Country::parse(s)
-    }
-}
-
-impl TryFrom<String> for Country {
-    type Error = CountryError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Country::parse(&value)
-    }
-}
-
-impl From<Country> for String {
-    fn from(value: Country) -> Self {
-        value.code.to_owned()
-    }
-}
-
-// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
-impl<'de> Deserialize<'de> for Country {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        Country::parse(&raw).map_err(serde::de::Error::custom)
-    }
-}
+super::code_value::code_value_conversions!(Country, CountryError);
 
 #[cfg(test)]
 mod tests {

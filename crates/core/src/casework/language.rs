@@ -6,10 +6,9 @@
 //! reads ISO codes only.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::LazyLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::text::{fold, shown, split_csv_line};
 
@@ -208,46 +207,7 @@ impl Language {
     }
 }
 
-impl fmt::Debug for Language {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Language({})", self.code)
-    }
-}
-
-impl fmt::Display for Language {
-    /// The code; use `name_en`/`name_es` for people.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code)
-    }
-}
-
-impl std::str::FromStr for Language {
-    type Err = LanguageError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Language::parse(s)
-    }
-}
-
-impl TryFrom<String> for Language {
-    type Error = LanguageError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Language::parse(&value)
-    }
-}
-
-impl From<Language> for String {
-    fn from(value: Language) -> Self {
-        value.code.to_owned()
-    }
-}
-
-// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
-impl<'de> Deserialize<'de> for Language {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        Language::parse(&raw).map_err(serde::de::Error::custom)
-    }
-}
+super::code_value::code_value_conversions!(Language, LanguageError);
 
 #[cfg(test)]
 mod tests {

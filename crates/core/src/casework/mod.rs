@@ -21,6 +21,7 @@ pub mod release_csv;
 pub mod sponsor_category;
 pub mod us_state;
 
+mod code_value;
 mod text;
 
 pub use a_number::{ANumber, ANumberError};

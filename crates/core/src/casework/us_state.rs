@@ -4,9 +4,7 @@
 //! zones say so (`spans_several_time_zones`) so the UI can ask. A sponsor's zone stays
 //! overridable.
 
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::text::{fold, shown};
 
@@ -164,45 +162,7 @@ impl UsState {
     }
 }
 
-impl fmt::Debug for UsState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "UsState({})", self.code())
-    }
-}
-
-impl fmt::Display for UsState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl std::str::FromStr for UsState {
-    type Err = UsStateError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        UsState::parse(s)
-    }
-}
-
-impl TryFrom<String> for UsState {
-    type Error = UsStateError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        UsState::parse(&value)
-    }
-}
-
-impl From<UsState> for String {
-    fn from(value: UsState) -> Self {
-        value.code().to_owned()
-    }
-}
-
-// Written by hand: the derive would tie the input's lifetime to the `&'static` table entry.
-impl<'de> Deserialize<'de> for UsState {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        UsState::parse(&raw).map_err(serde::de::Error::custom)
-    }
-}
+super::code_value::code_value_conversions!(UsState, UsStateError);
 
 #[cfg(test)]
 mod tests {

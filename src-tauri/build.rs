@@ -37,6 +37,14 @@ const COMMANDS: &[&str] = &[
     "acknowledge_flag",
     "dashboard",
     "hearings_between",
+    "print_preview",
+    "print_page",
+    "print_save",
+    "print_save_each",
+    "print_open",
+    "print_close",
+    "clinic_contact",
+    "set_clinic_contact",
 ];
 
 fn main() {

@@ -285,3 +285,97 @@ fn print_every_printable_from_the_cli() {
         .any(|e| e["action"] == "document_printed" && e["outcome"] == "denied"));
     clinic.ok(&["audit", "verify"]);
 }
+
+fn pdftotext_page(path: &Path, page: u32) -> String {
+    let page = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", "-f", &page, "-l", &page])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext {}", path.display());
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_clinic_contact_setting_prints_on_a_side_by_side_notice() {
+    let clinic = Clinic::new();
+    let csv = clinic.file("releases.csv");
+    std::fs::write(
+        &csv,
+        format!("{HEADER}\nAna,Ramírez,2011-04-03,A200000022,GT,mam,sí,2026-09-11,,Inés,Xicará,tía,2A,+502 2345 6789,2 Oak St,Apt 2,Houston,TX,77002,served,2026-09-20,HOU,\n"),
+    )
+    .expect("fixture");
+    clinic.ok(&["import", s(&csv)]);
+    clinic.ok(&["user", "add", VOLUNTEER, "--role", "volunteer"]);
+
+    // Bad input names the field and changes nothing; volunteers may not change settings.
+    let bad = clinic.run_as(
+        ADMIN,
+        PASS,
+        &["settings", "clinic", "--name", "Clínica Legal Ñuñoa", "--phone", "llámenos"],
+    );
+    assert_eq!(bad.status.code(), Some(8));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("phone"));
+    let unset: Value =
+        serde_json::from_str(&clinic.ok(&["settings", "clinic", "--json"])).expect("JSON");
+    assert_eq!(unset["name"], Value::Null);
+    let denied = clinic.run_as(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &["settings", "clinic", "--name", "Otra"],
+    );
+    assert_eq!(denied.status.code(), Some(4));
+
+    clinic.ok(&[
+        "settings",
+        "clinic",
+        "--name",
+        "Clínica Legal Ñuñoa",
+        "--phone",
+        "(713) 555-0188",
+        "--address-line",
+        "1200 Main St, Suite 4",
+        "--address-line",
+        "Houston, TX 77002",
+    ]);
+    let set: Value =
+        serde_json::from_str(&clinic.ok(&["settings", "clinic", "--json"])).expect("JSON");
+    assert_eq!(set["phone"], "+1 713-555-0188");
+
+    let list: Value = serde_json::from_str(&clinic.ok(&["child", "list", "--json"])).expect("JSON");
+    let ana = list[0]["case_number"].as_str().expect("case").to_owned();
+    let notice = clinic.file("notice-side-by-side.pdf");
+    let printed = clinic.ok(&[
+        "print",
+        "notice",
+        &ana,
+        "--lang",
+        "both",
+        "--layout",
+        "side-by-side",
+        "--out",
+        s(&notice),
+    ]);
+    assert!(printed.contains(&ana), "{printed}");
+    let first_page = pdftotext_page(&notice, 1);
+    clean(&first_page);
+    for needle in [
+        "Ana Ramírez",
+        "A200-000-022",
+        "Your immigration court hearing",
+        "Su audiencia en la corte de inmigración",
+        "audiencia",
+    ] {
+        assert!(first_page.contains(needle), "page 1 lacks {needle:?}: {first_page}");
+    }
+    let whole = pdftotext(&notice);
+    for needle in ["Clínica Legal Ñuñoa", "+1 713-555-0188", "Houston, TX 77002"] {
+        assert!(whole.contains(needle), "notice lacks {needle:?}: {whole}");
+    }
+}

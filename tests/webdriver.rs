@@ -414,6 +414,98 @@ fn log_a_call_through_the_dialog_updates_the_queue_and_dashboard() -> TestResult
     Ok(())
 }
 
+#[test]
+fn print_preview_of_a_notice_and_a_batch_from_the_window() -> TestResult {
+    let temp = tempfile::Builder::new()
+        .prefix("tether-wd-")
+        .tempdir()
+        .map_err(|e| format!("creating the temp folder: {e}"))?;
+    let vault = temp.path().join("vault");
+
+    // José's hearing is a week ahead, so the batch of the next 14 days holds his notice.
+    tether_cli(&vault, &["init"])?;
+    let hearing = chrono::Utc::now().date_naive() + chrono::Days::new(7);
+    let csv = temp.path().join("releases.csv");
+    let release = format!(
+        "José,Ramírez,2011-04-03,A123456789,GT,mam,sí,2026-09-04,,\
+         Inés,Xicará Pérez,tía,2A,+502 2345 6789,2 Oak St,Apt 2,Houston,TX,77002,\
+         served,2026-09-20,HOU,{hearing} 09:00"
+    );
+    fs::write(&csv, format!("{RELEASE_HEADER}\n{release}\n"))
+        .map_err(|e| format!("writing {}: {e}", csv.display()))?;
+    tether_cli(&vault, &["import", &path_arg(&csv)?])?;
+    // The release file is the clinic's own clear copy; the test looks for leaks by the app.
+    fs::remove_file(&csv).map_err(|e| format!("removing {}: {e}", csv.display()))?;
+
+    {
+        let app = App::start(temp.path(), &vault)?;
+        let s = &app.session;
+        s.wait_for("screen-unlock", SCREEN_TIMEOUT)?;
+        unlock(s, CALL_ADMIN, PASSPHRASE)?;
+        s.wait_for("screen-dashboard", SCREEN_TIMEOUT)?;
+
+        // 1. From the child's Documents tab: the notice in both languages, side by side.
+        s.find("nav-children")?.click()?;
+        s.wait_for("screen-children", SCREEN_TIMEOUT)?;
+        search_for_one_child(s, "jose ramirez")?;
+        s.find_css(r#"[data-testid="search-results"] [data-testid="child-row"]"#)?
+            .click()?;
+        s.wait_for("child-detail", SCREEN_TIMEOUT)?;
+        s.find("tab-documents")?.click()?;
+        choose(s, "print-lang", "both")?;
+        choose(s, "print-layout", "side_by_side")?;
+        s.find("print-notice")?.click()?;
+        s.wait_for("print-preview", SCREEN_TIMEOUT)?;
+        let pages = wait_for_loaded_pages(s)?;
+        let count = s.find("print-page-count")?.rendered_text()?;
+        assert!(
+            count.contains(&pages.to_string()),
+            "the page count {count:?} does not match the {pages} pages shown"
+        );
+        for button in ["print-save", "print-open", "print-close"] {
+            assert!(s.find(button)?.displayed()?, "{button} is not shown");
+        }
+        dismiss_toasts(s)?;
+        save_screenshot_if_asked(s, "print-preview.png")?;
+        s.find("print-close")?.click()?;
+        s.wait_until(SCREEN_TIMEOUT, "the preview to close", || {
+            Ok((!s.exists("print-preview")?).then_some(()))
+        })?;
+
+        // 2. The batch of the next 14 days from the hearings screen: José's one notice.
+        s.find("nav-hearings")?.click()?;
+        let days = s.wait_for("print-batch-days", SCREEN_TIMEOUT)?;
+        days.clear()?;
+        days.type_text("14")?;
+        choose(s, "print-batch-lang", "es")?;
+        s.find("print-batch")?.click()?;
+        s.wait_for("print-preview", SCREEN_TIMEOUT)?;
+        wait_for_loaded_pages(s)?;
+        assert!(s.find("print-save-each")?.displayed()?);
+        s.find("print-close")?.click()?;
+
+        app.close()?;
+    }
+    wait_for_app_exit(&vault)?;
+
+    // Previews are rendered in memory: no page of José's notice is left on disk in clear.
+    let hits = find_bytes_in_tree(temp.path(), "Xicará Pérez")?;
+    assert!(hits.is_empty(), "the sponsor's name is in clear in: {hits:#?}");
+    Ok(())
+}
+
+/// Waits until the preview shows its first page, loaded; returns how many pages it lists.
+fn wait_for_loaded_pages(s: &Session) -> TestResult<usize> {
+    s.wait_until(SCREEN_TIMEOUT, "the preview's first page to load", || {
+        let pages = s.find_all_css(r#"[data-testid="print-page"]"#)?;
+        let Some(first) = pages.first() else {
+            return Ok(None);
+        };
+        let loaded = first.attribute("data-loaded")?.as_deref() == Some("true");
+        Ok(loaded.then_some(pages.len()))
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Steps through the UI
 // ---------------------------------------------------------------------------------------------
@@ -1090,6 +1182,12 @@ impl Element<'_> {
             .as_str()
             .map(str::to_owned)
             .ok_or_else(|| format!("property {name} is not a string: {value}"))
+    }
+
+    /// An HTML attribute, `None` when the element does not have it.
+    fn attribute(&self, name: &str) -> TestResult<Option<String>> {
+        let value = self.session.get(&self.path(&format!("attribute/{name}")))?;
+        Ok(value.as_str().map(str::to_owned))
     }
 
     fn displayed(&self) -> TestResult<bool> {

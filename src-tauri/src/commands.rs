@@ -6,6 +6,7 @@ use tauri_specta::{collect_commands, collect_events, Builder};
 use crate::api;
 use crate::api_cases;
 use crate::api_followup;
+use crate::api_print;
 use crate::ipc::{
     AppError, AuditEntryView, AuditReport, LockReason, Role, SessionInfo, UserSummary, VaultLocked,
     VaultStatus,
@@ -18,6 +19,7 @@ use crate::ipc_cases::{
 use crate::ipc_followup::{
     CallDue, CallLogged, CallOutcome, Dashboard, HearingItem, RedFlag, SwbAnswers, TaskItem,
 };
+use crate::ipc_print::{ClinicContact, PrintPreview, PrintProgress, PrintRequest, SavedPrint};
 use crate::state::AppState;
 
 type Reply<T> = Result<T, AppError>;
@@ -53,6 +55,7 @@ async fn unlock(
 #[specta::specta]
 fn lock(state: State<'_, AppState>, app: tauri::AppHandle) {
     api::lock(&state);
+    api_print::clear_viewer_dir(&crate::viewer_dir(&app));
     use tauri_specta::Event;
     let _ = VaultLocked {
         reason: LockReason::User,
@@ -333,6 +336,121 @@ async fn hearings_between(
 }
 
 /// One builder serves the invoke handler and the bindings export (and its staleness test).
+// ---- printing ------------------------------------------------------------------------------
+
+fn emit_progress(app: &tauri::AppHandle) -> impl FnMut(tether_print::BatchProgress) + '_ {
+    use tauri_specta::Event;
+    move |p| {
+        let _ = PrintProgress::from(p).emit(app);
+    }
+}
+
+// Rendering a batch takes seconds: async keeps the window responsive and showing progress.
+#[tauri::command]
+#[specta::specta]
+async fn print_preview(
+    state: State<'_, AppState>,
+    app: tauri::AppHandle,
+    request: PrintRequest,
+) -> Reply<PrintPreview> {
+    api_print::preview(&state, request, &mut emit_progress(&app))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn print_page(state: State<'_, AppState>, job: u32, page: u32) -> Reply<String> {
+    api_print::page(&state, job, page)
+}
+
+/// The Documents folder when the platform has one, so the dialog opens somewhere sensible.
+fn save_dialog(app: &tauri::AppHandle) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
+    use tauri::Manager;
+    use tauri_plugin_dialog::DialogExt;
+    let dialog = app.dialog().file();
+    match app.path().document_dir() {
+        Ok(dir) => dialog.set_directory(dir),
+        Err(_) => dialog,
+    }
+}
+
+fn chosen_path(
+    picked: Option<tauri_plugin_dialog::FilePath>,
+) -> Result<Option<std::path::PathBuf>, AppError> {
+    picked
+        .map(|p| {
+            p.into_path()
+                .map_err(|e| AppError::invalid("path", format!("not a file on this computer: {e}")))
+        })
+        .transpose()
+}
+
+// The native dialog blocks until the user answers: async keeps it off the main thread.
+#[tauri::command]
+#[specta::specta]
+async fn print_save(
+    state: State<'_, AppState>,
+    app: tauri::AppHandle,
+    job: u32,
+) -> Reply<Option<SavedPrint>> {
+    let name = api_print::suggested_file_name(&state, job)?;
+    let picked = save_dialog(&app)
+        .set_file_name(name)
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file();
+    match chosen_path(picked)? {
+        None => Ok(None),
+        Some(path) => api_print::save(&state, job, &path).map(Some),
+    }
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn print_save_each(
+    state: State<'_, AppState>,
+    app: tauri::AppHandle,
+    job: u32,
+) -> Reply<Option<SavedPrint>> {
+    state.print_job(job)?;
+    match chosen_path(save_dialog(&app).blocking_pick_folder())? {
+        None => Ok(None),
+        Some(dir) => api_print::save_each(&state, job, &dir, &mut emit_progress(&app)).map(Some),
+    }
+}
+
+/// Hands the PDF to the system's viewer, whose Print button opens the system print dialog.
+#[tauri::command]
+#[specta::specta]
+async fn print_open(state: State<'_, AppState>, app: tauri::AppHandle, job: u32) -> Reply<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let file = api_print::write_for_viewer(&state, job, &crate::viewer_dir(&app))?;
+    app.opener()
+        .open_path(file.display().to_string(), None::<&str>)
+        .map_err(|e| AppError {
+            kind: crate::ipc::ErrorKind::Internal,
+            message: format!("no PDF viewer could open {}: {e}", file.display()),
+            field: None,
+            fields: Vec::new(),
+        })
+}
+
+#[tauri::command]
+#[specta::specta]
+fn print_close(state: State<'_, AppState>, job: u32) {
+    state.close_print_job(job);
+}
+
+#[tauri::command]
+#[specta::specta]
+fn clinic_contact(state: State<'_, AppState>) -> Reply<ClinicContact> {
+    api_print::clinic_contact(&state)
+}
+
+#[tauri::command]
+#[specta::specta]
+fn set_clinic_contact(state: State<'_, AppState>, contact: ClinicContact) -> Reply<ClinicContact> {
+    api_print::set_clinic_contact(&state, contact)
+}
+
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
@@ -371,8 +489,16 @@ pub fn builder() -> Builder<tauri::Wry> {
             acknowledge_flag,
             dashboard,
             hearings_between,
+            print_preview,
+            print_page,
+            print_save,
+            print_save_each,
+            print_open,
+            print_close,
+            clinic_contact,
+            set_clinic_contact,
         ])
-        .events(collect_events![VaultLocked, ImportProgress])
+        .events(collect_events![VaultLocked, ImportProgress, PrintProgress])
         // IPC types are one-way (Rust → UI) or simple: one TypeScript shape each is clearer.
         .disable_serde_phases()
 }

@@ -157,9 +157,20 @@ impl AppError {
     }
 }
 
-impl From<StoreError> for AppError {
-    fn from(e: StoreError) -> Self {
-        let kind = match e.kind() {
+impl AppError {
+    pub fn not_found(what: &str, id: String) -> Self {
+        AppError {
+            kind: ErrorKind::NotFound,
+            message: format!("{what} {id} not found"),
+            field: None,
+            fields: Vec::new(),
+        }
+    }
+}
+
+impl From<StoreKind> for ErrorKind {
+    fn from(kind: StoreKind) -> Self {
+        match kind {
             StoreKind::Locked => ErrorKind::Locked,
             StoreKind::WrongCredentials => ErrorKind::WrongCredentials,
             StoreKind::VaultExists => ErrorKind::VaultExists,
@@ -172,7 +183,27 @@ impl From<StoreError> for AppError {
             StoreKind::NotFound => ErrorKind::NotFound,
             StoreKind::Conflict => ErrorKind::Conflict,
             StoreKind::Internal => ErrorKind::Internal,
-        };
+        }
+    }
+}
+
+impl From<tether_print::PrintJobError> for AppError {
+    fn from(e: tether_print::PrintJobError) -> Self {
+        match e {
+            tether_print::PrintJobError::Store(store) => store.into(),
+            other => AppError {
+                kind: other.kind().into(),
+                field: other.field().map(str::to_owned),
+                message: other.to_string(),
+                fields: Vec::new(),
+            },
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        let kind = e.kind().into();
         let fields = match &e {
             StoreError::InvalidFields { fields } => fields
                 .iter()

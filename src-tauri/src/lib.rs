@@ -5,10 +5,12 @@
 pub mod api;
 pub mod api_cases;
 pub mod api_followup;
+pub mod api_print;
 pub mod commands;
 pub mod ipc;
 pub mod ipc_cases;
 pub mod ipc_followup;
+pub mod ipc_print;
 pub mod state;
 
 use std::time::{Duration, Instant};
@@ -36,15 +38,28 @@ pub fn run() -> Result<(), String> {
     let builder = commands::builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(paths))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            // PDFs handed to the viewer by an earlier run (that crashed) go now.
+            api_print::clear_viewer_dir(&viewer_dir(app.handle()));
             start_auto_lock(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!())
         .map_err(|e| e.to_string())
+}
+
+/// Where PDFs for the system viewer are written (see `api_print::viewer_dir`).
+pub fn viewer_dir(app: &tauri::AppHandle) -> std::path::PathBuf {
+    let fallback = app
+        .path()
+        .app_cache_dir()
+        .unwrap_or_else(|_| std::env::temp_dir());
+    api_print::viewer_dir(&fallback)
 }
 
 /// Checks idleness every few seconds (locking drops the session, which zeroizes the key) and,
@@ -56,6 +71,7 @@ fn start_auto_lock(app: tauri::AppHandle) {
             std::thread::sleep(Duration::from_secs(5));
             let state = app.state::<AppState>();
             if state.lock_if_idle(Instant::now()) {
+                api_print::clear_viewer_dir(&viewer_dir(&app));
                 let _ = VaultLocked {
                     reason: LockReason::Idle,
                 }

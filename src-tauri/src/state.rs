@@ -1,9 +1,11 @@
 //! What the app holds between commands: where the vault is, the open session if any, and when
 //! the user was last active (for auto-lock).
 
-use std::sync::{Mutex, MutexGuard};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use tether_print::Prepared;
 use tether_store::{Session, VaultPaths, DEFAULT_AUTO_LOCK_MINUTES};
 
 use crate::ipc::AppError;
@@ -12,6 +14,18 @@ use crate::ipc::AppError;
 pub struct AppState {
     paths: VaultPaths,
     inner: Mutex<Inner>,
+    /// Rendered printouts shown in a preview, by job number. Separate from `inner` so reading
+    /// preview pages does not wait for the session; emptied whenever the vault locks.
+    print_jobs: Mutex<PrintJobs>,
+}
+
+/// A preview the UI forgot to close must not hold a batch of a thousand pages forever.
+const MAX_PRINT_JOBS: usize = 4;
+
+#[derive(Debug, Default)]
+struct PrintJobs {
+    last: u32,
+    jobs: BTreeMap<u32, Arc<Prepared>>,
 }
 
 #[derive(Debug)]
@@ -30,7 +44,44 @@ impl AppState {
                 last_activity: Instant::now(),
                 auto_lock: minutes(DEFAULT_AUTO_LOCK_MINUTES),
             }),
+            print_jobs: Mutex::new(PrintJobs::default()),
         }
+    }
+
+    fn lock_print_jobs(&self) -> MutexGuard<'_, PrintJobs> {
+        self.print_jobs.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Keeps a rendered printout for its preview; returns its job number.
+    pub fn add_print_job(&self, prepared: Prepared) -> u32 {
+        let mut jobs = self.lock_print_jobs();
+        jobs.last = jobs.last.wrapping_add(1).max(1);
+        let job = jobs.last;
+        jobs.jobs.insert(job, Arc::new(prepared));
+        while jobs.jobs.len() > MAX_PRINT_JOBS {
+            jobs.jobs.pop_first();
+        }
+        job
+    }
+
+    /// A previewed printout; `NotFound` once closed or after the vault locked.
+    pub fn print_job(&self, job: u32) -> Result<Arc<Prepared>, AppError> {
+        if !self.is_unlocked() {
+            return Err(AppError::locked());
+        }
+        self.lock_print_jobs()
+            .jobs
+            .get(&job)
+            .cloned()
+            .ok_or_else(|| AppError::not_found("print job", job.to_string()))
+    }
+
+    pub fn close_print_job(&self, job: u32) {
+        self.lock_print_jobs().jobs.remove(&job);
+    }
+
+    fn forget_print_jobs(&self) {
+        self.lock_print_jobs().jobs.clear();
     }
 
     pub fn paths(&self) -> &VaultPaths {
@@ -82,6 +133,7 @@ impl AppState {
 
     /// Drops the session: the connection closes and the data key is zeroized.
     pub fn lock(&self) -> bool {
+        self.forget_print_jobs();
         self.lock_inner().session.take().is_some()
     }
 
@@ -90,6 +142,8 @@ impl AppState {
         let mut inner = self.lock_inner();
         if inner.session.is_some() && now.duration_since(inner.last_activity) >= inner.auto_lock {
             inner.session = None;
+            drop(inner);
+            self.forget_print_jobs();
             return true;
         }
         false

@@ -184,6 +184,19 @@ pub enum SettingsCommand {
         #[arg(value_delimiter = ',')]
         days: Vec<u16>,
     },
+    /// Show or set the clinic's contact printed on notices and letters; a flag left out keeps
+    /// its value, an empty one clears it
+    Clinic {
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        /// One or more address lines: repeat the flag, or separate lines with `\n`
+        #[arg(long = "address-line", value_name = "LINE")]
+        address: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -11,10 +11,13 @@ pub enum LangArg {
     Both,
 }
 
+/// How a printout in both languages is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OneLangArg {
-    En,
-    Es,
+pub enum LayoutArg {
+    /// One copy per language, one after the other
+    Pages,
+    /// English and Spanish next to each other on the same pages
+    SideBySide,
 }
 
 #[derive(Debug, Subcommand)]
@@ -25,12 +28,20 @@ pub enum PrintCommand {
         child: String,
         #[arg(long, value_enum, default_value = "both")]
         lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
     /// One page with the I-862 (Notice to Appear) fields the case holds, English and Spanish
     NtaRecord {
         child: String,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
@@ -38,13 +49,21 @@ pub enum PrintCommand {
     Reminder {
         child: String,
         #[arg(long, value_enum, default_value = "es")]
-        lang: OneLangArg,
+        lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
     /// EOIR-33 change-of-address worksheet pre-filled from the address history, English and Spanish
     Eoir33 {
         child: String,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
@@ -53,6 +72,11 @@ pub enum PrintCommand {
         /// YYYY-MM-DD (default: today)
         #[arg(long)]
         on: Option<String>,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
@@ -63,6 +87,9 @@ pub enum PrintCommand {
         hearings_within: u32,
         #[arg(long, value_enum, default_value = "both")]
         lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
         #[arg(long, value_name = "DIR_OR_FILE.pdf")]
         out: PathBuf,
     },

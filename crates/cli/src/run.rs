@@ -91,6 +91,41 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             println!("auto-lock after {} minutes", session.auto_lock_minutes()?);
         }
+        Command::Settings(SettingsCommand::Clinic {
+            name,
+            phone,
+            address,
+            json,
+        }) => {
+            let mut session = sign_in(&paths, &cli.user)?;
+            let mut contact = session.clinic_contact()?;
+            if name.is_some() || phone.is_some() || !address.is_empty() {
+                let mut input = contact.to_input();
+                if let Some(name) = name {
+                    input.name = name;
+                }
+                if let Some(phone) = phone {
+                    input.phone = phone;
+                }
+                if !address.is_empty() {
+                    input.address = address.join("\n").replace("\\n", "\n");
+                }
+                contact = session.set_clinic_contact(&input)?;
+            }
+            if json {
+                print_json(&contact)?;
+            } else {
+                let blank = "(not set)";
+                println!("name:    {}", contact.name.as_deref().unwrap_or(blank));
+                println!("phone:   {}", contact.phone.as_deref().unwrap_or(blank));
+                if contact.address.is_empty() {
+                    println!("address: {blank}");
+                }
+                for (n, line) in contact.address.iter().enumerate() {
+                    println!("{} {line}", if n == 0 { "address:" } else { "        " });
+                }
+            }
+        }
         Command::Import(args) => cases::import(&mut sign_in(&paths, &cli.user)?, args)?,
         Command::Search { query, json, limit } => {
             let mut session = sign_in(&paths, &cli.user)?;
@@ -230,10 +265,14 @@ pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
 
 /// Distinct codes let scripts tell a wrong passphrase from a denial without parsing text.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
-    let Some(store) = err.downcast_ref::<StoreError>() else {
+    let kind = if let Some(store) = err.downcast_ref::<StoreError>() {
+        store.kind()
+    } else if let Some(print) = err.downcast_ref::<tether_print::PrintJobError>() {
+        print.kind()
+    } else {
         return 1;
     };
-    match store.kind() {
+    match kind {
         ErrorKind::WrongCredentials => 3,
         ErrorKind::PermissionDenied => 4,
         ErrorKind::VaultExists | ErrorKind::Conflict => 5,

@@ -1,10 +1,12 @@
 //! Printing: who may print what, and the audit entry for each printout. The PDF itself is made
 //! by `tether-docs`; the store only authorizes and records.
 
+use rusqlite::{params, OptionalExtension};
+use tether_core::casework::{ClinicContact, ClinicContactInput};
 use tether_core::{AuditAction, AuditOutcome, Permission};
 
 use crate::audit_log::{self, Target};
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::session::Session;
 
 /// What is being printed, for the role check.
@@ -46,5 +48,68 @@ impl Session {
             Target::new(record_kind, record),
             AuditOutcome::Ok,
         )
+    }
+}
+
+/// The clinic contact's settings keys (in the encrypted vault); the address is one line per line.
+const CLINIC_NAME: &str = "clinic_name";
+const CLINIC_PHONE: &str = "clinic_phone";
+const CLINIC_ADDRESS: &str = "clinic_address";
+
+impl Session {
+    /// The clinic's contact as printed on notices and letters; empty until an admin sets it.
+    pub fn clinic_contact(&self) -> Result<ClinicContact> {
+        let read = |key: &str| -> Result<Option<String>> {
+            self.conn
+                .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                    r.get::<_, String>(0)
+                })
+                .optional()
+                .map(|v| v.filter(|v| !v.is_empty()))
+                .map_err(StoreError::sql("read the clinic contact"))
+        };
+        Ok(ClinicContact {
+            name: read(CLINIC_NAME)?,
+            phone: read(CLINIC_PHONE)?,
+            address: read(CLINIC_ADDRESS)?
+                .map(|a| a.lines().map(str::to_owned).collect())
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Checks and saves the clinic's contact (admins only); every bad field is reported and
+    /// nothing is saved then.
+    pub fn set_clinic_contact(&mut self, input: &ClinicContactInput) -> Result<ClinicContact> {
+        let target = Target::new("setting", "clinic_contact");
+        self.authorize(
+            Some(Permission::ChangeSettings),
+            AuditAction::SettingsChanged,
+            target,
+        )?;
+        let contact = input
+            .validate()
+            .map_err(|fields| StoreError::InvalidFields { fields })?;
+        let values = [
+            (CLINIC_NAME, contact.name.clone().unwrap_or_default()),
+            (CLINIC_PHONE, contact.phone.clone().unwrap_or_default()),
+            (CLINIC_ADDRESS, contact.address.join("\n")),
+        ];
+        self.write(
+            Some(Permission::ChangeSettings),
+            AuditAction::SettingsChanged,
+            target,
+            |tx, me| {
+                for (key, value) in &values {
+                    tx.execute(
+                        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        params![key, value],
+                    )
+                    .map_err(StoreError::sql("save the clinic contact"))?;
+                }
+                audit_log::append(tx, &me.name, AuditAction::SettingsChanged, target, AuditOutcome::Ok)
+            },
+        )?;
+        Ok(contact)
     }
 }

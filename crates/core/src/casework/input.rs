@@ -31,7 +31,7 @@ pub const NO_HOUSE_NUMBER: &str = "no house number";
 /// Why an address cannot be relied on: a unit is likely but none was given.
 pub const NO_UNIT: &str = "no apartment or unit number";
 
-fn field_error(field: &str, message: impl Into<String>) -> FieldError {
+pub(crate) fn field_error(field: &str, message: impl Into<String>) -> FieldError {
     FieldError {
         field: field.to_owned(),
         message: message.into(),
@@ -108,7 +108,7 @@ fn required_name(field: &str, raw: &str, errors: &mut Vec<FieldError>) -> String
 }
 
 /// An optional one-line text: `None` when blank or refused (the refusal is pushed).
-fn optional_text(
+pub(crate) fn optional_text(
     field: &str,
     raw: &str,
     max_chars: usize,

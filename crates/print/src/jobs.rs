@@ -1,0 +1,300 @@
+//! Preparing a printout (role check, read, render) and writing it (new file, audit).
+
+use std::path::Path;
+
+use chrono::{Days, NaiveDate, Utc};
+use tether_docs::printing::{CallSheet, CaseSheet, Clinic, Job, Lang, Layout, Printable, Printer, Rendered};
+use tether_store::{PrintKind, Session};
+
+use crate::error::{PrintJobError, Result};
+use crate::output::{refuse_existing, safe_file_part, write_new};
+use crate::sheets::{call_sheet_row, case_sheet, next_hearing};
+
+/// Templates in `<vault folder>/templates/` override the shipped ones (read at each job, so a
+/// clinic's edit shows at once).
+pub fn printer_for(session: &Session) -> Result<Printer> {
+    let dir = session.paths().dir().join("templates");
+    Ok(Printer::new(Some(&dir))?)
+}
+
+/// How far ahead a batch may look: ten years, far beyond any docket, short of date overflow.
+pub const MAX_BATCH_DAYS: u32 = 3660;
+
+/// Whom a printout is about: one per notice in a batch, none for the call sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    pub child_id: i64,
+    pub case_number: String,
+    pub hearing_id: Option<i64>,
+}
+
+/// A rendered printout, held until it is written (or previewed page by page).
+#[derive(Debug)]
+pub struct Prepared {
+    pub job: Job,
+    kind: PrintKind,
+    /// `None` when there was nothing to print (a batch with no hearings in range).
+    rendered: Option<Rendered>,
+    subjects: Vec<Subject>,
+    /// The per-child data, kept so a batch can also be written one file per notice.
+    sheets: Vec<CaseSheet>,
+    /// `notice-T-2026-00042.pdf`, `call-sheet-2026-11-25.pdf`, `notices-2026-11-25.pdf`.
+    file_name: String,
+}
+
+/// Progress of a batch: cases read, then the rendering, then files written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchProgress {
+    Gathering { done: usize, total: usize },
+    Rendering { done: usize, total: usize },
+    Writing { done: usize, total: usize },
+}
+
+fn job(session: &Session, what: Printable, lang: Lang, layout: Layout) -> Result<Job> {
+    let contact = session.clinic_contact()?;
+    Ok(Job {
+        what,
+        lang,
+        layout,
+        clinic: Clinic {
+            name: contact.name,
+            phone: contact.phone,
+            address: contact.address,
+        },
+    })
+}
+
+/// A notice, record of NTA, reminder or EOIR-33 sheet for one child (admins and case managers).
+pub fn prepare_case_document(
+    session: &mut Session,
+    printer: &Printer,
+    child: &str,
+    what: Printable,
+    lang: Lang,
+    layout: Layout,
+) -> Result<Prepared> {
+    if what == Printable::CallSheet {
+        return Err(PrintJobError::InvalidInput {
+            field: "document",
+            reason: "the call sheet is not printed for one child".into(),
+        });
+    }
+    session.authorize_print(PrintKind::CaseDocument)?;
+    let view = session.show_child(child)?;
+    let today = session.today();
+    let sheet = case_sheet(&view, next_hearing(&view.hearings, today), today);
+    let job = job(session, what, lang, layout)?;
+    let rendered = printer.compile(&job, std::slice::from_ref(&sheet))?;
+    Ok(Prepared {
+        file_name: format!("{}-{}.pdf", what.as_str(), safe_file_part(&view.case_number)),
+        job,
+        kind: PrintKind::CaseDocument,
+        rendered: Some(rendered),
+        subjects: vec![Subject {
+            child_id: view.id,
+            case_number: view.case_number,
+            hearing_id: None,
+        }],
+        sheets: vec![sheet],
+    })
+}
+
+/// The day's call sheet, redacted for the reader (volunteers too).
+pub fn prepare_call_sheet(
+    session: &mut Session,
+    printer: &Printer,
+    on: NaiveDate,
+    lang: Lang,
+    layout: Layout,
+) -> Result<Prepared> {
+    session.authorize_print(PrintKind::CallSheet)?;
+    let rows = session
+        .calls_due(on, Utc::now())?
+        .into_iter()
+        .map(call_sheet_row)
+        .collect();
+    let sheet = CallSheet {
+        date: on.to_string(),
+        date_long: tether_docs::printing::long_date(on),
+        printed_by: session.user().name.clone(),
+        rows,
+    };
+    let job = job(session, Printable::CallSheet, lang, layout)?;
+    let rendered = printer.compile(&job, std::slice::from_ref(&sheet))?;
+    Ok(Prepared {
+        file_name: format!("call-sheet-{on}.pdf"),
+        job,
+        kind: PrintKind::CallSheet,
+        rendered: Some(rendered),
+        subjects: Vec::new(),
+        sheets: Vec::new(),
+    })
+}
+
+/// Hearing notices for every hearing from today through today + `days`, in hearing order, as
+/// one document.
+pub fn prepare_batch(
+    session: &mut Session,
+    printer: &Printer,
+    days: u32,
+    lang: Lang,
+    layout: Layout,
+    progress: &mut dyn FnMut(BatchProgress),
+) -> Result<Prepared> {
+    session.authorize_print(PrintKind::CaseDocument)?;
+    if days > MAX_BATCH_DAYS {
+        return Err(PrintJobError::InvalidInput {
+            field: "hearings-within",
+            reason: format!("give a number of days from 0 (today) to {MAX_BATCH_DAYS}, not {days}"),
+        });
+    }
+    let today = session.today();
+    let until = today
+        .checked_add_days(Days::new(u64::from(days)))
+        .ok_or_else(|| PrintJobError::InvalidInput {
+            field: "hearings-within",
+            reason: "the date is out of range".into(),
+        })?;
+    let hearings = session.hearings_between(today, until)?;
+    let total = hearings.len();
+    let mut subjects = Vec::with_capacity(total);
+    let mut sheets = Vec::with_capacity(total);
+    for (n, h) in hearings.iter().enumerate() {
+        let view = session.show_child(&h.child_id.to_string())?;
+        let hearing =
+            tether_docs::printing::PrintHearing::from_local(&h.at, h.time_zone.as_deref(), &h.kind);
+        sheets.push(case_sheet(&view, hearing, today));
+        subjects.push(Subject {
+            child_id: view.id,
+            case_number: view.case_number,
+            hearing_id: Some(h.hearing_id),
+        });
+        progress(BatchProgress::Gathering { done: n + 1, total });
+    }
+    let job = job(session, Printable::Notice, lang, layout)?;
+    let rendered = if sheets.is_empty() {
+        None
+    } else {
+        progress(BatchProgress::Rendering { done: 0, total });
+        let rendered = printer.compile(&job, &sheets)?;
+        progress(BatchProgress::Rendering { done: total, total });
+        Some(rendered)
+    };
+    Ok(Prepared {
+        file_name: format!("notices-{today}-to-{until}.pdf"),
+        job,
+        kind: PrintKind::CaseDocument,
+        rendered,
+        subjects,
+        sheets,
+    })
+}
+
+impl Prepared {
+    /// The rendered document; `None` when there was nothing to print.
+    pub fn rendered(&self) -> Option<&Rendered> {
+        self.rendered.as_ref()
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.rendered.as_ref().map_or(0, Rendered::page_count)
+    }
+
+    /// Whom it is about, in print order.
+    pub fn subjects(&self) -> &[Subject] {
+        &self.subjects
+    }
+
+    /// A file name to suggest when saving.
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
+    /// Writes the whole document to a new file at `out` and audits the print for each child.
+    pub fn write_pdf(&self, session: &mut Session, out: &Path) -> Result<()> {
+        let Some(rendered) = &self.rendered else {
+            return Err(nothing_to_print());
+        };
+        session.authorize_print(self.kind)?;
+        refuse_existing(out)?;
+        let pdf = rendered.pdf()?;
+        write_new(out, &pdf)?;
+        self.record(session)
+    }
+
+    /// The PDF bytes, audited as printed (for handing to the system viewer).
+    pub fn pdf_for_printing(&self, session: &mut Session) -> Result<Vec<u8>> {
+        let Some(rendered) = &self.rendered else {
+            return Err(nothing_to_print());
+        };
+        session.authorize_print(self.kind)?;
+        let pdf = rendered.pdf()?;
+        self.record(session)?;
+        Ok(pdf)
+    }
+
+    /// Writes one PDF per notice into `dir` (created if missing), named by case number and
+    /// hearing; refuses before writing anything when one of the files already exists.
+    /// Returns the number of files written.
+    pub fn write_each(
+        &self,
+        session: &mut Session,
+        printer: &Printer,
+        dir: &Path,
+        progress: &mut dyn FnMut(BatchProgress),
+    ) -> Result<usize> {
+        if self.sheets.is_empty() {
+            return Err(nothing_to_print());
+        }
+        session.authorize_print(self.kind)?;
+        std::fs::create_dir_all(dir).map_err(|source| PrintJobError::Write {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let files: Vec<_> = self
+            .subjects
+            .iter()
+            .map(|s| {
+                let hearing = s.hearing_id.map(|h| format!("-{h}")).unwrap_or_default();
+                dir.join(format!(
+                    "{}-{}{hearing}.pdf",
+                    self.job.what.as_str(),
+                    safe_file_part(&s.case_number)
+                ))
+            })
+            .collect();
+        for file in &files {
+            refuse_existing(file)?;
+        }
+        let total = files.len();
+        for (n, ((file, sheet), subject)) in files
+            .iter()
+            .zip(&self.sheets)
+            .zip(&self.subjects)
+            .enumerate()
+        {
+            let pdf = printer.render(&self.job, sheet)?;
+            write_new(file, &pdf)?;
+            session.record_printed(self.kind, &subject.child_id.to_string())?;
+            progress(BatchProgress::Writing { done: n + 1, total });
+        }
+        Ok(total)
+    }
+
+    fn record(&self, session: &mut Session) -> Result<()> {
+        if self.subjects.is_empty() {
+            session.record_printed(self.kind, "call_sheet")?;
+        }
+        for s in &self.subjects {
+            session.record_printed(self.kind, &s.child_id.to_string())?;
+        }
+        Ok(())
+    }
+}
+
+fn nothing_to_print() -> PrintJobError {
+    PrintJobError::InvalidInput {
+        field: "document",
+        reason: "there is nothing to print".into(),
+    }
+}

@@ -1,0 +1,75 @@
+//! Writing printouts: always a new file, flushed to disk, never over an existing one.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::error::{PrintJobError, Result};
+
+/// Writes `bytes` to a new file at `out`; refuses when something is already there.
+pub fn write_new(out: &Path, bytes: &[u8]) -> Result<()> {
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(out)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    };
+    write().map_err(|source| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            PrintJobError::Exists {
+                path: out.to_path_buf(),
+            }
+        } else {
+            PrintJobError::Write {
+                path: out.to_path_buf(),
+                source,
+            }
+        }
+    })
+}
+
+/// Refuses before any work is done when `out` already exists.
+pub fn refuse_existing(out: &Path) -> Result<()> {
+    if out.exists() {
+        return Err(PrintJobError::Exists {
+            path: out.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// A case number or name made safe for a file name on every system.
+pub fn safe_file_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_existing_file_is_never_replaced() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("notice.pdf");
+        write_new(&out, b"first").expect("new file");
+        let again = write_new(&out, b"second");
+        assert!(matches!(again, Err(PrintJobError::Exists { .. })), "{again:?}");
+        assert_eq!(std::fs::read(&out).expect("read"), b"first");
+        assert!(refuse_existing(&out).is_err());
+    }
+
+    #[test]
+    fn file_parts_keep_case_numbers_readable() {
+        assert_eq!(safe_file_part("T-2026-00042"), "T-2026-00042");
+        assert_eq!(safe_file_part("José/Ramírez"), "Jos__Ram_rez");
+    }
+}

@@ -1,0 +1,412 @@
+//! Printing command bodies on plain values: the preview, its pages, saving and handing the PDF
+//! to the system viewer. Native dialogs and the viewer are opened by the command layer, so
+//! everything here runs in tests with plain paths.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use tether_core::casework::parse_date;
+use tether_print::{
+    prepare_batch, prepare_call_sheet, prepare_case_document, printer_for, BatchProgress,
+    Prepared, write_new,
+};
+
+use crate::ipc::AppError;
+use crate::ipc_print::{ClinicContact, PrintDocument, PrintPreview, PrintRequest, SavedPrint};
+use crate::state::AppState;
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn day(raw: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
+    raw.map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| parse_date("on", d).map_err(|e| AppError::invalid("on", e.to_string())))
+        .transpose()
+}
+
+/// Renders what `request` asks for and keeps it for the preview.
+pub fn preview(
+    state: &AppState,
+    request: PrintRequest,
+    progress: &mut dyn FnMut(BatchProgress),
+) -> Result<PrintPreview, AppError> {
+    let on = day(request.on.as_deref())?;
+    let (lang, layout) = (request.lang.into(), request.layout.into());
+    let prepared = state.with_session(|s| {
+        let printer = printer_for(s)?;
+        let prepared = match (request.document, request.document.case_printable()) {
+            (_, Some(what)) => {
+                let child = request
+                    .child
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .ok_or_else(|| AppError::invalid("child", "choose the child to print for"))?;
+                prepare_case_document(s, &printer, child, what, lang, layout)?
+            }
+            (PrintDocument::CallSheet, None) => {
+                let on = on.unwrap_or_else(|| s.today());
+                prepare_call_sheet(s, &printer, on, lang, layout)?
+            }
+            (_, None) => {
+                let days = request.within_days.ok_or_else(|| {
+                    AppError::invalid("within_days", "give the number of days to look ahead")
+                })?;
+                prepare_batch(s, &printer, days, lang, layout, progress).map_err(|e| {
+                    // The CLI's flag name means nothing in the window: name the form's field.
+                    let mut e = AppError::from(e);
+                    if e.field.as_deref() == Some("hearings-within") {
+                        e.field = Some("within_days".into());
+                    }
+                    e
+                })?
+            }
+        };
+        Ok(prepared)
+    })?;
+    Ok(describe(state, request.document, prepared))
+}
+
+fn describe(state: &AppState, document: PrintDocument, prepared: Prepared) -> PrintPreview {
+    let (page_width_pt, page_height_pt) = prepared
+        .rendered()
+        .map_or((612.0, 792.0), |r| r.page_size_pt());
+    let case_number = match document {
+        PrintDocument::CallSheet | PrintDocument::BatchNotices => None,
+        _ => prepared.subjects().first().map(|s| s.case_number.clone()),
+    };
+    let notice_count = to_u32(prepared.subjects().len());
+    let page_count = to_u32(prepared.page_count());
+    let file_name = prepared.file_name().to_owned();
+    PrintPreview {
+        job: state.add_print_job(prepared),
+        document,
+        case_number,
+        page_count,
+        notice_count,
+        file_name,
+        page_width_pt,
+        page_height_pt,
+    }
+}
+
+/// The SVG of one page of a previewed printout.
+pub fn page(state: &AppState, job: u32, page: u32) -> Result<String, AppError> {
+    let prepared = state.print_job(job)?;
+    let index = usize::try_from(page).unwrap_or(usize::MAX);
+    prepared
+        .rendered()
+        .and_then(|r| r.page_svg(index))
+        .ok_or_else(|| AppError::not_found("page", page.to_string()))
+}
+
+/// The file name a save dialog should suggest.
+pub fn suggested_file_name(state: &AppState, job: u32) -> Result<String, AppError> {
+    Ok(state.print_job(job)?.file_name().to_owned())
+}
+
+/// Writes the previewed document to a new file at `path` (audited).
+pub fn save(state: &AppState, job: u32, path: &Path) -> Result<SavedPrint, AppError> {
+    let prepared = state.print_job(job)?;
+    state.with_session(|s| Ok(prepared.write_pdf(s, path)?))?;
+    Ok(SavedPrint {
+        path: path.display().to_string(),
+        files: 1,
+    })
+}
+
+/// Writes one PDF per notice of a previewed batch into `dir` (audited).
+pub fn save_each(
+    state: &AppState,
+    job: u32,
+    dir: &Path,
+    progress: &mut dyn FnMut(BatchProgress),
+) -> Result<SavedPrint, AppError> {
+    let prepared = state.print_job(job)?;
+    let files = state.with_session(|s| {
+        let printer = printer_for(s)?;
+        Ok(prepared.write_each(s, &printer, dir, progress)?)
+    })?;
+    Ok(SavedPrint {
+        path: dir.display().to_string(),
+        files: to_u32(files),
+    })
+}
+
+/// Where PDFs handed to the system viewer go: the per-user runtime folder when there is one
+/// (in memory on Linux, emptied at log-out), so a child's address is not left on the disk.
+pub fn viewer_dir(fallback: &Path) -> PathBuf {
+    std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|d| d.is_dir())
+        .unwrap_or_else(|| fallback.to_path_buf())
+        .join("tether-print")
+}
+
+/// Writes the previewed document for the system viewer into `dir` (private to the user,
+/// emptied at each lock), audited as printed; returns the file to open.
+pub fn write_for_viewer(state: &AppState, job: u32, dir: &Path) -> Result<PathBuf, AppError> {
+    let prepared = state.print_job(job)?;
+    let pdf = state.with_session(|s| Ok(prepared.pdf_for_printing(s)?))?;
+    private_dir(dir)?;
+    let file = dir.join(format!("{job}-{}", prepared.file_name()));
+    let _ = std::fs::remove_file(&file);
+    write_new(&file, &pdf)?;
+    Ok(file)
+}
+
+/// Removes the PDFs handed to the viewer (at lock and at start).
+pub fn clear_viewer_dir(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn private_dir(dir: &Path) -> Result<(), AppError> {
+    let internal = |e: std::io::Error| AppError {
+        kind: crate::ipc::ErrorKind::Internal,
+        message: format!("prepare {} for printing: {e}", dir.display()),
+        field: None,
+        fields: Vec::new(),
+    };
+    std::fs::create_dir_all(dir).map_err(internal)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(internal)?;
+    }
+    Ok(())
+}
+
+pub fn clinic_contact(state: &AppState) -> Result<ClinicContact, AppError> {
+    state.with_session(|s| Ok(s.clinic_contact()?.into()))
+}
+
+pub fn set_clinic_contact(
+    state: &AppState,
+    contact: ClinicContact,
+) -> Result<ClinicContact, AppError> {
+    state.with_session(|s| Ok(s.set_clinic_contact(&contact.into())?.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{add_user, audit_log, create_vault, lock, unlock};
+    use crate::api_cases::create_child;
+    use crate::ipc::{ErrorKind, Role};
+    use crate::ipc_cases::{ChildInput, CreateResult, ProceedingsInput};
+    use crate::ipc_print::{PrintLang, PrintLayout};
+    use tether_store::VaultPaths;
+
+    const PASS: &str = "correct horse battery";
+    const VOLUNTEER_PASS: &str = "volunteer passphrase";
+
+    fn io(e: std::io::Error) -> AppError {
+        AppError::invalid("test", e.to_string())
+    }
+
+    /// A vault with an admin (signed in), a volunteer, and José Ramírez with a hearing at the
+    /// Houston court a week from today (batches look ahead from today).
+    fn clinic_with_jose(dir: &Path) -> Result<(AppState, String), AppError> {
+        let state = AppState::new(VaultPaths::new(dir.join("vault")));
+        create_vault(&state, "ana".into(), PASS.into())?;
+        add_user(&state, "beto".into(), Role::Volunteer, VOLUNTEER_PASS.into())?;
+        let hearing = chrono::Utc::now().date_naive() + chrono::Days::new(7);
+        let created = create_child(
+            &state,
+            ChildInput {
+                given_name: "José".into(),
+                family_name: "Ramírez".into(),
+                aliases: vec![],
+                birth_date: "2010-05-01".into(),
+                sex: String::new(),
+                a_number: "123-456-789".into(),
+                country_of_birth: "Guatemala".into(),
+                primary_language: "mam".into(),
+                interpreter_needed: "yes".into(),
+                release_date: "2026-10-01".into(),
+                orr_program: String::new(),
+                relationship: "tía".into(),
+                notes: String::new(),
+            },
+            ProceedingsInput {
+                nta_status: "served".into(),
+                nta_served_on: "2026-10-15".into(),
+                court_code: "HOU".into(),
+                next_hearing: format!("{hearing} 09:00"),
+            },
+            None,
+            false,
+        )?;
+        let CreateResult::Created {
+            case_number: Some(case_number),
+            ..
+        } = created
+        else {
+            return Err(AppError::invalid("test", format!("not created: {created:?}")));
+        };
+        Ok((state, case_number))
+    }
+
+    fn request(document: PrintDocument, child: Option<&str>) -> PrintRequest {
+        PrintRequest {
+            document,
+            child: child.map(str::to_owned),
+            lang: PrintLang::Both,
+            layout: PrintLayout::SideBySide,
+            on: None,
+            within_days: None,
+        }
+    }
+
+    fn printed_entries(state: &AppState) -> Result<usize, AppError> {
+        Ok(audit_log(state, 1000)?
+            .iter()
+            .filter(|e| e.action == "document_printed" && e.outcome == "ok")
+            .count())
+    }
+
+    #[test]
+    fn a_notice_is_previewed_page_by_page_then_saved_once_and_audited() -> Result<(), AppError> {
+        let dir = tempfile::tempdir().map_err(io)?;
+        let (state, case_number) = clinic_with_jose(dir.path())?;
+        let shown = preview(
+            &state,
+            request(PrintDocument::Notice, Some(&case_number)),
+            &mut |_| {},
+        )?;
+        assert_eq!(shown.case_number.as_deref(), Some(case_number.as_str()));
+        assert_eq!(shown.notice_count, 1);
+        assert!(shown.page_count >= 1, "{shown:?}");
+        assert_eq!((shown.page_width_pt, shown.page_height_pt), (612.0, 792.0));
+        assert!(shown.file_name.ends_with(".pdf"), "{}", shown.file_name);
+        assert!(page(&state, shown.job, 0)?.starts_with("<svg"));
+        let past_the_end = page(&state, shown.job, shown.page_count).expect_err("no such page");
+        assert_eq!(past_the_end.kind, ErrorKind::NotFound);
+        assert_eq!(printed_entries(&state)?, 0, "a preview is not a print");
+
+        let out = dir.path().join("notice.pdf");
+        let saved = save(&state, shown.job, &out)?;
+        assert_eq!(saved.files, 1);
+        let pdf = std::fs::read(&out).map_err(io)?;
+        assert!(pdf.starts_with(b"%PDF"));
+        assert_eq!(printed_entries(&state)?, 1);
+
+        let again = save(&state, shown.job, &out).expect_err("never over an existing file");
+        assert_eq!(
+            (again.kind, again.field.as_deref()),
+            (ErrorKind::InvalidInput, Some("out"))
+        );
+        assert_eq!(std::fs::read(&out).map_err(io)?, pdf);
+
+        let viewer = dir.path().join("runtime").join("tether-print");
+        let file = write_for_viewer(&state, shown.job, &viewer)?;
+        assert!(file.starts_with(&viewer) && file.exists());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&viewer).map_err(io)?.permissions().mode();
+            assert_eq!(mode & 0o777, 0o700, "only the user may read the handed-over PDF");
+        }
+        assert_eq!(printed_entries(&state)?, 2);
+        clear_viewer_dir(&viewer);
+        assert!(!viewer.exists());
+        Ok(())
+    }
+
+    #[test]
+    fn a_batch_reads_every_hearing_in_range_and_saves_one_file_each() -> Result<(), AppError> {
+        let dir = tempfile::tempdir().map_err(io)?;
+        let (state, _) = clinic_with_jose(dir.path())?;
+        let mut stages = Vec::new();
+        let mut batch = request(PrintDocument::BatchNotices, None);
+        batch.within_days = Some(14);
+        let shown = preview(&state, batch.clone(), &mut |p| stages.push(p))?;
+        assert_eq!(shown.notice_count, 1);
+        assert!(stages.contains(&BatchProgress::Gathering { done: 1, total: 1 }));
+        assert!(stages.contains(&BatchProgress::Rendering { done: 1, total: 1 }));
+
+        let folder = dir.path().join("notices");
+        let saved = save_each(&state, shown.job, &folder, &mut |_| {})?;
+        assert_eq!(saved.files, 1);
+        assert_eq!(std::fs::read_dir(&folder).map_err(io)?.count(), 1);
+
+        batch.within_days = Some(3);
+        let nothing = preview(&state, batch.clone(), &mut |_| {})?;
+        assert_eq!((nothing.notice_count, nothing.page_count), (0, 0));
+        assert!(save(&state, nothing.job, &dir.path().join("empty.pdf")).is_err());
+
+        batch.within_days = Some(5000);
+        let too_far = preview(&state, batch, &mut |_| {}).expect_err("at most ten years");
+        assert_eq!(too_far.field.as_deref(), Some("within_days"));
+        Ok(())
+    }
+
+    #[test]
+    fn volunteers_print_only_the_call_sheet_and_locking_forgets_previews() -> Result<(), AppError>
+    {
+        let dir = tempfile::tempdir().map_err(io)?;
+        let (state, case_number) = clinic_with_jose(dir.path())?;
+        let held = preview(
+            &state,
+            request(PrintDocument::NtaRecord, Some(&case_number)),
+            &mut |_| {},
+        )?;
+        lock(&state);
+        assert_eq!(page(&state, held.job, 0).map_err(|e| e.kind), Err(ErrorKind::Locked));
+
+        unlock(&state, "beto".into(), VOLUNTEER_PASS.into())?;
+        assert_eq!(
+            page(&state, held.job, 0).map_err(|e| e.kind),
+            Err(ErrorKind::NotFound)
+        );
+        let denied = preview(
+            &state,
+            request(PrintDocument::Notice, Some(&case_number)),
+            &mut |_| {},
+        )
+        .expect_err("volunteers do not print case documents");
+        assert_eq!(denied.kind, ErrorKind::PermissionDenied);
+        let mut sheet = request(PrintDocument::CallSheet, None);
+        sheet.on = Some("2026-10-31".into());
+        let calls = preview(&state, sheet, &mut |_| {})?;
+        assert!(calls.page_width_pt > calls.page_height_pt, "landscape");
+        Ok(())
+    }
+
+    #[test]
+    fn the_clinic_contact_is_checked_and_only_admins_change_it() -> Result<(), AppError> {
+        let dir = tempfile::tempdir().map_err(io)?;
+        let (state, _) = clinic_with_jose(dir.path())?;
+        assert_eq!(clinic_contact(&state)?.name, "");
+        let bad = set_clinic_contact(
+            &state,
+            ClinicContact {
+                name: "Clínica Legal Ñuñoa".into(),
+                phone: "call us".into(),
+                address: String::new(),
+            },
+        )
+        .expect_err("not a phone number");
+        assert_eq!(bad.field.as_deref(), Some("phone"));
+        assert_eq!(clinic_contact(&state)?.name, "", "nothing saved on error");
+
+        let saved = set_clinic_contact(
+            &state,
+            ClinicContact {
+                name: "Clínica Legal Ñuñoa".into(),
+                phone: "(713) 555-0188".into(),
+                address: "1200 Main St\nHouston, TX 77002".into(),
+            },
+        )?;
+        assert_eq!(saved.phone, "+1 713-555-0188");
+        assert_eq!(clinic_contact(&state)?, saved);
+
+        lock(&state);
+        unlock(&state, "beto".into(), VOLUNTEER_PASS.into())?;
+        let denied = set_clinic_contact(&state, saved).expect_err("admins only");
+        assert_eq!(denied.kind, ErrorKind::PermissionDenied);
+        Ok(())
+    }
+}

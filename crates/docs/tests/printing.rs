@@ -1,5 +1,6 @@
-//! Every printable in both languages, for a full case and one with missing data, checked with an
-//! independent extractor (`pdftotext` from poppler-utils).
+//! Every printable in English, Spanish and both (one copy per language, and side by side), for a
+//! full case and one with missing data, checked with an independent extractor (`pdftotext`
+//! from poppler-utils).
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
@@ -7,33 +8,56 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use tether_docs::printing::{
-    long_date, CallSheet, CallSheetRow, CaseSheet, Lang, PrintAddressChange, PrintHearing,
-    Printable, Printer, BLANK,
+    long_date, CallSheet, CallSheetRow, CaseSheet, Clinic, Job, Lang, Layout, Localized,
+    PrintAddressChange, PrintHearing, Printable, Printer, Rendered, BLANK,
 };
 
+// ---------------------------------------------------------------------------------------------
+// Fixtures: realistic data.
+
+const COURT_STREET: &str = "8701 S. Gessner Road, 10th Floor";
+const COURT_CITY: &str = "Houston, TX 77074";
+
+fn named(en: &str, es: &str) -> Option<Localized> {
+    Some(Localized {
+        en: en.into(),
+        es: es.into(),
+    })
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn clinic() -> Clinic {
+    Clinic {
+        name: Some("Centro Esperanza para Niños".into()),
+        phone: Some("(713) 555-0100".into()),
+        address: vec!["2900 Main St, Suite 300".into(), "Houston, TX 77002".into()],
+    }
+}
+
 fn full_case() -> CaseSheet {
-    let printed = NaiveDate::from_ymd_opt(2026, 2, 10).unwrap();
+    let printed = day(2026, 2, 10);
+    let home = vec![
+        "4410 Bellaire Blvd Apt 12".to_owned(),
+        "Houston, TX 77401".to_owned(),
+    ];
     CaseSheet {
         case_number: "TC-2026-0042".into(),
-        child_name: "María José Ramírez López".into(),
+        child_name: "José Ramírez Pérez".into(),
         a_number: Some("A123-456-789".into()),
         birth_date: Some("2011-05-14".into()),
         country_of_birth: Some("Guatemala".into()),
-        language_name: Some("Mam".into()),
+        language_name: named("Mam", "mam"),
         interpreter_needed: true,
         sponsor_name: Some("Rosa Ramírez".into()),
-        sponsor_phone: Some("+1 713 555 0142".into()),
-        address: vec![
-            "4410 Bellaire Blvd Apt 12".into(),
-            "Houston, TX 77401".into(),
-        ],
+        sponsor_phone: Some("+502 5512 3456".into()),
+        address: home.clone(),
         address_history: vec![
             PrintAddressChange {
                 recorded_on: "2026-02-02".into(),
-                lines: vec![
-                    "4410 Bellaire Blvd Apt 12".into(),
-                    "Houston, TX 77401".into(),
-                ],
+                lines: home,
                 eoir33_filed_on: None,
             },
             PrintAddressChange {
@@ -43,10 +67,7 @@ fn full_case() -> CaseSheet {
             },
         ],
         court_name: Some("Houston - S. Gessner Road".into()),
-        court_address: vec![
-            "5885 Gessner Road, Suite 200".into(),
-            "Houston, TX 77036".into(),
-        ],
+        court_address: vec![COURT_STREET.into(), COURT_CITY.into()],
         court_time_zone: Some("America/Chicago".into()),
         hearing: PrintHearing::from_local("2026-03-04 09:30", Some("America/Chicago"), "master"),
         nta_status: Some("served".into()),
@@ -58,8 +79,9 @@ fn full_case() -> CaseSheet {
     }
 }
 
+/// Only what a case always has: everything else must print as the blank line.
 fn sparse_case() -> CaseSheet {
-    let printed = NaiveDate::from_ymd_opt(2026, 2, 10).unwrap();
+    let printed = day(2026, 2, 10);
     CaseSheet {
         case_number: "TC-2026-0043".into(),
         child_name: "Juan Ramírez".into(),
@@ -70,98 +92,48 @@ fn sparse_case() -> CaseSheet {
     }
 }
 
-fn call_sheet(rows: bool) -> CallSheet {
-    let day = NaiveDate::from_ymd_opt(2026, 2, 10).unwrap();
-    CallSheet {
-        date: day.to_string(),
-        date_long: long_date(day),
-        printed_by: "vol.ana".into(),
-        rows: if rows {
-            vec![
-                CallSheetRow {
-                    case_number: "TC-2026-0042".into(),
-                    child_name: "María José R.".into(),
-                    sponsor_name: Some("Rosa Ramírez".into()),
-                    sponsor_phone: Some("+17135550142".into()),
-                    attempt: 2,
-                    due_on: "2026-02-09".into(),
-                    overdue: true,
-                    sponsor_local_time: Some("2026-02-10 10:15".into()),
-                    language: Some("mam".into()),
-                    interpreter_needed: true,
-                },
-                CallSheetRow {
-                    case_number: "TC-2026-0043".into(),
-                    child_name: "Juan R.".into(),
-                    attempt: 1,
-                    due_on: "2026-02-10".into(),
-                    ..CallSheetRow::default()
-                },
-            ]
-        } else {
-            Vec::new()
+fn call_sheet(with_rows: bool) -> CallSheet {
+    let today = day(2026, 2, 10);
+    let rows = vec![
+        CallSheetRow {
+            case_number: "TC-2026-0042".into(),
+            child_name: "José R.".into(),
+            sponsor_name: Some("Rosa Ramírez".into()),
+            sponsor_phone: Some("+50255123456".into()),
+            attempt: 2,
+            due_on: "2026-02-09".into(),
+            overdue: true,
+            sponsor_local_time: Some("2026-02-10 09:15".into()),
+            language: named("Mam", "mam"),
+            interpreter_needed: true,
         },
+        CallSheetRow {
+            case_number: "TC-2026-0043".into(),
+            child_name: "Juan R.".into(),
+            attempt: 1,
+            due_on: "2026-02-10".into(),
+            language: named("Spanish", "español"),
+            ..CallSheetRow::default()
+        },
+    ];
+    CallSheet {
+        date: today.to_string(),
+        date_long: long_date(today),
+        printed_by: "vol.ana".into(),
+        rows: if with_rows { rows } else { Vec::new() },
     }
 }
 
-fn pdftotext(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("out.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success(), "pdftotext failed");
-    // Whitespace collapsed: a phrase wrapped across lines still matches.
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+// ---------------------------------------------------------------------------------------------
+// Helpers.
 
-/// Also writes the PDF under `$TETHER_PRINT_SAMPLES` when set (for the PNGs in docs/printables).
-fn render(
-    printer: &Printer,
-    what: Printable,
-    lang: Lang,
-    data: &impl serde::Serialize,
-    tag: &str,
-) -> String {
-    let pdf = printer.render(what, lang, data).unwrap();
-    assert!(pdf.starts_with(b"%PDF-"));
-    if let Ok(dir) = std::env::var("TETHER_PRINT_SAMPLES") {
-        let code = lang.codes().join("-");
-        let name = format!("{}-{code}-{tag}.pdf", what.as_str());
-        std::fs::write(Path::new(&dir).join(name), &pdf).unwrap();
-    }
-    let text = pdftotext(&pdf);
-    for bad in ["null", "None", "{{", "none"] {
-        assert!(
-            !text.contains(bad),
-            "{what:?} {lang:?} {tag}: found {bad:?} in\n{text}"
-        );
-    }
-    text
-}
-
-fn assert_not_official(text: &str, lang: Lang) {
-    if lang != Lang::Es {
-        assert!(
-            text.contains("This is not an official government form."),
-            "{text}"
-        );
-    }
-    if lang != Lang::En {
-        assert!(
-            text.contains("Este no es un formulario oficial del gobierno."),
-            "{text}"
-        );
-    }
-}
+/// The language and layout combinations every printable is checked in.
+const VARIANTS: [(Lang, Layout); 4] = [
+    (Lang::En, Layout::Pages),
+    (Lang::Es, Layout::Pages),
+    (Lang::Both, Layout::Pages),
+    (Lang::Both, Layout::SideBySide),
+];
 
 const CASE_PRINTABLES: [Printable; 4] = [
     Printable::Notice,
@@ -170,60 +142,126 @@ const CASE_PRINTABLES: [Printable; 4] = [
     Printable::Eoir33,
 ];
 
+fn job(what: Printable, lang: Lang, layout: Layout) -> Job {
+    Job {
+        what,
+        lang,
+        layout,
+        clinic: clinic(),
+    }
+}
+
+fn has_english(lang: Lang) -> bool {
+    lang != Lang::Es
+}
+
+fn has_spanish(lang: Lang) -> bool {
+    lang != Lang::En
+}
+
+/// The PDF's text (pages `first..=last` when given), whitespace collapsed so that a phrase
+/// wrapped across lines still matches.
+fn pdftotext(pdf: &[u8], pages: Option<(usize, usize)>) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let mut cmd = Command::new("pdftotext");
+    cmd.args(["-layout", "-enc", "UTF-8"]);
+    if let Some((first, last)) = pages {
+        cmd.args(["-f", &first.to_string(), "-l", &last.to_string()]);
+    }
+    let out = cmd
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Compiles, writes the PDF (also under `$TETHER_PRINT_SAMPLES` when set, for the PNGs in
+/// docs/printables), and returns the document and its text, checked for leaked placeholders.
+fn print(
+    printer: &Printer,
+    job: &Job,
+    data: &impl serde::Serialize,
+    tag: &str,
+) -> (Rendered, String) {
+    let rendered = printer.compile(job, std::slice::from_ref(data)).unwrap();
+    let pdf = rendered.pdf().unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    if let Ok(dir) = std::env::var("TETHER_PRINT_SAMPLES") {
+        let mut name = format!("{}-{}", job.what.as_str(), job.lang.codes().join("-"));
+        if job.lang == Lang::Both && job.layout == Layout::SideBySide {
+            name.push_str("-side-by-side");
+        }
+        std::fs::write(Path::new(&dir).join(format!("{name}-{tag}.pdf")), &pdf).unwrap();
+    }
+    let text = pdftotext(&pdf, None);
+    for bad in ["null", "None", "none", "{{", "}}"] {
+        assert!(
+            !text.contains(bad),
+            "{:?} {:?} {:?} {tag}: found {bad:?} in\n{text}",
+            job.what,
+            job.lang,
+            job.layout
+        );
+    }
+    (rendered, text)
+}
+
+fn assert_not_official(text: &str, lang: Lang) {
+    if has_english(lang) {
+        assert!(
+            text.contains("This is not an official government form."),
+            "{text}"
+        );
+    }
+    if has_spanish(lang) {
+        assert!(
+            text.contains("Este no es un formulario oficial del gobierno."),
+            "{text}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every printable, every language and layout.
+
 #[test]
 fn case_printables_full_data() {
     let printer = Printer::new(None).unwrap();
     let case = full_case();
     for what in CASE_PRINTABLES {
-        for lang in [Lang::En, Lang::Es, Lang::Both] {
-            let text = render(&printer, what, lang, &case, "full");
-            let ctx = format!("{what:?} {lang:?}:\n{text}");
-            assert!(text.contains("5885 Gessner Road, Suite 200"), "{ctx}");
-            assert!(text.contains("Houston, TX 77036"), "{ctx}");
-            assert!(text.contains("A123-456-789"), "{ctx}");
-            assert!(text.contains("Ramírez"), "{ctx}");
+        for (lang, layout) in VARIANTS {
+            let (_, text) = print(&printer, &job(what, lang, layout), &case, "full");
+            let ctx = format!("{what:?} {lang:?} {layout:?}:\n{text}");
+            let has = |needle: &str| text.contains(needle);
+            assert!(has(COURT_STREET) && has(COURT_CITY), "court address: {ctx}");
+            assert!(has("A123-456-789"), "A-Number: {ctx}");
+            assert!(has("José Ramírez Pérez"), "accents: {ctx}");
             assert_not_official(&text, lang);
             if what != Printable::Eoir33 {
-                assert!(text.contains("2026-03-04"), "{ctx}");
-                if lang != Lang::Es {
-                    assert!(text.contains("Wednesday, March 4, 2026"), "{ctx}");
-                    assert!(text.contains("9:30 AM CST"), "{ctx}");
+                assert!(has("2026-03-04"), "{ctx}");
+                if has_english(lang) {
+                    assert!(
+                        has("Wednesday, March 4, 2026") && has("9:30 AM CST"),
+                        "{ctx}"
+                    );
                 }
-                if lang != Lang::En {
-                    assert!(text.contains("miércoles, 4 de marzo de 2026"), "{ctx}");
-                    assert!(text.contains("audiencia"), "{ctx}");
+                if has_spanish(lang) {
+                    assert!(has("miércoles, 4 de marzo de 2026"), "{ctx}");
+                    assert!(has("audiencia"), "{ctx}");
                 }
             }
-            if lang != Lang::En {
+            if has_spanish(lang) {
                 assert!(text.to_lowercase().contains("dirección"), "{ctx}");
             }
         }
-    }
-}
-
-#[test]
-fn notice_says_what_matters() {
-    let printer = Printer::new(None).unwrap();
-    let text = render(
-        &printer,
-        Printable::Notice,
-        Lang::Both,
-        &full_case(),
-        "full",
-    );
-    for needle in [
-        "1-800-898-7180",
-        "ACIS",
-        "EOIR-33",
-        "5 working days",
-        "5 días hábiles",
-        "in absentia",
-        "Mam",
-        "Master calendar hearing",
-        "What to bring",
-        "Qué llevar",
-    ] {
-        assert!(text.contains(needle), "missing {needle:?}:\n{text}");
     }
 }
 
@@ -232,66 +270,278 @@ fn case_printables_missing_data_print_blank_lines() {
     let printer = Printer::new(None).unwrap();
     let case = sparse_case();
     for what in CASE_PRINTABLES {
-        for lang in [Lang::En, Lang::Es] {
-            let text = render(&printer, what, lang, &case, "missing");
-            let ctx = format!("{what:?} {lang:?}:\n{text}");
+        for (lang, layout) in VARIANTS {
+            let job = Job {
+                clinic: Clinic::default(),
+                ..job(what, lang, layout)
+            };
+            let (_, text) = print(&printer, &job, &case, "missing");
+            let ctx = format!("{what:?} {lang:?} {layout:?}:\n{text}");
             assert!(text.contains(BLANK), "{ctx}");
-            assert!(text.contains("Ramírez"), "{ctx}");
+            assert!(text.contains("Juan Ramírez"), "{ctx}");
             assert_not_official(&text, lang);
+            if what == Printable::NtaRecord {
+                assert_eq!(text.contains("to be set"), has_english(lang), "{ctx}");
+                assert_eq!(text.contains("por fijar"), has_spanish(lang), "{ctx}");
+            }
         }
     }
-    let en = render(&printer, Printable::NtaRecord, Lang::En, &case, "missing");
-    assert!(en.contains("to be set"), "{en}");
-    let es = render(&printer, Printable::NtaRecord, Lang::Es, &case, "missing");
-    assert!(es.contains("por fijar"), "{es}");
 }
 
 #[test]
-fn call_sheet_both_languages() {
+fn call_sheet_in_every_language_and_layout() {
     let printer = Printer::new(None).unwrap();
-    for lang in [Lang::En, Lang::Es] {
-        let text = render(
-            &printer,
-            Printable::CallSheet,
-            lang,
-            &call_sheet(true),
-            "full",
+    for (lang, layout) in VARIANTS {
+        let job = job(Printable::CallSheet, lang, layout);
+        let (rendered, text) = print(&printer, &job, &call_sheet(true), "full");
+        let ctx = format!("{lang:?} {layout:?}:\n{text}");
+        assert!(
+            text.contains("TC-2026-0042") && text.contains("+50255123456"),
+            "{ctx}"
         );
-        assert!(text.contains("TC-2026-0042"), "{text}");
-        assert!(text.contains("+17135550142"), "{text}");
+        assert!(text.contains("Rosa Ramírez"), "{ctx}");
         assert!(
             text.contains(BLANK),
-            "missing sponsor prints a blank line: {text}"
+            "a missing sponsor prints a blank line: {ctx}"
         );
         assert_not_official(&text, lang);
-        let empty = render(
-            &printer,
-            Printable::CallSheet,
-            lang,
-            &call_sheet(false),
-            "missing",
+        // The language's name in the page's language, never its code.
+        assert_eq!(text.contains("Spanish"), has_english(lang), "{ctx}");
+        assert_eq!(text.contains("español"), has_spanish(lang), "{ctx}");
+        assert_eq!(text.contains("Mam"), has_english(lang), "{ctx}");
+        // Side by side names it once: "Mam", not "Mam / mam".
+        let spanish_copy = has_spanish(lang) && layout == Layout::Pages;
+        assert_eq!(text.contains("mam"), spanish_copy, "{ctx}");
+        if has_spanish(lang) {
+            assert!(
+                text.contains("Teléfono") && text.contains("atrasada"),
+                "{ctx}"
+            );
+        }
+        let (width, height) = rendered.page_size_pt();
+        assert!(
+            width > height,
+            "the call sheet is landscape: {width}×{height}"
         );
+
+        let (_, empty) = print(&printer, &job, &call_sheet(false), "missing");
         assert_not_official(&empty, lang);
+        if has_english(lang) {
+            assert!(empty.contains("No calls due."), "{empty}");
+        }
     }
-    let es = render(
-        &printer,
-        Printable::CallSheet,
-        Lang::Es,
-        &call_sheet(true),
-        "full",
-    );
-    assert!(es.contains("Teléfono") && es.contains("atrasada"), "{es}");
 }
+
+#[test]
+fn notice_says_what_matters() {
+    let printer = Printer::new(None).unwrap();
+    for layout in [Layout::Pages, Layout::SideBySide] {
+        let job = job(Printable::Notice, Lang::Both, layout);
+        let (_, text) = print(&printer, &job, &full_case(), "full");
+        for needle in [
+            "1-800-898-7180",
+            "ACIS",
+            "EOIR-33",
+            "5 working days",
+            "5 días hábiles",
+            "in absentia",
+            "Master calendar hearing",
+            "What to bring",
+            "Qué llevar",
+            // The interpreter's language named in each page's language.
+            "interpreter in Mam",
+            "intérprete de mam",
+        ] {
+            assert!(
+                text.contains(needle),
+                "{layout:?}: missing {needle:?}:\n{text}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Side by side.
+
+#[test]
+fn side_by_side_is_one_bilingual_copy() {
+    let printer = Printer::new(None).unwrap();
+    let case = full_case();
+    for what in Printable::ALL {
+        let pages = |layout| {
+            let job = job(what, Lang::Both, layout);
+            if what == Printable::CallSheet {
+                printer
+                    .compile(&job, &[call_sheet(true)])
+                    .unwrap()
+                    .page_count()
+            } else {
+                printer
+                    .compile(&job, std::slice::from_ref(&case))
+                    .unwrap()
+                    .page_count()
+            }
+        };
+        assert_eq!(pages(Layout::Pages), 2, "{what:?}: one page per language");
+        assert_eq!(pages(Layout::SideBySide), 1, "{what:?}: one bilingual page");
+    }
+}
+
+#[test]
+fn side_by_side_notice_has_both_languages_on_page_one() {
+    let printer = Printer::new(None).unwrap();
+    let side = printer
+        .compile(
+            &job(Printable::Notice, Lang::Both, Layout::SideBySide),
+            &[full_case()],
+        )
+        .unwrap();
+    let pages = printer
+        .compile(
+            &job(Printable::Notice, Lang::Both, Layout::Pages),
+            &[full_case()],
+        )
+        .unwrap();
+    assert!(side.page_count() < pages.page_count());
+    let first = pdftotext(&side.pdf().unwrap(), Some((1, 1)));
+    for needle in [
+        "Your immigration court hearing",
+        "Su audiencia",
+        "Court / Corte",
+        "What to bring",
+        "Qué llevar",
+        "If you move",
+        "Si se muda",
+        "This is not an official government form.",
+        "Este no es un formulario oficial del gobierno.",
+    ] {
+        assert!(first.contains(needle), "missing {needle:?}:\n{first}");
+    }
+}
+
+#[test]
+fn record_pages_side_by_side_use_bilingual_labels() {
+    let printer = Printer::new(None).unwrap();
+    let job = job(Printable::NtaRecord, Lang::Both, Layout::SideBySide);
+    let (_, text) = print(&printer, &job, &full_case(), "full");
+    assert!(text.contains("Respondent / Demandado (menor)"), "{text}");
+    assert!(text.contains("Served / Entregado"), "{text}");
+}
+
+#[test]
+fn one_language_ignores_the_layout() {
+    let printer = Printer::new(None).unwrap();
+    for lang in [Lang::En, Lang::Es] {
+        let text = |layout| {
+            let job = job(Printable::Notice, lang, layout);
+            pdftotext(&printer.render(&job, &full_case()).unwrap(), None)
+        };
+        assert_eq!(text(Layout::Pages), text(Layout::SideBySide), "{lang:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The preview: SVG pages and page size.
+
+#[test]
+fn preview_pages_as_svg() {
+    let printer = Printer::new(None).unwrap();
+    let rendered = printer
+        .compile(
+            &job(Printable::Notice, Lang::Both, Layout::Pages),
+            &[full_case()],
+        )
+        .unwrap();
+    assert_eq!(rendered.page_count(), 2);
+    let svg = rendered.page_svg(0).unwrap();
+    assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
+    assert!(rendered.page_svg(1).is_some());
+    assert!(rendered.page_svg(rendered.page_count()).is_none());
+    let (width, height) = rendered.page_size_pt();
+    assert!(
+        (width - 612.0).abs() < 0.5 && (height - 792.0).abs() < 0.5,
+        "US Letter: {width}×{height}"
+    );
+    assert_eq!(
+        format!("{rendered:?}"),
+        "Rendered { template: \"notice.typ\", pages: 2, .. }"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The clinic's contact.
+
+#[test]
+fn the_clinic_from_the_settings_is_printed() {
+    let printer = Printer::new(None).unwrap();
+    for what in [Printable::Notice, Printable::Reminder] {
+        for (lang, layout) in VARIANTS {
+            let (_, text) = print(&printer, &job(what, lang, layout), &full_case(), "full");
+            for needle in [
+                "Centro Esperanza para Niños",
+                "(713) 555-0100",
+                "2900 Main St, Suite 300",
+                "Houston, TX 77002",
+            ] {
+                assert!(
+                    text.contains(needle),
+                    "{what:?} {lang:?} {layout:?}: {needle:?}:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_clinic_falls_back_to_clinic_typ_field_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("clinic.typ"),
+        "#let clinic = (name: \"Kids in Need of Defense\", phone: \"(713) 555-0199\", address: (\"1 Main St\", \"Houston, TX 77002\"))\n",
+    )
+    .unwrap();
+    let printer = Printer::new(Some(dir.path())).unwrap();
+    let empty = Job {
+        clinic: Clinic::default(),
+        ..job(Printable::Notice, Lang::En, Layout::Pages)
+    };
+    let text = pdftotext(&printer.render(&empty, &full_case()).unwrap(), None);
+    for needle in ["Kids in Need of Defense", "(713) 555-0199", "1 Main St"] {
+        assert!(text.contains(needle), "{needle:?}:\n{text}");
+    }
+    // Only the phone set in the app: the rest still comes from clinic.typ.
+    let phone_only = Job {
+        clinic: Clinic {
+            phone: Some("(832) 555-0123".into()),
+            ..Clinic::default()
+        },
+        ..empty
+    };
+    let text = pdftotext(&printer.render(&phone_only, &full_case()).unwrap(), None);
+    assert!(
+        text.contains("Kids in Need of Defense") && text.contains("(832) 555-0123"),
+        "{text}"
+    );
+    assert!(!text.contains("(713) 555-0199"), "{text}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overrides, errors, batches.
 
 #[test]
 fn a_template_in_the_data_folder_overrides_without_a_rebuild() {
     let dir = tempfile::tempdir().unwrap();
     let case = full_case();
+    let notice = Job {
+        clinic: Clinic::default(),
+        ..job(Printable::Notice, Lang::En, Layout::Pages)
+    };
     let before = pdftotext(
         &Printer::new(Some(dir.path()))
             .unwrap()
-            .render(Printable::Notice, Lang::En, &case)
+            .render(&notice, &case)
             .unwrap(),
+        None,
     );
     assert!(before.contains(BLANK), "no clinic contact yet: blank lines");
     std::fs::write(
@@ -306,7 +556,7 @@ fn a_template_in_the_data_folder_overrides_without_a_rebuild() {
     .unwrap();
     let printer = Printer::new(Some(dir.path())).unwrap();
     assert_eq!(printer.overridden(), ["clinic.typ", "notice.typ"]);
-    let after = pdftotext(&printer.render(Printable::Notice, Lang::En, &case).unwrap());
+    let after = pdftotext(&printer.render(&notice, &case).unwrap(), None);
     assert!(after.contains("Letterhead of the clinic"), "{after}");
     assert!(
         after.contains("Clínica Esperanza") && after.contains("(713) 555-0100"),
@@ -317,11 +567,12 @@ fn a_template_in_the_data_folder_overrides_without_a_rebuild() {
         "{after}"
     );
     // The other printables pick up the clinic's contact too.
-    let letter = pdftotext(
-        &printer
-            .render(Printable::Reminder, Lang::Es, &case)
-            .unwrap(),
-    );
+    let reminder = Job {
+        what: Printable::Reminder,
+        lang: Lang::Es,
+        ..notice
+    };
+    let letter = pdftotext(&printer.render(&reminder, &case).unwrap(), None);
     assert!(letter.contains("Clínica Esperanza"), "{letter}");
 }
 
@@ -331,59 +582,31 @@ fn a_broken_override_is_a_clear_error() {
     std::fs::write(dir.path().join("eoir33.typ"), "#let x = (").unwrap();
     let printer = Printer::new(Some(dir.path())).unwrap();
     let err = printer
-        .render(Printable::Eoir33, Lang::En, &full_case())
+        .render(
+            &job(Printable::Eoir33, Lang::En, Layout::Pages),
+            &full_case(),
+        )
         .unwrap_err();
     assert!(err.to_string().contains("eoir33.typ"), "{err}");
 }
 
 #[test]
-fn a_batch_is_one_pdf_with_every_notice() {
+fn a_batch_is_one_document_with_every_notice() {
     let printer = Printer::new(None).unwrap();
-    let cases = vec![full_case(), sparse_case()];
-    let pdf = printer
-        .render_many(Printable::Notice, Lang::Both, &cases)
-        .unwrap();
-    let text = pdftotext(&pdf);
-    assert!(text.contains("María José Ramírez López") && text.contains("Juan Ramírez"));
-}
-
-/// Not a test: `cargo test --release -p tether-docs --test printing -- --ignored --nocapture`.
-#[test]
-#[ignore = "benchmark; run in release"]
-fn bench_batch_of_100_notices() {
-    let printer = Printer::new(None).unwrap();
-    let cases: Vec<CaseSheet> = (0..100)
-        .map(|i| {
-            let mut c = if i % 5 == 4 {
-                sparse_case()
-            } else {
-                full_case()
-            };
-            c.case_number = format!("TC-2026-{i:04}");
-            // Every notice differs (name, A-Number), so Typst's memoization cannot skip work.
-            c.child_name = format!("{} {i}", c.child_name);
-            if c.a_number.is_some() {
-                c.a_number = Some(format!("A123-456-{i:03}"));
-            }
-            c
-        })
-        .collect();
-    for lang in [Lang::En, Lang::Both] {
-        let started = std::time::Instant::now();
-        let pdf = printer
-            .render_many(Printable::Notice, lang, &cases)
+    let cases = [full_case(), sparse_case(), full_case()];
+    for (layout, pages_each) in [(Layout::Pages, 2), (Layout::SideBySide, 1)] {
+        let rendered = printer
+            .compile(&job(Printable::Notice, Lang::Both, layout), &cases)
             .unwrap();
-        let batch = started.elapsed();
-        let started = std::time::Instant::now();
-        for c in &cases {
-            printer.render(Printable::Notice, lang, c).unwrap();
-        }
-        let each = started.elapsed();
-        println!(
-            "{lang:?}: one PDF of 100 notices {:.1} ms per notice ({} KB); 100 separate PDFs {:.1} ms per notice",
-            batch.as_secs_f64() * 10.0,
-            pdf.len() / 1024,
-            each.as_secs_f64() * 10.0
+        assert_eq!(
+            rendered.page_count(),
+            cases.len() * pages_each,
+            "{layout:?}"
+        );
+        let text = pdftotext(&rendered.pdf().unwrap(), None);
+        assert!(
+            text.contains("José Ramírez Pérez") && text.contains("Juan Ramírez"),
+            "{text}"
         );
     }
 }

@@ -1,0 +1,168 @@
+//! The Typst engine: templates (shipped or overridden) compiled into a [`Rendered`] document.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use typst::foundations::{Dict, Str, Value};
+use typst_as_lib::{TypstEngine, TypstTemplateCollection};
+use typst_layout::PagedDocument;
+
+use super::job::Job;
+use super::{PrintError, TEMPLATES};
+
+static FONT_REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+
+/// Renders printables. Make one per run (or per batch) and reuse it: fonts are parsed and
+/// templates read once.
+pub struct Printer {
+    engine: TypstEngine<TypstTemplateCollection>,
+    overridden: Vec<String>,
+}
+
+impl std::fmt::Debug for Printer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Printer")
+            .field("overridden", &self.overridden)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Printer {
+    /// The shipped templates, each replaced by `<override_dir>/<name>` when that file exists.
+    pub fn new(override_dir: Option<&Path>) -> Result<Self, PrintError> {
+        let mut sources: BTreeMap<&str, String> = TEMPLATES
+            .iter()
+            .map(|(name, text)| (*name, (*text).to_owned()))
+            .collect();
+        let mut overridden = Vec::new();
+        if let Some(dir) = override_dir {
+            for (name, text) in sources.iter_mut() {
+                let path = dir.join(name);
+                match std::fs::read_to_string(&path) {
+                    Ok(found) => {
+                        *text = found;
+                        overridden.push((*name).to_owned());
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(source) => {
+                        return Err(PrintError::Override {
+                            path: path.display().to_string(),
+                            source,
+                        })
+                    }
+                }
+            }
+        }
+        let engine = TypstEngine::builder()
+            .fonts([FONT_REGULAR, FONT_BOLD])
+            .with_static_source_file_resolver(sources)
+            .build();
+        Ok(Printer { engine, overridden })
+    }
+
+    /// Template names replaced from the override folder.
+    pub fn overridden(&self) -> &[String] {
+        &self.overridden
+    }
+
+    /// One document holding `job.what` for each of `items` (one item for a single printout;
+    /// many for a batch). Items are [`super::CaseSheet`]s, or [`super::CallSheet`]s for the
+    /// call sheet.
+    pub fn compile<T: Serialize>(&self, job: &Job, items: &[T]) -> Result<Rendered, PrintError> {
+        let template = job.what.template();
+        let payload = serde_json::json!({
+            "langs": job.lang.codes(),
+            "layout": job.effective_layout().as_str(),
+            "clinic": job.clinic,
+            "items": items,
+        });
+        let mut inputs = Dict::new();
+        inputs.insert(
+            "data".into(),
+            Value::Str(Str::from(serde_json::to_string(&payload)?)),
+        );
+        let document: PagedDocument = self
+            .engine
+            .compile_with_input(template, inputs)
+            .output
+            .map_err(|e| PrintError::Template {
+                template: template.to_owned(),
+                message: e.to_string(),
+            })?;
+        Ok(Rendered { document, template })
+    }
+
+    /// `compile(job, &[item])` then [`Rendered::pdf`].
+    pub fn render<T: Serialize>(&self, job: &Job, item: &T) -> Result<Vec<u8>, PrintError> {
+        self.compile(job, std::slice::from_ref(item))?.pdf()
+    }
+}
+
+/// A compiled document: PDF for saving, SVG per page for an on-screen preview. Laid out once,
+/// so a preview followed by "save" does not compile twice.
+pub struct Rendered {
+    document: PagedDocument,
+    /// For error messages.
+    template: &'static str,
+}
+
+impl std::fmt::Debug for Rendered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rendered")
+            .field("template", &self.template)
+            .field("pages", &self.page_count())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Rendered {
+    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        typst_pdf::pdf(&self.document, &typst_pdf::PdfOptions::default()).map_err(|diagnostics| {
+            PrintError::Pdf {
+                template: self.template.to_owned(),
+                message: diagnostics
+                    .iter()
+                    .map(|d| d.message.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            }
+        })
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.document.pages().len()
+    }
+
+    /// SVG markup of page `index` (0-based), `None` when out of range.
+    pub fn page_svg(&self, index: usize) -> Option<String> {
+        let page = self.document.pages().get(index)?;
+        Some(typst_svg::svg(page, &typst_svg::SvgOptions::default()))
+    }
+
+    /// Page size in points of the first page (width, height); (612, 792) for US Letter
+    /// portrait. Typst always lays out at least one page; (0, 0) would mean none.
+    pub fn page_size_pt(&self) -> (f64, f64) {
+        self.document
+            .pages()
+            .first()
+            .map(|page| {
+                let size = page.frame.size();
+                (size.x.to_pt(), size.y.to_pt())
+            })
+            .unwrap_or((0.0, 0.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The desktop app hands a preview to another thread (Tauri commands are async).
+    #[test]
+    fn rendered_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Rendered>();
+    }
+}

@@ -490,7 +490,10 @@ fn print_preview_of_a_notice_and_a_batch_from_the_window() -> TestResult {
 
     // Previews are rendered in memory: no page of José's notice is left on disk in clear.
     let hits = find_bytes_in_tree(temp.path(), "Xicará Pérez")?;
-    assert!(hits.is_empty(), "the sponsor's name is in clear in: {hits:#?}");
+    assert!(
+        hits.is_empty(),
+        "the sponsor's name is in clear in: {hits:#?}"
+    );
     Ok(())
 }
 

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use tether_core::casework::parse_date;
 use tether_print::{
-    prepare_batch, prepare_call_sheet, prepare_case_document, printer_for, BatchProgress,
-    Prepared, write_new,
+    prepare_batch, prepare_call_sheet, prepare_case_document, printer_for, write_new,
+    BatchProgress, Prepared,
 };
 
 use crate::ipc::AppError;
@@ -70,9 +70,13 @@ pub fn preview(
 }
 
 fn describe(state: &AppState, document: PrintDocument, prepared: Prepared) -> PrintPreview {
-    let (page_width_pt, page_height_pt) = prepared
+    // Typst's points carry float noise (791.9999…); whole points are plenty for a preview.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let round = |pt: f64| pt.round().clamp(1.0, 100_000.0) as u32;
+    let (width, height) = prepared
         .rendered()
-        .map_or((612.0, 792.0), |r| r.page_size_pt());
+        .map_or((612.0, 792.0), tether_print::Rendered::page_size_pt);
+    let (page_width_pt, page_height_pt) = (round(width), round(height));
     let case_number = match document {
         PrintDocument::CallSheet | PrintDocument::BatchNotices => None,
         _ => prepared.subjects().first().map(|s| s.case_number.clone()),
@@ -211,7 +215,12 @@ mod tests {
     fn clinic_with_jose(dir: &Path) -> Result<(AppState, String), AppError> {
         let state = AppState::new(VaultPaths::new(dir.join("vault")));
         create_vault(&state, "ana".into(), PASS.into())?;
-        add_user(&state, "beto".into(), Role::Volunteer, VOLUNTEER_PASS.into())?;
+        add_user(
+            &state,
+            "beto".into(),
+            Role::Volunteer,
+            VOLUNTEER_PASS.into(),
+        )?;
         let hearing = chrono::Utc::now().date_naive() + chrono::Days::new(7);
         let created = create_child(
             &state,
@@ -244,7 +253,10 @@ mod tests {
             ..
         } = created
         else {
-            return Err(AppError::invalid("test", format!("not created: {created:?}")));
+            return Err(AppError::invalid(
+                "test",
+                format!("not created: {created:?}"),
+            ));
         };
         Ok((state, case_number))
     }
@@ -279,7 +291,7 @@ mod tests {
         assert_eq!(shown.case_number.as_deref(), Some(case_number.as_str()));
         assert_eq!(shown.notice_count, 1);
         assert!(shown.page_count >= 1, "{shown:?}");
-        assert_eq!((shown.page_width_pt, shown.page_height_pt), (612.0, 792.0));
+        assert_eq!((shown.page_width_pt, shown.page_height_pt), (612, 792));
         assert!(shown.file_name.ends_with(".pdf"), "{}", shown.file_name);
         assert!(page(&state, shown.job, 0)?.starts_with("<svg"));
         let past_the_end = page(&state, shown.job, shown.page_count).expect_err("no such page");
@@ -307,7 +319,11 @@ mod tests {
         {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&viewer).map_err(io)?.permissions().mode();
-            assert_eq!(mode & 0o777, 0o700, "only the user may read the handed-over PDF");
+            assert_eq!(
+                mode & 0o777,
+                0o700,
+                "only the user may read the handed-over PDF"
+            );
         }
         assert_eq!(printed_entries(&state)?, 2);
         clear_viewer_dir(&viewer);
@@ -344,8 +360,7 @@ mod tests {
     }
 
     #[test]
-    fn volunteers_print_only_the_call_sheet_and_locking_forgets_previews() -> Result<(), AppError>
-    {
+    fn volunteers_print_only_the_call_sheet_and_locking_forgets_previews() -> Result<(), AppError> {
         let dir = tempfile::tempdir().map_err(io)?;
         let (state, case_number) = clinic_with_jose(dir.path())?;
         let held = preview(
@@ -354,7 +369,10 @@ mod tests {
             &mut |_| {},
         )?;
         lock(&state);
-        assert_eq!(page(&state, held.job, 0).map_err(|e| e.kind), Err(ErrorKind::Locked));
+        assert_eq!(
+            page(&state, held.job, 0).map_err(|e| e.kind),
+            Err(ErrorKind::Locked)
+        );
 
         unlock(&state, "beto".into(), VOLUNTEER_PASS.into())?;
         assert_eq!(

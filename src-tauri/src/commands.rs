@@ -335,7 +335,6 @@ async fn hearings_between(
     api_followup::hearings_between(&state, from, to)
 }
 
-/// One builder serves the invoke handler and the bindings export (and its staleness test).
 // ---- printing ------------------------------------------------------------------------------
 
 fn emit_progress(app: &tauri::AppHandle) -> impl FnMut(tether_print::BatchProgress) + '_ {
@@ -451,6 +450,7 @@ fn set_clinic_contact(state: State<'_, AppState>, contact: ClinicContact) -> Rep
     api_print::set_clinic_contact(&state, contact)
 }
 
+/// One builder serves the invoke handler and the bindings export (and its staleness test).
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![

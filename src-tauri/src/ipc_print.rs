@@ -77,7 +77,7 @@ pub struct PrintRequest {
 }
 
 /// A rendered document held in the app under `job` until the preview closes.
-#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct PrintPreview {
     pub job: u32,
     pub document: PrintDocument,
@@ -86,8 +86,9 @@ pub struct PrintPreview {
     pub page_count: u32,
     pub notice_count: u32,
     pub file_name: String,
-    pub page_width_pt: f64,
-    pub page_height_pt: f64,
+    /// Whole points (US Letter: 612 × 792), for the preview's aspect ratio.
+    pub page_width_pt: u32,
+    pub page_height_pt: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]

@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use chrono::{Days, NaiveDate, Utc};
-use tether_docs::printing::{CallSheet, CaseSheet, Clinic, Job, Lang, Layout, Printable, Printer, Rendered};
+use tether_docs::printing::{
+    CallSheet, CaseSheet, Clinic, Job, Lang, Layout, Printable, Printer, Rendered,
+};
 use tether_store::{PrintKind, Session};
 
 use crate::error::{PrintJobError, Result};
@@ -86,7 +88,11 @@ pub fn prepare_case_document(
     let job = job(session, what, lang, layout)?;
     let rendered = printer.compile(&job, std::slice::from_ref(&sheet))?;
     Ok(Prepared {
-        file_name: format!("{}-{}.pdf", what.as_str(), safe_file_part(&view.case_number)),
+        file_name: format!(
+            "{}-{}.pdf",
+            what.as_str(),
+            safe_file_part(&view.case_number)
+        ),
         job,
         kind: PrintKind::CaseDocument,
         rendered: Some(rendered),

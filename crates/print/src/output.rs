@@ -62,7 +62,10 @@ mod tests {
         let out = dir.path().join("notice.pdf");
         write_new(&out, b"first").expect("new file");
         let again = write_new(&out, b"second");
-        assert!(matches!(again, Err(PrintJobError::Exists { .. })), "{again:?}");
+        assert!(
+            matches!(again, Err(PrintJobError::Exists { .. })),
+            "{again:?}"
+        );
         assert_eq!(std::fs::read(&out).expect("read"), b"first");
         assert!(refuse_existing(&out).is_err());
     }

@@ -52,7 +52,10 @@ pub fn address_lines(a: &AddressView) -> Vec<String> {
     let street = joined(&[a.line1.as_deref(), a.unit.as_deref()], " ");
     let state_zip = joined(&[a.state.as_deref(), a.postal_code.as_deref()], " ");
     let city = joined(&[a.city.as_deref(), Some(state_zip.as_str())], ", ");
-    [street, city].into_iter().filter(|l| !l.is_empty()).collect()
+    [street, city]
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 fn non_empty(s: Option<&str>) -> Option<String> {
@@ -135,7 +138,10 @@ mod tests {
         let mam = language_names(Some("mam"), None).expect("named");
         assert_eq!(mam.en, "Mam");
         let spanish = language_names(Some("spa"), None).expect("named");
-        assert_eq!((spanish.en.as_str(), spanish.es.as_str()), ("Spanish", "español"));
+        assert_eq!(
+            (spanish.en.as_str(), spanish.es.as_str()),
+            ("Spanish", "español")
+        );
         assert_eq!(language_names(Some(" "), None), None);
     }
 
@@ -155,7 +161,10 @@ mod tests {
             state: None,
             postal_code: None,
         };
-        assert_eq!(address_lines(&a), ["1420 Calle Ñuñoa Apt 3", "Houston, TX 77002"]);
+        assert_eq!(
+            address_lines(&a),
+            ["1420 Calle Ñuñoa Apt 3", "Houston, TX 77002"]
+        );
         assert!(address_lines(&unknown).is_empty());
     }
 }

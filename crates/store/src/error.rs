@@ -182,6 +182,10 @@ fn field_name(field: &str) -> &'static str {
         "nta_served_on",
         "court_code",
         "next_hearing",
+        // The clinic contact (settings).
+        "name",
+        "phone",
+        "address",
     ];
     KNOWN
         .iter()

@@ -107,7 +107,13 @@ impl Session {
                     )
                     .map_err(StoreError::sql("save the clinic contact"))?;
                 }
-                audit_log::append(tx, &me.name, AuditAction::SettingsChanged, target, AuditOutcome::Ok)
+                audit_log::append(
+                    tx,
+                    &me.name,
+                    AuditAction::SettingsChanged,
+                    target,
+                    AuditOutcome::Ok,
+                )
             },
         )?;
         Ok(contact)

@@ -40,11 +40,21 @@ export const commands = {
 	acknowledgeFlag: (flagId: string, note: string) => typedError<RedFlag, AppError>(__TAURI_INVOKE("acknowledge_flag", { flagId, note })),
 	dashboard: (on: string | null) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboard", { on })),
 	hearingsBetween: (from: string, to: string) => typedError<HearingItem[], AppError>(__TAURI_INVOKE("hearings_between", { from, to })),
+	printPreview: (request: PrintRequest) => typedError<PrintPreview, AppError>(__TAURI_INVOKE("print_preview", { request })),
+	printPage: (job: number, page: number) => typedError<string, AppError>(__TAURI_INVOKE("print_page", { job, page })),
+	printSave: (job: number) => typedError<SavedPrint | null, AppError>(__TAURI_INVOKE("print_save", { job })),
+	printSaveEach: (job: number) => typedError<SavedPrint | null, AppError>(__TAURI_INVOKE("print_save_each", { job })),
+	/**  Hands the PDF to the system's viewer, whose Print button opens the system print dialog. */
+	printOpen: (job: number) => typedError<null, AppError>(__TAURI_INVOKE("print_open", { job })),
+	printClose: (job: number) => __TAURI_INVOKE<void>("print_close", { job }),
+	clinicContact: () => typedError<ClinicContact, AppError>(__TAURI_INVOKE("clinic_contact")),
+	setClinicContact: (contact: ClinicContact) => typedError<ClinicContact, AppError>(__TAURI_INVOKE("set_clinic_contact", { contact })),
 };
 
 /** Events */
 export const events = {
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
+	printProgress: makeEvent<PrintProgress, PrintProgress>("print-progress"),
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
 
@@ -186,6 +196,13 @@ export type ChildSummary = {
 	nta_status: NtaStatus,
 };
 
+/**  The clinic's contact as edited in settings: the address is one line per line. */
+export type ClinicContact = {
+	name: string,
+	phone: string,
+	address: string,
+};
+
 export type CourtOption = {
 	code: string,
 	name: string,
@@ -302,6 +319,48 @@ export type PossibleDuplicate = {
 	reason: string,
 };
 
+export type PrintDocument = "notice" | "nta_record" | "reminder" | "eoir33" | "call_sheet" | "batch_notices";
+
+export type PrintLang = "en" | "es" | "both";
+
+export type PrintLayout = "pages" | "side_by_side";
+
+/**  A rendered document held in the app under `job` until the preview closes. */
+export type PrintPreview = {
+	job: number,
+	document: PrintDocument,
+	case_number: string | null,
+	/**  0 when there was nothing to print (a batch with no hearings in range). */
+	page_count: number,
+	notice_count: number,
+	file_name: string,
+	/**  Whole points (US Letter: 612 × 792), for the preview's aspect ratio. */
+	page_width_pt: number,
+	page_height_pt: number,
+};
+
+/**  Emitted while a batch is read, rendered and written. */
+export type PrintProgress = {
+	stage: PrintStage,
+	done: number,
+	total: number,
+};
+
+export type PrintRequest = {
+	document: PrintDocument,
+	/**  Child id or case number: required for notice, nta_record, reminder, eoir33. */
+	child: string | null,
+	lang: PrintLang,
+	/**  Matters only with `both`. */
+	layout: PrintLayout,
+	/**  The call sheet's day, `YYYY-MM-DD`; today when null. */
+	on: string | null,
+	/**  batch_notices: hearings from today through today + this many days. */
+	within_days: number | null,
+};
+
+export type PrintStage = "gathering" | "rendering" | "writing";
+
 export type ProceedingsInput = {
 	nta_status: string,
 	nta_served_on: string,
@@ -323,6 +382,11 @@ export type RedFlag = {
 };
 
 export type Role = "admin" | "case_manager" | "volunteer";
+
+export type SavedPrint = {
+	path: string,
+	files: number,
+};
 
 export type SessionInfo = {
 	user_name: string,

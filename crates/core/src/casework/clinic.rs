@@ -118,7 +118,10 @@ mod tests {
 
     #[test]
     fn an_empty_contact_is_allowed() {
-        assert_eq!(input("", " ", "\n").validate(), Ok(ClinicContact::default()));
+        assert_eq!(
+            input("", " ", "\n").validate(),
+            Ok(ClinicContact::default())
+        );
     }
 
     #[test]

@@ -40,11 +40,20 @@ export const commands = {
 	acknowledgeFlag: (flagId: string, note: string) => typedError<RedFlag, AppError>(__TAURI_INVOKE("acknowledge_flag", { flagId, note })),
 	dashboard: (on: string | null) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboard", { on })),
 	hearingsBetween: (from: string, to: string) => typedError<HearingItem[], AppError>(__TAURI_INVOKE("hearings_between", { from, to })),
+	printPreview: (request: PrintRequest) => typedError<PrintPreview, AppError>(__TAURI_INVOKE("print_preview", { request })),
+	printPage: (job: number, page: number) => typedError<string, AppError>(__TAURI_INVOKE("print_page", { job, page })),
+	printSave: (job: number) => typedError<SavedPrint | null, AppError>(__TAURI_INVOKE("print_save", { job })),
+	printSaveEach: (job: number) => typedError<SavedPrint | null, AppError>(__TAURI_INVOKE("print_save_each", { job })),
+	printOpen: (job: number) => typedError<null, AppError>(__TAURI_INVOKE("print_open", { job })),
+	printClose: (job: number) => __TAURI_INVOKE<void>("print_close", { job }),
+	clinicContact: () => typedError<ClinicContact, AppError>(__TAURI_INVOKE("clinic_contact")),
+	setClinicContact: (contact: ClinicContact) => typedError<ClinicContact, AppError>(__TAURI_INVOKE("set_clinic_contact", { contact })),
 };
 
 /** Events */
 export const events = {
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
+	printProgress: makeEvent<PrintProgress, PrintProgress>("print-progress"),
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
 
@@ -186,6 +195,12 @@ export type ChildSummary = {
 	nta_status: NtaStatus,
 };
 
+export type ClinicContact = {
+	name: string,
+	phone: string,
+	address: string,
+};
+
 export type CourtOption = {
 	code: string,
 	name: string,
@@ -302,6 +317,40 @@ export type PossibleDuplicate = {
 	reason: string,
 };
 
+export type PrintDocument = "notice" | "nta_record" | "reminder" | "eoir33" | "call_sheet" | "batch_notices";
+
+export type PrintLang = "en" | "es" | "both";
+
+export type PrintLayout = "pages" | "side_by_side";
+
+export type PrintPreview = {
+	job: number,
+	document: PrintDocument,
+	case_number: string | null,
+	page_count: number,
+	notice_count: number,
+	file_name: string,
+	page_width_pt: number,
+	page_height_pt: number,
+};
+
+export type PrintProgress = {
+	stage: PrintStage,
+	done: number,
+	total: number,
+};
+
+export type PrintRequest = {
+	document: PrintDocument,
+	child: string | null,
+	lang: PrintLang,
+	layout: PrintLayout,
+	on: string | null,
+	within_days: number | null,
+};
+
+export type PrintStage = "gathering" | "rendering" | "writing";
+
 export type ProceedingsInput = {
 	nta_status: string,
 	nta_served_on: string,
@@ -323,6 +372,11 @@ export type RedFlag = {
 };
 
 export type Role = "admin" | "case_manager" | "volunteer";
+
+export type SavedPrint = {
+	path: string,
+	files: number,
+};
 
 export type SessionInfo = {
 	user_name: string,

@@ -8,6 +8,7 @@ import type {
   RedFlag,
   ChildDetail,
   ChildSummary,
+  ClinicContact,
   CourtOption,
   FieldError,
   LanguageOption,
@@ -240,6 +241,12 @@ export function printPreviewData(overrides: Partial<PrintPreview> = {}): PrintPr
 export function pageSvg(n: number): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 612 792"><text x="72" y="72">Page ${n} & más</text></svg>`;
 }
+
+export const clinic: ClinicContact = {
+  name: "Clínica Esperanza",
+  phone: "+1 713 555 0199",
+  address: "100 Main St\nSuite 200\nHouston, TX 77002",
+};
 
 /**
  * A stand-in for IntersectionObserver (jsdom has none): nothing intersects until a test calls

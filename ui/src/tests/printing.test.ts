@@ -5,10 +5,12 @@ import {
   callDue,
   caseManager,
   childDetail,
+  clinic,
   courtOptions,
   dashboardData,
   err,
   FakeIntersectionObserver,
+  fieldsErr,
   languages,
   ok,
   pageSvg,
@@ -32,12 +34,17 @@ const mocks = vi.hoisted(() => {
       hearingsBetween: vi.fn(),
       callsDue: vi.fn(),
       dashboard: vi.fn(),
+      auditLog: vi.fn(),
+      auditVerify: vi.fn(),
+      setAutoLockMinutes: vi.fn(),
       printPreview: vi.fn(),
       printPage: vi.fn(),
       printSave: vi.fn(),
       printSaveEach: vi.fn(),
       printOpen: vi.fn(),
       printClose: vi.fn(),
+      clinicContact: vi.fn(),
+      setClinicContact: vi.fn(),
     },
   };
 });
@@ -60,6 +67,7 @@ vi.mock("../lib/bindings", () => ({
 import CallQueue from "../screens/CallQueue.svelte";
 import ChildDetail from "../screens/ChildDetail.svelte";
 import Hearings from "../screens/Hearings.svelte";
+import Settings from "../screens/Settings.svelte";
 import Toast from "../lib/components/Toast.svelte";
 
 const noop = () => {};
@@ -96,9 +104,11 @@ beforeEach(() => {
   mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
   mocks.commands.callsDue.mockResolvedValue(ok([callDue()]));
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
+  mocks.commands.auditLog.mockResolvedValue(ok([]));
   mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData()));
   mocks.commands.printPage.mockImplementation(async (_job: number, page: number) => ok(pageSvg(page + 1)));
   mocks.commands.printClose.mockResolvedValue(undefined);
+  mocks.commands.clinicContact.mockResolvedValue(ok(clinic));
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -429,3 +439,63 @@ describe("Hearings: print notices", () => {
   });
 });
 
+describe("Settings: clinic contact", () => {
+  it("loads the contact and saves it, one address line per line", async () => {
+    render(Toast);
+    mocks.commands.setClinicContact.mockImplementation(async (contact) => ok(contact));
+    render(Settings, { session: admin, onsession: vi.fn() });
+    const name = screen.getByTestId("clinic-name");
+    const phone = screen.getByTestId("clinic-phone");
+    const address = screen.getByTestId("clinic-address");
+    await waitFor(() => expect(name).toHaveValue("Clínica Esperanza"));
+    expect(phone).toHaveValue("+1 713 555 0199");
+    expect(address.tagName).toBe("TEXTAREA");
+    expect(address).toHaveValue("100 Main St\nSuite 200\nHouston, TX 77002");
+    expect(screen.getByRole("heading", { name: "Clinic contact (printed on notices and letters)" })).toBeInTheDocument();
+
+    await fireEvent.input(name, { target: { value: "  Clínica Esperanza Legal  " } });
+    await fireEvent.input(address, { target: { value: " 200 Elm St \n\n Houston, TX 77003 \n" } });
+    await fireEvent.click(screen.getByTestId("clinic-save"));
+    await waitFor(() =>
+      expect(mocks.commands.setClinicContact).toHaveBeenCalledWith({
+        name: "Clínica Esperanza Legal",
+        phone: "+1 713 555 0199",
+        address: "200 Elm St\nHouston, TX 77003",
+      }),
+    );
+    expect(await screen.findByText("The clinic contact was saved.")).toBeInTheDocument();
+    expect(address).toHaveValue("200 Elm St\nHouston, TX 77003");
+  });
+
+  it("shows the backend's field errors inline", async () => {
+    mocks.commands.setClinicContact.mockResolvedValueOnce(err("invalid_input", "the phone number has too few digits", "phone"));
+    render(Settings, { session: admin, onsession: vi.fn() });
+    const phone = screen.getByTestId("clinic-phone");
+    await waitFor(() => expect(phone).toHaveValue("+1 713 555 0199"));
+    await fireEvent.input(phone, { target: { value: "55" } });
+    await fireEvent.click(screen.getByTestId("clinic-save"));
+    await waitFor(() => expect(phone).toHaveAttribute("aria-invalid", "true"));
+    expect(phone).toHaveAccessibleDescription("the phone number has too few digits");
+    expect(screen.getByTestId("clinic-name")).not.toHaveAttribute("aria-invalid");
+    expect(screen.queryByTestId("clinic-error")).toBeNull();
+
+    mocks.commands.setClinicContact.mockResolvedValueOnce(
+      fieldsErr([
+        { field: "name", message: "the name is required" },
+        { field: "address", message: "at most 4 lines" },
+      ]),
+    );
+    await fireEvent.click(screen.getByTestId("clinic-save"));
+    await waitFor(() => expect(screen.getByTestId("clinic-name")).toHaveAttribute("aria-invalid", "true"));
+    expect(screen.getByTestId("clinic-address")).toHaveAttribute("aria-invalid", "true");
+    expect(phone).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("is read-only for anyone but an administrator", async () => {
+    render(Settings, { session: caseManager, onsession: vi.fn() });
+    expect(await screen.findByText("100 Main St", { exact: false })).toBeInTheDocument();
+    expect(screen.getByTestId("clinic-name")).toHaveTextContent("Clínica Esperanza");
+    expect(screen.queryByTestId("clinic-save")).toBeNull();
+    expect(screen.queryByRole("textbox", { name: "Name" })).toBeNull();
+  });
+});

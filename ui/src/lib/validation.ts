@@ -51,3 +51,15 @@ export function checkMinutes(value: number | string | null | undefined): string 
 export function sameUser(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
+
+export const MIN_NOTICE_DAYS = 1;
+export const MAX_NOTICE_DAYS = 365;
+
+/** The number of days ahead for a batch of hearing notices. */
+export function checkNoticeDays(value: number | string | null | undefined): string | null {
+  const n = typeof value === "number" ? value : Number(value);
+  if (value === null || value === undefined || value === "" || !Number.isInteger(n) || n < MIN_NOTICE_DAYS || n > MAX_NOTICE_DAYS) {
+    return t("print.batch.daysRange", { min: MIN_NOTICE_DAYS, max: MAX_NOTICE_DAYS });
+  }
+  return null;
+}

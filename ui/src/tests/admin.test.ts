@@ -10,6 +10,8 @@ const mocks = vi.hoisted(() => ({
   setAutoLockMinutes: vi.fn(),
   auditVerify: vi.fn(),
   auditLog: vi.fn(),
+  clinicContact: vi.fn(),
+  setClinicContact: vi.fn(),
 }));
 vi.mock("../lib/bindings", () => ({ commands: mocks, events: {} }));
 
@@ -86,6 +88,7 @@ describe("Users", () => {
 describe("Settings", () => {
   beforeEach(() => {
     for (const fn of Object.values(mocks)) fn.mockReset();
+    mocks.clinicContact.mockResolvedValue(ok({ name: "", phone: "", address: "" }));
     mocks.auditLog.mockResolvedValue(
       ok([{ seq: 1, at: "2025-01-02T10:00:00Z", actor: "Maria", action: "vault_created", record_kind: "vault", record_id: "", outcome: "ok" }]),
     );

@@ -8,9 +8,11 @@ import type {
   RedFlag,
   ChildDetail,
   ChildSummary,
+  ClinicContact,
   CourtOption,
   FieldError,
   LanguageOption,
+  PrintPreview,
   SessionInfo,
   SponsorDetail,
 } from "../lib/bindings";
@@ -216,4 +218,80 @@ export function hearingItem(overrides: Partial<HearingItem> = {}): HearingItem {
     outcome: null,
     ...overrides,
   };
+}
+
+// ---- Printing
+
+/** A rendered document held by the backend under `job` (US Letter portrait by default). */
+export function printPreviewData(overrides: Partial<PrintPreview> = {}): PrintPreview {
+  return {
+    job: 42,
+    document: "notice",
+    case_number: "2025-00001",
+    page_count: 2,
+    notice_count: 1,
+    file_name: "notice-2025-00001.pdf",
+    page_width_pt: 612,
+    page_height_pt: 792,
+    ...overrides,
+  };
+}
+
+/** The SVG markup of a page, as `printPage` returns it. */
+export function pageSvg(n: number): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 612 792"><text x="72" y="72">Page ${n} & más</text></svg>`;
+}
+
+export const clinic: ClinicContact = {
+  name: "Clínica Esperanza",
+  phone: "+1 713 555 0199",
+  address: "100 Main St\nSuite 200\nHouston, TX 77002",
+};
+
+/**
+ * A stand-in for IntersectionObserver (jsdom has none): nothing intersects until a test calls
+ * `FakeIntersectionObserver.scrollIntoView(elements)`.
+ */
+export class FakeIntersectionObserver {
+  static instances: FakeIntersectionObserver[] = [];
+  readonly observed = new Set<Element>();
+  readonly root: Element | Document | null;
+  readonly rootMargin: string;
+  readonly thresholds: readonly number[] = [0];
+
+  constructor(
+    private readonly callback: IntersectionObserverCallback,
+    options: IntersectionObserverInit = {},
+  ) {
+    this.root = options.root ?? null;
+    this.rootMargin = options.rootMargin ?? "0px";
+    FakeIntersectionObserver.instances.push(this);
+  }
+
+  observe(element: Element) {
+    this.observed.add(element);
+  }
+  unobserve(element: Element) {
+    this.observed.delete(element);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  takeRecords(): IntersectionObserverEntry[] {
+    return [];
+  }
+
+  /** Reports `elements` as scrolled into view to every observer watching them. */
+  static scrollIntoView(elements: Element[]) {
+    for (const observer of FakeIntersectionObserver.instances) {
+      const targets = elements.filter((el) => observer.observed.has(el));
+      if (targets.length === 0) continue;
+      const entries = targets.map((target) => ({ target, isIntersecting: true, intersectionRatio: 1 }) as unknown as IntersectionObserverEntry);
+      observer.callback(entries, observer as unknown as IntersectionObserver);
+    }
+  }
+
+  static reset() {
+    FakeIntersectionObserver.instances = [];
+  }
 }

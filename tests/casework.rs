@@ -309,6 +309,21 @@ fn hostile_import_is_all_or_nothing_then_skip_invalid_imports_exactly_the_good_r
     assert_eq!(again["sponsors_created"], 0);
     assert_eq!(again["children_already_present"], good);
     assert_eq!(clinic.children(), good);
+    // The first rejected file (maybe being corrected by hand) is kept; the new one sits beside it.
+    assert_eq!(
+        fs::read_to_string(&rejected).expect("first rejected file"),
+        rejected_text
+    );
+    let second = path.with_file_name("releases.rejected-2.csv");
+    assert_eq!(
+        again["rejected_file"].as_str(),
+        second.to_str(),
+        "{again}"
+    );
+    assert_eq!(
+        fs::read_to_string(&second).expect("second rejected file"),
+        rejected_text
+    );
     clinic.ok(ADMIN, ADMIN_PASS, &["audit", "verify"], &[]);
 }
 

@@ -67,16 +67,18 @@ pub(crate) fn row_errors(file: &ReleaseFile) -> Vec<ImportRowError> {
         .collect()
 }
 
-/// `input.csv` → `input.rejected.csv`, with the original columns plus `reason`.
+/// `input.csv` → `input.rejected.csv`, with the original columns plus `line` and `reason`.
+/// An earlier rejected file (perhaps already being corrected by hand) is never replaced: the
+/// next free name is used instead (`input.rejected-2.csv`, …).
 pub(crate) fn write_rejected(input: &Path, file: &ReleaseFile) -> Result<Option<PathBuf>> {
     let rejected: Vec<_> = file.rows.iter().filter(|r| r.result.is_err()).collect();
     if rejected.is_empty() {
         return Ok(None);
     }
     let stem = input.file_stem().unwrap_or_default().to_string_lossy();
-    let out = input.with_file_name(format!("{stem}.rejected.csv"));
+    let (out, created) = new_rejected_file(input, &stem)?;
     let write = || -> std::result::Result<(), csv::Error> {
-        let mut w = csv::Writer::from_path(&out)?;
+        let mut w = csv::Writer::from_writer(created);
         let mut header = file.headers.clone();
         header.push("line".into());
         header.push("reason".into());
@@ -107,6 +109,34 @@ pub(crate) fn write_rejected(input: &Path, file: &ReleaseFile) -> Result<Option<
         source: std::io::Error::other(e.to_string()),
     })?;
     Ok(Some(out))
+}
+
+/// Creates the first free `STEM.rejected[-N].csv` next to `input`.
+fn new_rejected_file(input: &Path, stem: &str) -> Result<(PathBuf, std::fs::File)> {
+    for n in 1..=1000u32 {
+        let name = if n == 1 {
+            format!("{stem}.rejected.csv")
+        } else {
+            format!("{stem}.rejected-{n}.csv")
+        };
+        let out = input.with_file_name(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&out)
+        {
+            Ok(f) => return Ok((out, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(StoreError::io(format!("create {}", out.display()))(e)),
+        }
+    }
+    Err(StoreError::InvalidInput {
+        field: "file",
+        reason: format!(
+            "1000 rejected-row files for {} already exist next to it; move them away",
+            input.display()
+        ),
+    })
 }
 
 /// Inserts every valid record; the caller holds the transaction.

@@ -315,11 +315,7 @@ fn hostile_import_is_all_or_nothing_then_skip_invalid_imports_exactly_the_good_r
         rejected_text
     );
     let second = path.with_file_name("releases.rejected-2.csv");
-    assert_eq!(
-        again["rejected_file"].as_str(),
-        second.to_str(),
-        "{again}"
-    );
+    assert_eq!(again["rejected_file"].as_str(), second.to_str(), "{again}");
     assert_eq!(
         fs::read_to_string(&second).expect("second rejected file"),
         rejected_text

@@ -297,18 +297,28 @@ fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_a
             ("Inés", "2A", "+1 212 555 0122", "2 Oak St"),
         ),
     ];
-    // Ana has a hearing in Houston on Monday 2030-10-21 at 09:00 court time (far enough ahead
-    // that its reminders stay in the future whenever this test runs).
-    rows[1] = rows[1].replace("not_served,,,", "served,2026-09-20,HOU,2030-10-21 09:00");
+    // Ana has a hearing in Houston on October 21 at 09:00 court time, far enough ahead that its
+    // reminders stay in the future whenever this test runs.
+    let hearing = tether_tests::october_21_ahead();
+    let year = chrono::Datelike::year(&hearing);
+    let (october_1, october_31) = (format!("{year}-10-01"), format!("{year}-10-31"));
+    rows[1] = rows[1].replace(
+        "not_served,,,",
+        &format!("served,2026-09-20,HOU,{hearing} 09:00"),
+    );
     clinic.import(&rows);
     clinic.ok(&["user", "add", "beto", "--role", "volunteer"]);
 
-    let tasks = clinic.json(&["tasks", "--on", "2030-10-31", "--json"]);
+    let tasks = clinic.json(&["tasks", "--on", &october_31, "--json"]);
     let in_range = tasks
         .as_array()
         .expect("list")
         .iter()
-        .filter(|t| t["due_on"].as_str().is_some_and(|d| d >= "2030-10-01"))
+        .filter(|t| {
+            t["due_on"]
+                .as_str()
+                .is_some_and(|d| d >= october_1.as_str())
+        })
         .count();
     assert_eq!(
         in_range, 2,
@@ -319,9 +329,9 @@ fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_a
     clinic.ok(&[
         "calendar",
         "--from",
-        "2030-10-01",
+        &october_1,
         "--to",
-        "2030-10-31",
+        &october_31,
         "--out",
         out.to_str().expect("path"),
     ]);
@@ -339,9 +349,10 @@ fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_a
         .events
         .iter()
         .find(|e| {
-            e.properties
-                .iter()
-                .any(|p| p.name == "DTSTART" && p.value.as_deref() == Some("20301021T090000"))
+            e.properties.iter().any(|p| {
+                p.name == "DTSTART"
+                    && p.value.as_deref() == Some(format!("{year}1021T090000").as_str())
+            })
         })
         .expect("the hearing at 09:00 court time");
     assert!(
@@ -358,9 +369,9 @@ fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_a
         .args([
             "calendar",
             "--from",
-            "2030-10-01",
+            &october_1,
             "--to",
-            "2030-10-31",
+            &october_31,
             "--out",
             volunteer_out.to_str().expect("path"),
         ])

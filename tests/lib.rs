@@ -26,3 +26,18 @@ pub fn repo_root() -> PathBuf {
         .expect("tests/ sits in the repository root")
         .to_owned()
 }
+
+/// A hearing day for tests whose reminders must still lie ahead: the next October 21 at least
+/// 60 days from today. Always October 21, so Houston is on daylight time (CDT) and the month's
+/// calendar window is known; only the year moves with the clock.
+pub fn october_21_ahead() -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let today = chrono::Utc::now().date_naive();
+    let soonest = today + chrono::Days::new(60);
+    let this_year = chrono::NaiveDate::from_ymd_opt(soonest.year(), 10, 21);
+    match this_year {
+        Some(day) if day >= soonest => day,
+        _ => chrono::NaiveDate::from_ymd_opt(soonest.year() + 1, 10, 21)
+            .expect("October 21 exists every year"),
+    }
+}

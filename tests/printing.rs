@@ -89,10 +89,14 @@ fn s(p: &Path) -> &str {
 #[test]
 fn print_every_printable_from_the_cli() {
     let clinic = Clinic::new();
-    // Ana: full case with a hearing in Houston far ahead; Luis: no A-Number, no court, no hearing.
+    // Ana: full case with a hearing in Houston on October 21 (ahead, so it is her next hearing);
+    // Luis: no A-Number, no court, no hearing.
+    let hearing = tether_tests::october_21_ahead();
+    let year = chrono::Datelike::year(&hearing);
+    let weekday = hearing.format("%A").to_string();
     let rows = [
-        "Ana,Ramírez,2011-04-03,A200000022,GT,mam,sí,2026-09-11,,Inés,Xicará,tía,2A,+1 212 555 0122,2 Oak St,Apt 2,Houston,TX,77002,served,2026-09-20,HOU,2030-10-21 09:00",
-        "Luis,Ramírez,2012-01-05,,GT,spa,no,2026-09-11,,Rosa,Ramírez,tía,1,+1 713 555 0121,1 Main St,,Houston,TX,77002,not_served,,,",
+        format!("Ana,Ramírez,2011-04-03,A200000022,GT,mam,sí,2026-09-11,,Inés,Xicará,tía,2A,+1 212 555 0122,2 Oak St,Apt 2,Houston,TX,77002,served,2026-09-20,HOU,{hearing} 09:00"),
+        "Luis,Ramírez,2012-01-05,,GT,spa,no,2026-09-11,,Rosa,Ramírez,tía,1,+1 713 555 0121,1 Main St,,Houston,TX,77002,not_served,,,".to_owned(),
     ];
     let csv = clinic.file("releases.csv");
     std::fs::write(&csv, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("fixture");
@@ -125,9 +129,9 @@ fn print_every_printable_from_the_cli() {
     for needle in [
         "Ana Ramírez",
         "A200-000-022",
-        "2030-10-21",
-        "Monday, October 21, 2030",
-        "lunes, 21 de octubre de 2030",
+        &hearing.to_string(),
+        &format!("{weekday}, October 21, {year}"),
+        &format!("21 de octubre de {year}"),
         "9:00 AM CDT",
         "audiencia",
         "dirección",

@@ -454,6 +454,8 @@ fn print_preview_of_a_notice_and_a_batch_from_the_window() -> TestResult {
         s.find("tab-documents")?.click()?;
         choose(s, "print-lang", "both")?;
         choose(s, "print-layout", "side_by_side")?;
+        dismiss_toasts(s)?;
+        save_screenshot_if_asked(s, "child-documents.png")?;
         s.find("print-notice")?.click()?;
         s.wait_for("print-preview", SCREEN_TIMEOUT)?;
         let pages = wait_for_loaded_pages(s)?;
@@ -478,10 +480,12 @@ fn print_preview_of_a_notice_and_a_batch_from_the_window() -> TestResult {
         days.clear()?;
         days.type_text("14")?;
         choose(s, "print-batch-lang", "es")?;
+        save_screenshot_if_asked(s, "hearings-print.png")?;
         s.find("print-batch")?.click()?;
         s.wait_for("print-preview", SCREEN_TIMEOUT)?;
         wait_for_loaded_pages(s)?;
         assert!(s.find("print-save-each")?.displayed()?);
+        save_screenshot_if_asked(s, "print-batch.png")?;
         s.find("print-close")?.click()?;
 
         app.close()?;

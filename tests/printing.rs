@@ -62,8 +62,15 @@ impl Clinic {
 }
 
 fn pdftotext(path: &Path) -> String {
+    pdftotext_pages(path, &[])
+}
+
+/// The text of a PDF (or of the pages chosen by `range`, e.g. `["-f", "1", "-l", "1"]`), read by
+/// poppler's `pdftotext` — an extractor independent of the renderer — with runs of space folded.
+fn pdftotext_pages(path: &Path, range: &[&str]) -> String {
     let out = Command::new("pdftotext")
         .args(["-layout", "-enc", "UTF-8"])
+        .args(range)
         .arg(path)
         .arg("-")
         .output()
@@ -290,22 +297,6 @@ fn print_every_printable_from_the_cli() {
     clinic.ok(&["audit", "verify"]);
 }
 
-fn pdftotext_page(path: &Path, page: u32) -> String {
-    let page = page.to_string();
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", "-f", &page, "-l", &page])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success(), "pdftotext {}", path.display());
-    String::from_utf8(out.stdout)
-        .expect("utf-8")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[test]
 fn the_clinic_contact_setting_prints_on_a_side_by_side_notice() {
     let clinic = Clinic::new();
@@ -374,7 +365,7 @@ fn the_clinic_contact_setting_prints_on_a_side_by_side_notice() {
         s(&notice),
     ]);
     assert!(printed.contains(&ana), "{printed}");
-    let first_page = pdftotext_page(&notice, 1);
+    let first_page = pdftotext_pages(&notice, &["-f", "1", "-l", "1"]);
     clean(&first_page);
     for needle in [
         "Ana Ramírez",

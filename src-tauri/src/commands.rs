@@ -361,14 +361,20 @@ async fn print_page(state: State<'_, AppState>, job: u32, page: u32) -> Reply<St
     api_print::page(&state, job, page)
 }
 
-/// The Documents folder when the platform has one, so the dialog opens somewhere sensible.
+/// Opens the dialog in the user's Documents folder (else Downloads, else home), never in
+/// whatever folder the app happened to start from.
 fn save_dialog(app: &tauri::AppHandle) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
     use tauri::Manager;
     use tauri_plugin_dialog::DialogExt;
+    let paths = app.path();
+    let start = [paths.document_dir(), paths.download_dir(), paths.home_dir()]
+        .into_iter()
+        .flatten()
+        .find(|dir| dir.is_dir());
     let dialog = app.dialog().file();
-    match app.path().document_dir() {
-        Ok(dir) => dialog.set_directory(dir),
-        Err(_) => dialog,
+    match start {
+        Some(dir) => dialog.set_directory(dir),
+        None => dialog,
     }
 }
 

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use tether_core::casework::parse_date;
 use tether_print::{
-    prepare_batch, prepare_call_sheet, prepare_case_document, printer_for, write_new,
-    BatchProgress, Prepared,
+    gather_batch, gather_call_sheet, gather_case_document, printer_for, write_new, BatchProgress,
+    Prepared,
 };
 
 use crate::ipc::AppError;
@@ -26,7 +26,9 @@ fn day(raw: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
         .transpose()
 }
 
-/// Renders what `request` asks for and keeps it for the preview.
+/// Renders what `request` asks for and keeps it for the preview. The case is read under the
+/// session; the rendering (seconds for a large batch) runs after it is released, so other
+/// commands and the auto-lock are not held up.
 pub fn preview(
     state: &AppState,
     request: PrintRequest,
@@ -34,9 +36,9 @@ pub fn preview(
 ) -> Result<PrintPreview, AppError> {
     let on = day(request.on.as_deref())?;
     let (lang, layout) = (request.lang.into(), request.layout.into());
-    let prepared = state.with_session(|s| {
+    let (printer, gathered) = state.with_session(|s| {
         let printer = printer_for(s)?;
-        let prepared = match (request.document, request.document.case_printable()) {
+        let gathered = match (request.document, request.document.case_printable()) {
             (_, Some(what)) => {
                 let child = request
                     .child
@@ -44,17 +46,17 @@ pub fn preview(
                     .map(str::trim)
                     .filter(|c| !c.is_empty())
                     .ok_or_else(|| AppError::invalid("child", "choose the child to print for"))?;
-                prepare_case_document(s, &printer, child, what, lang, layout)?
+                gather_case_document(s, child, what, lang, layout)?
             }
             (PrintDocument::CallSheet, None) => {
                 let on = on.unwrap_or_else(|| s.today());
-                prepare_call_sheet(s, &printer, on, lang, layout)?
+                gather_call_sheet(s, on, lang, layout)?
             }
             (_, None) => {
                 let days = request.within_days.ok_or_else(|| {
                     AppError::invalid("within_days", "give the number of days to look ahead")
                 })?;
-                prepare_batch(s, &printer, days, lang, layout, progress).map_err(|e| {
+                gather_batch(s, days, lang, layout, progress).map_err(|e| {
                     // The CLI's flag name means nothing in the window: name the form's field.
                     let mut e = AppError::from(e);
                     if e.field.as_deref() == Some("hearings-within") {
@@ -64,12 +66,17 @@ pub fn preview(
                 })?
             }
         };
-        Ok(prepared)
+        Ok((printer, gathered))
     })?;
-    Ok(describe(state, request.document, prepared))
+    let prepared = gathered.render(&printer, progress)?;
+    describe(state, request.document, prepared)
 }
 
-fn describe(state: &AppState, document: PrintDocument, prepared: Prepared) -> PrintPreview {
+fn describe(
+    state: &AppState,
+    document: PrintDocument,
+    prepared: Prepared,
+) -> Result<PrintPreview, AppError> {
     // Typst's points carry float noise (791.9999…); whole points are plenty for a preview.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let round = |pt: f64| pt.round().clamp(1.0, 100_000.0) as u32;
@@ -84,8 +91,9 @@ fn describe(state: &AppState, document: PrintDocument, prepared: Prepared) -> Pr
     let notice_count = to_u32(prepared.subjects().len());
     let page_count = to_u32(prepared.page_count());
     let file_name = prepared.file_name().to_owned();
-    PrintPreview {
-        job: state.add_print_job(prepared),
+    Ok(PrintPreview {
+        // A vault locked while rendering refuses the job: no document outlives the session.
+        job: state.add_print_job(prepared)?,
         document,
         case_number,
         page_count,
@@ -93,7 +101,7 @@ fn describe(state: &AppState, document: PrintDocument, prepared: Prepared) -> Pr
         file_name,
         page_width_pt,
         page_height_pt,
-    }
+    })
 }
 
 /// The SVG of one page of a previewed printout.

@@ -52,16 +52,25 @@ impl AppState {
         self.print_jobs.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Keeps a rendered printout for its preview; returns its job number.
-    pub fn add_print_job(&self, prepared: Prepared) -> u32 {
-        let mut jobs = self.lock_print_jobs();
-        jobs.last = jobs.last.wrapping_add(1).max(1);
-        let job = jobs.last;
-        jobs.jobs.insert(job, Arc::new(prepared));
-        while jobs.jobs.len() > MAX_PRINT_JOBS {
-            jobs.jobs.pop_first();
+    /// Keeps a rendered printout for its preview; returns its job number. `Locked` when the
+    /// vault locked meanwhile (locking drops the session first, then the jobs, so a job added
+    /// here is either seen locked or dropped by that lock).
+    pub fn add_print_job(&self, prepared: Prepared) -> Result<u32, AppError> {
+        let job = {
+            let mut jobs = self.lock_print_jobs();
+            jobs.last = jobs.last.wrapping_add(1).max(1);
+            let job = jobs.last;
+            jobs.jobs.insert(job, Arc::new(prepared));
+            while jobs.jobs.len() > MAX_PRINT_JOBS {
+                jobs.jobs.pop_first();
+            }
+            job
+        };
+        if !self.is_unlocked() {
+            self.close_print_job(job);
+            return Err(AppError::locked());
         }
-        job
+        Ok(job)
     }
 
     /// A previewed printout; `NotFound` once closed or after the vault locked.
@@ -133,8 +142,9 @@ impl AppState {
 
     /// Drops the session: the connection closes and the data key is zeroized.
     pub fn lock(&self) -> bool {
+        let was_open = self.lock_inner().session.take().is_some();
         self.forget_print_jobs();
-        self.lock_inner().session.take().is_some()
+        was_open
     }
 
     /// Locks when idle for longer than the auto-lock setting; true if it did.

@@ -66,15 +66,31 @@ fn job(session: &Session, what: Printable, lang: Lang, layout: Layout) -> Result
     })
 }
 
+/// A printout's data, read from the vault and not yet rendered. Reading needs the `Session`;
+/// rendering does not, so the app renders a long batch without holding the session.
+#[derive(Debug)]
+pub struct Gathered {
+    job: Job,
+    kind: PrintKind,
+    items: Items,
+    subjects: Vec<Subject>,
+    file_name: String,
+}
+
+#[derive(Debug)]
+enum Items {
+    Cases(Vec<CaseSheet>),
+    Calls(CallSheet),
+}
+
 /// A notice, record of NTA, reminder or EOIR-33 sheet for one child (admins and case managers).
-pub fn prepare_case_document(
+pub fn gather_case_document(
     session: &mut Session,
-    printer: &Printer,
     child: &str,
     what: Printable,
     lang: Lang,
     layout: Layout,
-) -> Result<Prepared> {
+) -> Result<Gathered> {
     if what == Printable::CallSheet {
         return Err(PrintJobError::InvalidInput {
             field: "document",
@@ -85,34 +101,30 @@ pub fn prepare_case_document(
     let view = session.show_child(child)?;
     let today = session.today();
     let sheet = case_sheet(&view, next_hearing(&view.hearings, today), today);
-    let job = job(session, what, lang, layout)?;
-    let rendered = printer.compile(&job, std::slice::from_ref(&sheet))?;
-    Ok(Prepared {
+    Ok(Gathered {
+        job: job(session, what, lang, layout)?,
+        kind: PrintKind::CaseDocument,
+        items: Items::Cases(vec![sheet]),
         file_name: format!(
             "{}-{}.pdf",
             what.as_str(),
             safe_file_part(&view.case_number)
         ),
-        job,
-        kind: PrintKind::CaseDocument,
-        rendered: Some(rendered),
         subjects: vec![Subject {
             child_id: view.id,
             case_number: view.case_number,
             hearing_id: None,
         }],
-        sheets: vec![sheet],
     })
 }
 
 /// The day's call sheet, redacted for the reader (volunteers too).
-pub fn prepare_call_sheet(
+pub fn gather_call_sheet(
     session: &mut Session,
-    printer: &Printer,
     on: NaiveDate,
     lang: Lang,
     layout: Layout,
-) -> Result<Prepared> {
+) -> Result<Gathered> {
     session.authorize_print(PrintKind::CallSheet)?;
     let rows = session
         .calls_due(on, Utc::now())?
@@ -125,28 +137,23 @@ pub fn prepare_call_sheet(
         printed_by: session.user().name.clone(),
         rows,
     };
-    let job = job(session, Printable::CallSheet, lang, layout)?;
-    let rendered = printer.compile(&job, std::slice::from_ref(&sheet))?;
-    Ok(Prepared {
-        file_name: format!("call-sheet-{on}.pdf"),
-        job,
+    Ok(Gathered {
+        job: job(session, Printable::CallSheet, lang, layout)?,
         kind: PrintKind::CallSheet,
-        rendered: Some(rendered),
+        items: Items::Calls(sheet),
         subjects: Vec::new(),
-        sheets: Vec::new(),
+        file_name: format!("call-sheet-{on}.pdf"),
     })
 }
 
-/// Hearing notices for every hearing from today through today + `days`, in hearing order, as
-/// one document.
-pub fn prepare_batch(
+/// Hearing notices for every hearing from today through today + `days`, in hearing order.
+pub fn gather_batch(
     session: &mut Session,
-    printer: &Printer,
     days: u32,
     lang: Lang,
     layout: Layout,
     progress: &mut dyn FnMut(BatchProgress),
-) -> Result<Prepared> {
+) -> Result<Gathered> {
     session.authorize_print(PrintKind::CaseDocument)?;
     if days > MAX_BATCH_DAYS {
         return Err(PrintJobError::InvalidInput {
@@ -177,23 +184,81 @@ pub fn prepare_batch(
         });
         progress(BatchProgress::Gathering { done: n + 1, total });
     }
-    let job = job(session, Printable::Notice, lang, layout)?;
-    let rendered = if sheets.is_empty() {
-        None
-    } else {
-        progress(BatchProgress::Rendering { done: 0, total });
-        let rendered = printer.compile(&job, &sheets)?;
-        progress(BatchProgress::Rendering { done: total, total });
-        Some(rendered)
-    };
-    Ok(Prepared {
-        file_name: format!("notices-{today}-to-{until}.pdf"),
-        job,
+    Ok(Gathered {
+        job: job(session, Printable::Notice, lang, layout)?,
         kind: PrintKind::CaseDocument,
-        rendered,
+        items: Items::Cases(sheets),
         subjects,
-        sheets,
+        file_name: format!("notices-{today}-to-{until}.pdf"),
     })
+}
+
+impl Gathered {
+    /// Renders the document (needs no session). Nothing to print (a batch without hearings)
+    /// gives a `Prepared` without pages.
+    pub fn render(
+        self,
+        printer: &Printer,
+        progress: &mut dyn FnMut(BatchProgress),
+    ) -> Result<Prepared> {
+        let (rendered, sheets) = match self.items {
+            Items::Calls(sheet) => (
+                Some(printer.compile(&self.job, std::slice::from_ref(&sheet))?),
+                Vec::new(),
+            ),
+            Items::Cases(sheets) if sheets.is_empty() => (None, sheets),
+            Items::Cases(sheets) => {
+                let total = sheets.len();
+                progress(BatchProgress::Rendering { done: 0, total });
+                let rendered = printer.compile(&self.job, &sheets)?;
+                progress(BatchProgress::Rendering { done: total, total });
+                (Some(rendered), sheets)
+            }
+        };
+        Ok(Prepared {
+            job: self.job,
+            kind: self.kind,
+            rendered,
+            subjects: self.subjects,
+            sheets,
+            file_name: self.file_name,
+        })
+    }
+}
+
+/// [`gather_case_document`], then render.
+pub fn prepare_case_document(
+    session: &mut Session,
+    printer: &Printer,
+    child: &str,
+    what: Printable,
+    lang: Lang,
+    layout: Layout,
+) -> Result<Prepared> {
+    gather_case_document(session, child, what, lang, layout)?.render(printer, &mut |_| {})
+}
+
+/// [`gather_call_sheet`], then render.
+pub fn prepare_call_sheet(
+    session: &mut Session,
+    printer: &Printer,
+    on: NaiveDate,
+    lang: Lang,
+    layout: Layout,
+) -> Result<Prepared> {
+    gather_call_sheet(session, on, lang, layout)?.render(printer, &mut |_| {})
+}
+
+/// [`gather_batch`], then render (one document).
+pub fn prepare_batch(
+    session: &mut Session,
+    printer: &Printer,
+    days: u32,
+    lang: Lang,
+    layout: Layout,
+    progress: &mut dyn FnMut(BatchProgress),
+) -> Result<Prepared> {
+    gather_batch(session, days, lang, layout, progress)?.render(printer, progress)
 }
 
 impl Prepared {

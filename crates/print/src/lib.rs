@@ -14,8 +14,8 @@ pub mod sheets;
 
 pub use error::{PrintJobError, Result};
 pub use jobs::{
-    prepare_batch, prepare_call_sheet, prepare_case_document, printer_for, BatchProgress, Prepared,
-    Subject, MAX_BATCH_DAYS,
+    gather_batch, gather_call_sheet, gather_case_document, prepare_batch, prepare_call_sheet,
+    prepare_case_document, printer_for, BatchProgress, Gathered, Prepared, Subject, MAX_BATCH_DAYS,
 };
 pub use output::{refuse_existing, safe_file_part, write_new};
 pub use tether_docs::printing::{Job, Lang, Layout, Printable, Printer, Rendered};

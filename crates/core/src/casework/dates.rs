@@ -41,6 +41,14 @@ impl DateError {
     pub fn code(&self) -> &'static str {
         match self {
             DateError::Empty { .. } => "required",
+            // The expected form is in the code, so a translation can spell it its own way
+            // (Spanish writes AAAA-MM-DD).
+            DateError::Malformed { expected, .. } if expected.contains("HH:MM") => {
+                "datetime_malformed"
+            }
+            DateError::Malformed { expected, .. } if expected.contains('~') => {
+                "birth_date_malformed"
+            }
             DateError::Malformed { .. } => "date_malformed",
             DateError::Impossible { .. } => "date_invalid",
             DateError::ImpossibleTime { .. } => "time_invalid",

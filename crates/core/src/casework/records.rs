@@ -213,6 +213,8 @@ pub const FIELD_ERROR_CODES: &[&str] = &[
     "phone_invalid",
     // Dates and times.
     "date_malformed",
+    "birth_date_malformed",
+    "datetime_malformed",
     "date_invalid",
     "time_invalid",
     "date_in_future",
@@ -235,7 +237,6 @@ pub const FIELD_ERROR_CODES: &[&str] = &[
     "sex_invalid",
     "yes_no",
     "nta_status_invalid",
-    "hearing_outcome_invalid",
     // Proceedings.
     "nta_date_without_service",
     "hearing_without_court",
@@ -291,6 +292,16 @@ mod tests {
                 field: f(),
                 value: v(),
                 expected: "YYYY-MM-DD",
+            }),
+            Box::new(DateError::Malformed {
+                field: f(),
+                value: v(),
+                expected: "YYYY-MM-DD or ~YYYY",
+            }),
+            Box::new(DateError::Malformed {
+                field: f(),
+                value: v(),
+                expected: "YYYY-MM-DD HH:MM",
             }),
             Box::new(DateError::Impossible {
                 field: f(),

@@ -85,9 +85,7 @@ pub fn set_nta(
 ) -> Result<ChildDetail, AppError> {
     let served_on = served_on
         .filter(|d| !d.trim().is_empty())
-        .map(|d| {
-            parse_date("served_on", &d).map_err(|e| AppError::invalid("served_on", e.to_string()))
-        })
+        .map(|d| parse_date("served_on", &d).map_err(|e| AppError::invalid_parse("served_on", &e)))
         .transpose()?;
     state.with_session(|s| Ok(s.set_nta(&id_or_case, status.into(), served_on)?.into()))
 }
@@ -99,7 +97,7 @@ pub fn add_hearing(
     court: String,
     kind: HearingType,
 ) -> Result<HearingView, AppError> {
-    let at = parse_local_datetime("at", &at).map_err(|e| AppError::invalid("at", e.to_string()))?;
+    let at = parse_local_datetime("at", &at).map_err(|e| AppError::invalid_parse("at", &e))?;
     state.with_session(|s| Ok(s.add_hearing(&id_or_case, at, &court, kind.into())?.into()))
 }
 
@@ -128,8 +126,7 @@ pub fn set_proceedings(
     let acis = acis_checked
         .filter(|d| !d.trim().is_empty())
         .map(|d| {
-            parse_date("acis_checked", &d)
-                .map_err(|e| AppError::invalid("acis_checked", e.to_string()))
+            parse_date("acis_checked", &d).map_err(|e| AppError::invalid_parse("acis_checked", &e))
         })
         .transpose()?;
     state.with_session(|s| {
@@ -145,7 +142,7 @@ pub fn record_address_change(
     recorded_on: String,
 ) -> Result<SponsorDetail, AppError> {
     let on = parse_date("recorded_on", &recorded_on)
-        .map_err(|e| AppError::invalid("recorded_on", e.to_string()))?;
+        .map_err(|e| AppError::invalid_parse("recorded_on", &e))?;
     state.with_session(|s| {
         Ok(
             s.record_address_change(i64::from(sponsor_id), &address.into(), on)?

@@ -11,7 +11,7 @@ use crate::state::AppState;
 
 fn day(field: &str, raw: Option<String>) -> Result<Option<NaiveDate>, AppError> {
     raw.filter(|d| !d.trim().is_empty())
-        .map(|d| parse_date(field, &d).map_err(|e| AppError::invalid(field, e.to_string())))
+        .map(|d| parse_date(field, &d).map_err(|e| AppError::invalid_parse(field, &e)))
         .transpose()
 }
 
@@ -36,7 +36,7 @@ pub fn log_call(
 ) -> Result<CallLogged, AppError> {
     let at = at
         .filter(|t| !t.trim().is_empty())
-        .map(|t| parse_local_datetime("at", &t).map_err(|e| AppError::invalid("at", e.to_string())))
+        .map(|t| parse_local_datetime("at", &t).map_err(|e| AppError::invalid_parse("at", &e)))
         .transpose()?;
     state.with_session(|s| {
         Ok(s.log_call(
@@ -83,12 +83,14 @@ pub fn hearings_between(
     from: String,
     to: String,
 ) -> Result<Vec<HearingItem>, AppError> {
-    let from =
-        day("from", Some(from))?.ok_or_else(|| AppError::invalid("from", "enter a start date"))?;
-    let to = day("to", Some(to))?.ok_or_else(|| AppError::invalid("to", "enter an end date"))?;
+    let from = day("from", Some(from))?
+        .ok_or_else(|| AppError::invalid_coded("from", "required", "enter a start date"))?;
+    let to = day("to", Some(to))?
+        .ok_or_else(|| AppError::invalid_coded("to", "required", "enter an end date"))?;
     if to < from {
-        return Err(AppError::invalid(
+        return Err(AppError::invalid_coded(
             "to",
+            "date_range_reversed",
             "the end date is before the start date",
         ));
     }

@@ -22,7 +22,7 @@ fn to_u32(n: usize) -> u32 {
 fn day(raw: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
     raw.map(str::trim)
         .filter(|d| !d.is_empty())
-        .map(|d| parse_date("on", d).map_err(|e| AppError::invalid("on", e.to_string())))
+        .map(|d| parse_date("on", d).map_err(|e| AppError::invalid_parse("on", &e)))
         .transpose()
 }
 
@@ -180,6 +180,8 @@ fn private_dir(dir: &Path) -> Result<(), AppError> {
         message: format!("prepare {} for printing: {e}", dir.display()),
         field: None,
         fields: Vec::new(),
+        code: None,
+        params: Box::default(),
     };
     std::fs::create_dir_all(dir).map_err(internal)?;
     #[cfg(unix)]

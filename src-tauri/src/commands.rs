@@ -435,6 +435,8 @@ async fn print_open(state: State<'_, AppState>, app: tauri::AppHandle, job: u32)
             message: format!("no PDF viewer could open {}: {e}", file.display()),
             field: None,
             fields: Vec::new(),
+            code: None,
+            params: Box::default(),
         })
 }
 
@@ -511,6 +513,21 @@ pub fn builder() -> Builder<tauri::Wry> {
 
 pub const BINDINGS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/bindings.ts");
 
+/// Every field error code the backend sends, for the UI's test that both catalogs translate
+/// each one (`fieldError.<code>`).
+pub const FIELD_ERROR_CODES_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../ui/src/lib/i18n/field-error-codes.json"
+);
+
+/// `FIELD_ERROR_CODES` as a JSON array, one code a line (diffs stay readable).
+pub fn render_field_error_codes() -> Result<String, String> {
+    let codes = tether_core::casework::FIELD_ERROR_CODES;
+    serde_json::to_string_pretty(codes)
+        .map(|json| json + "\n")
+        .map_err(|e| e.to_string())
+}
+
 pub fn render_bindings() -> Result<String, String> {
     let dir = std::env::temp_dir().join(format!("tether-bindings-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -538,6 +555,22 @@ mod tests {
         assert!(
             committed == fresh,
             "ui/src/lib/bindings.ts is stale: run `make bindings` and commit it"
+        );
+        Ok(())
+    }
+
+    /// Rewritten by `TETHER_UPDATE_BINDINGS=1` too (`make bindings`).
+    #[test]
+    fn committed_field_error_codes_are_current() -> Result<(), String> {
+        let fresh = render_field_error_codes()?;
+        if std::env::var_os("TETHER_UPDATE_BINDINGS").is_some() {
+            std::fs::write(FIELD_ERROR_CODES_PATH, &fresh).map_err(|e| e.to_string())?;
+        }
+        let committed =
+            std::fs::read_to_string(FIELD_ERROR_CODES_PATH).map_err(|e| e.to_string())?;
+        assert!(
+            committed == fresh,
+            "ui/src/lib/i18n/field-error-codes.json is stale: run `make bindings` and commit it"
         );
         Ok(())
     }

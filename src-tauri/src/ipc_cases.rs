@@ -1,5 +1,7 @@
 //! IPC types for casework. Mirrors of the store's views with 32-bit ids (JavaScript numbers).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tether_core::casework::input as core_input;
@@ -441,7 +443,11 @@ impl From<views::CreateOutcome> for CreateResult {
 pub struct ImportRowError {
     pub line: u32,
     pub column: String,
+    /// English; shown when the UI has no translation for `code`.
     pub reason: String,
+    /// One of `FIELD_ERROR_CODES`.
+    pub code: String,
+    pub params: BTreeMap<String, String>,
 }
 
 impl From<views::ImportRowError> for ImportRowError {
@@ -450,6 +456,8 @@ impl From<views::ImportRowError> for ImportRowError {
             line: u32::try_from(e.line).unwrap_or(u32::MAX),
             column: e.column,
             reason: e.reason,
+            code: e.code,
+            params: e.params,
         }
     }
 }
@@ -519,5 +527,10 @@ pub struct LanguageOption {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct FieldError {
     pub field: String,
+    /// English; shown when the UI has no translation for `code`.
     pub message: String,
+    /// One of `FIELD_ERROR_CODES` (`phone_invalid`, `too_long` …).
+    pub code: String,
+    /// The values the translated sentence names (`value`, `max` …).
+    pub params: BTreeMap<String, String>,
 }

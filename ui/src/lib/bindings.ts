@@ -90,6 +90,13 @@ export type AppError = {
 	field: string | null,
 	/**  Every field that failed validation, when a whole form was checked at once. */
 	fields: FieldError[],
+	/**
+	 *  The field error's code when the error is about exactly one field (`phone_invalid`),
+	 *  so the UI can say it in the reader's language; `message` stays English.
+	 */
+	code: string | null,
+	/**  The values the translated sentence names (`value`, `max` …). */
+	params: { [key in string]: string },
 };
 
 export type AuditEntryView = {
@@ -239,7 +246,12 @@ export type ErrorKind = "locked" | "wrong_credentials" | "vault_exists" | "vault
 
 export type FieldError = {
 	field: string,
+	/**  English; shown when the UI has no translation for `code`. */
 	message: string,
+	/**  One of `FIELD_ERROR_CODES` (`phone_invalid`, `too_long` …). */
+	code: string,
+	/**  The values the translated sentence names (`value`, `max` …). */
+	params: { [key in string]: string },
 };
 
 export type HearingItem = {
@@ -281,7 +293,11 @@ export type ImportProgress = {
 export type ImportRowError = {
 	line: number,
 	column: string,
+	/**  English; shown when the UI has no translation for `code`. */
 	reason: string,
+	/**  One of `FIELD_ERROR_CODES`. */
+	code: string,
+	params: { [key in string]: string },
 };
 
 export type ImportSummary = {

@@ -271,6 +271,28 @@ describe("Child form", () => {
     await waitFor(() => expect(document.activeElement).toBe(a));
   });
 
+  it("shows a coded A-Number error in Spanish", async () => {
+    setLang("es");
+    mocks.commands.createChild.mockResolvedValue(
+      fieldsErr([
+        {
+          field: "a_number",
+          message: 'A-Number "12345" must have 8 or 9 digits (it has 5)',
+          code: "a_number_invalid",
+          params: { value: "12345", digits: "5" },
+        },
+      ]),
+    );
+    render(ChildForm, { oncancel: noop, ondone: noop });
+    await fillMinimal();
+    await fireEvent.input(screen.getByTestId("child-a-number"), { target: { value: "12345" } });
+    await fireEvent.click(screen.getByTestId("child-submit"));
+    const a = screen.getByTestId("child-a-number");
+    await waitFor(() => expect(a).toHaveAttribute("aria-invalid", "true"));
+    expect(a).toHaveAccessibleDescription(expect.stringContaining("El número A «12345» debe tener 8 o 9 dígitos (tiene 5)."));
+    expect(a.closest(".field")).not.toHaveTextContent("must have");
+  });
+
   it("sends the child, proceedings and preselected sponsor, then opens the new case", async () => {
     mocks.commands.createChild.mockResolvedValue(ok({ status: "created", id: 5, case_number: "2025-00005" }));
     const ondone = vi.fn();
@@ -713,6 +735,35 @@ describe("Import", () => {
     expect(rows[2]).toHaveTextContent("4");
     expect(rows[2]).toHaveTextContent("sponsor_state");
     expect(rows[2]).toHaveTextContent("is not a US state");
+  });
+
+  it("shows the rejected rows' reasons in Spanish by their code", async () => {
+    setLang("es");
+    mocks.commands.importCsv.mockResolvedValue(
+      ok({
+        status: "rejected",
+        rows: 2,
+        errors: [
+          {
+            line: 2,
+            column: "sponsor_phone",
+            reason: 'phone number "502 call me" may only hold digits, spaces, \'+\', \'(\', \')\', \'-\', \'.\' and \'/\'',
+            code: "phone_bad_character",
+            params: { value: "502 call me" },
+          },
+          { line: 3, column: "a_number", reason: "A-Number A012345678 already appears on line 2", code: "a_number_duplicate", params: { value: "A012345678", line: "2" } },
+          { line: 3, column: "child_dob", reason: "an English reason", code: "not_a_known_code", params: {} },
+        ],
+      }),
+    );
+    render(Import);
+    await choose(csvFile());
+    await fireEvent.click(screen.getByTestId("import-submit"));
+    const rows = await screen.findAllByTestId("import-error-row");
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent("El número de teléfono «502 call me» solo puede contener dígitos");
+    expect(rows[1]).toHaveTextContent("El número A A012345678 ya aparece en la línea 2.");
+    expect(rows[2]).toHaveTextContent("an English reason");
   });
 
   it("imports the valid rows, shows progress and the summary", async () => {

@@ -60,21 +60,21 @@ describe("activity reporter", () => {
 
 describe("backend errors", () => {
   it("route invalid_input with a known field inline, everything else to the form", () => {
-    const inline = routeError({ kind: "invalid_input", message: "too short", field: "passphrase", fields: [] }, ["passphrase"]);
+    const inline = routeError({ kind: "invalid_input", message: "too short", field: "passphrase", fields: [], code: null, params: {} }, ["passphrase"]);
     expect(inline).toEqual({ field: "passphrase", message: "too short" });
-    const form = routeError({ kind: "conflict", message: "user exists", field: null, fields: [] }, ["name"]);
+    const form = routeError({ kind: "conflict", message: "user exists", field: null, fields: [], code: null, params: {} }, ["name"]);
     expect(form).toEqual({
       form: { text: "This conflicts with existing data, for example a user with the same name.", detail: "user exists" },
     });
   });
 
   it("normalise anything thrown", () => {
-    expect(toAppError(new Error("boom"))).toEqual({ kind: "internal", message: "boom", field: null, fields: [] });
-    expect(toAppError({ kind: "locked", message: "m", field: null })).toEqual({ kind: "locked", message: "m", field: null, fields: [] });
+    expect(toAppError(new Error("boom"))).toEqual({ kind: "internal", message: "boom", field: null, fields: [], code: null, params: {} });
+    expect(toAppError({ kind: "locked", message: "m", field: null })).toEqual({ kind: "locked", message: "m", field: null, fields: [], code: null, params: {} });
     expect(
       toAppError({ kind: "invalid_input", message: "m", field: null, fields: [{ field: "a_number", message: "bad" }, { nope: 1 }] })
         .fields,
-    ).toEqual([{ field: "a_number", message: "bad" }]);
+    ).toEqual([{ field: "a_number", message: "bad", code: "", params: {} }]);
     expect(toAppError({ weird: true }).kind).toBe("internal");
   });
 
@@ -85,17 +85,19 @@ describe("backend errors", () => {
         message: "2 problems",
         field: null,
         fields: [
-          { field: "a_number", message: "not an A-Number" },
-          { field: "mystery", message: "odd" },
+          { field: "a_number", message: "not an A-Number", code: "", params: {} },
+          { field: "mystery", message: "odd", code: "", params: {} },
         ],
+        code: null,
+        params: {},
       },
       ["a_number", "birth_date"],
     );
     expect(routed.fields).toEqual({ a_number: "not an A-Number" });
     expect(routed.form?.detail).toBe("mystery: odd");
-    const single = routeFieldErrors({ kind: "invalid_input", message: "bad date", field: "birth_date", fields: [] }, ["birth_date"]);
+    const single = routeFieldErrors({ kind: "invalid_input", message: "bad date", field: "birth_date", fields: [], code: null, params: {} }, ["birth_date"]);
     expect(single).toEqual({ fields: { birth_date: "bad date" }, form: null });
-    expect(routeFieldErrors({ kind: "locked", message: "", field: null, fields: [] }, []).form?.text).toBe(
+    expect(routeFieldErrors({ kind: "locked", message: "", field: null, fields: [], code: null, params: {} }, []).form?.text).toBe(
       "The vault is locked. Sign in again.",
     );
   });

@@ -18,12 +18,21 @@ import type {
 } from "../lib/bindings";
 
 export const ok = <T>(data: T) => ({ status: "ok" as const, data });
-export const err = (kind: AppError["kind"], message = "", field: string | null = null, fields: FieldError[] = []) => ({
+/** A field error as a test writes it: code and params may be left out (no translation: the message shows). */
+export type TestFieldError = Pick<FieldError, "field" | "message"> & Partial<FieldError>;
+const withCode = (f: TestFieldError): FieldError => ({ code: "", params: {}, ...f });
+export const err = (
+  kind: AppError["kind"],
+  message = "",
+  field: string | null = null,
+  fields: TestFieldError[] = [],
+  coded: Pick<AppError, "code" | "params"> = { code: null, params: {} },
+) => ({
   status: "error" as const,
-  error: { kind, message, field, fields } satisfies AppError,
+  error: { kind, message, field, fields: fields.map(withCode), ...coded } satisfies AppError,
 });
 /** An `invalid_input` naming several fields, as the casework commands return it. */
-export const fieldsErr = (fields: FieldError[], message = "some fields are not valid") =>
+export const fieldsErr = (fields: TestFieldError[], message = "some fields are not valid") =>
   err("invalid_input", message, null, fields);
 
 export const admin: SessionInfo = { user_name: "Maria", role: "admin", auto_lock_minutes: 15 };

@@ -491,6 +491,28 @@ describe("Settings: clinic contact", () => {
     expect(phone).not.toHaveAttribute("aria-invalid");
   });
 
+  it("says a coded clinic phone error in Spanish", async () => {
+    setLang("es");
+    mocks.commands.setClinicContact.mockResolvedValueOnce(
+      err(
+        "invalid_input",
+        'phone: phone number "55" is not a valid number (check the country code and the number of digits)',
+        "phone",
+        [],
+        { code: "phone_invalid", params: { value: "55" } },
+      ),
+    );
+    render(Settings, { session: admin, onsession: vi.fn() });
+    const phone = screen.getByTestId("clinic-phone");
+    await waitFor(() => expect(phone).toHaveValue("+1 713 555 0199"));
+    await fireEvent.input(phone, { target: { value: "55" } });
+    await fireEvent.click(screen.getByTestId("clinic-save"));
+    await waitFor(() => expect(phone).toHaveAttribute("aria-invalid", "true"));
+    expect(phone).toHaveAccessibleDescription(
+      "El número de teléfono «55» no es válido (revise el código de país y la cantidad de dígitos).",
+    );
+  });
+
   it("is read-only for anyone but an administrator", async () => {
     render(Settings, { session: caseManager, onsession: vi.fn() });
     expect(await screen.findByText("100 Main St", { exact: false })).toBeInTheDocument();

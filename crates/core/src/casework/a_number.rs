@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::records::{params, CodedError};
 use super::text::shown;
 
 /// A valid A-Number. Stored as its 9 digits; serialised as `A123456789`.
@@ -25,6 +26,40 @@ pub enum ANumberError {
     WrongLength { value: String, digits: usize },
     #[error("A-Number {0:?} is all zeros, a placeholder rather than a real number")]
     AllZeros(String),
+}
+
+impl ANumberError {
+    /// The stable code a UI translates (see `FIELD_ERROR_CODES`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ANumberError::Empty => "required",
+            ANumberError::BadCharacter(_) => "a_number_bad_character",
+            ANumberError::WrongLength { .. } => "a_number_invalid",
+            ANumberError::AllZeros(_) => "a_number_all_zeros",
+        }
+    }
+
+    /// The values the translated sentence names.
+    pub fn params(&self) -> std::collections::BTreeMap<String, String> {
+        match self {
+            ANumberError::Empty => params([]),
+            ANumberError::BadCharacter(value) | ANumberError::AllZeros(value) => {
+                params([("value", value.clone())])
+            }
+            ANumberError::WrongLength { value, digits } => {
+                params([("value", value.clone()), ("digits", digits.to_string())])
+            }
+        }
+    }
+}
+
+impl CodedError for ANumberError {
+    fn code(&self) -> &'static str {
+        ANumberError::code(self)
+    }
+    fn params(&self) -> std::collections::BTreeMap<String, String> {
+        ANumberError::params(self)
+    }
 }
 
 impl ANumber {

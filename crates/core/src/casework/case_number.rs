@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::records::{params, CodedError};
 use super::text::shown;
 
 pub const MAX_CASE_SEQUENCE: u32 = 999_999;
@@ -25,6 +26,40 @@ pub enum CaseNumberError {
     YearOutOfRange(i64),
     #[error("case number sequence {0} is outside 1–{MAX_CASE_SEQUENCE}")]
     SequenceOutOfRange(i64),
+}
+
+impl CaseNumberError {
+    /// The stable code a UI translates (see `FIELD_ERROR_CODES`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CaseNumberError::Empty => "required",
+            CaseNumberError::Malformed(_) => "case_number_invalid",
+            CaseNumberError::YearOutOfRange(_) => "case_number_year_out_of_range",
+            CaseNumberError::SequenceOutOfRange(_) => "case_number_sequence_out_of_range",
+        }
+    }
+
+    /// The values the translated sentence names.
+    pub fn params(&self) -> std::collections::BTreeMap<String, String> {
+        match self {
+            CaseNumberError::Empty => params([]),
+            CaseNumberError::Malformed(value) => params([("value", value.clone())]),
+            CaseNumberError::YearOutOfRange(year) => params([("year", year.to_string())]),
+            CaseNumberError::SequenceOutOfRange(sequence) => params([
+                ("sequence", sequence.to_string()),
+                ("max", MAX_CASE_SEQUENCE.to_string()),
+            ]),
+        }
+    }
+}
+
+impl CodedError for CaseNumberError {
+    fn code(&self) -> &'static str {
+        CaseNumberError::code(self)
+    }
+    fn params(&self) -> std::collections::BTreeMap<String, String> {
+        CaseNumberError::params(self)
+    }
 }
 
 impl CaseNumber {

@@ -39,7 +39,7 @@ impl ClinicContactInput {
             match Phone::parse(&self.phone) {
                 Ok(p) => Some(p.display_international().to_owned()),
                 Err(e) => {
-                    errors.push(field_error("phone", e.to_string()));
+                    errors.push(FieldError::from_error("phone", &e));
                     None
                 }
             }
@@ -51,13 +51,18 @@ impl ClinicContactInput {
             .filter(|l| !l.is_empty())
             .collect();
         if lines.len() > MAX_CLINIC_ADDRESS_LINES {
-            errors.push(field_error(
-                "address",
-                format!(
-                    "address has {} lines; the limit is {MAX_CLINIC_ADDRESS_LINES}",
-                    lines.len()
-                ),
-            ));
+            errors.push(
+                field_error(
+                    "address",
+                    "too_many_lines",
+                    format!(
+                        "address has {} lines; the limit is {MAX_CLINIC_ADDRESS_LINES}",
+                        lines.len()
+                    ),
+                )
+                .with("lines", lines.len())
+                .with("max", MAX_CLINIC_ADDRESS_LINES),
+            );
         }
         let address = lines
             .iter()
@@ -133,5 +138,7 @@ mod tests {
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "phone", "address"]);
         assert!(errors[1].message.contains("502 call me"), "{errors:?}");
+        let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(codes, ["too_long", "phone_bad_character", "too_many_lines"]);
     }
 }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use super::records::{params, CodedError};
 use super::text::{fold, shown, split_csv_line};
 
 const COUNTRIES_CSV: &str = include_str!("../../data/countries.csv");
@@ -80,6 +81,33 @@ pub enum CountryError {
     Empty,
     #[error("country {0:?} is not an ISO 3166-1 code or a country name Tether knows (English or Spanish)")]
     Unknown(String),
+}
+
+impl CountryError {
+    /// The stable code a UI translates (see `FIELD_ERROR_CODES`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CountryError::Empty => "required",
+            CountryError::Unknown(_) => "unknown_country",
+        }
+    }
+
+    /// The values the translated sentence names.
+    pub fn params(&self) -> std::collections::BTreeMap<String, String> {
+        match self {
+            CountryError::Empty => params([]),
+            CountryError::Unknown(value) => params([("value", value.clone())]),
+        }
+    }
+}
+
+impl CodedError for CountryError {
+    fn code(&self) -> &'static str {
+        CountryError::code(self)
+    }
+    fn params(&self) -> std::collections::BTreeMap<String, String> {
+        CountryError::params(self)
+    }
 }
 
 impl Country {

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use super::phone::Phone;
+use super::records::{params, CodedError};
 use super::text::{shown, split_csv_line};
 use super::us_state::UsState;
 
@@ -34,6 +35,33 @@ pub enum CourtError {
     Empty,
     #[error("immigration court code {0:?} is not in the EOIR court list")]
     Unknown(String),
+}
+
+impl CourtError {
+    /// The stable code a UI translates (see `FIELD_ERROR_CODES`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CourtError::Empty => "required",
+            CourtError::Unknown(_) => "unknown_court",
+        }
+    }
+
+    /// The values the translated sentence names.
+    pub fn params(&self) -> std::collections::BTreeMap<String, String> {
+        match self {
+            CourtError::Empty => params([]),
+            CourtError::Unknown(value) => params([("value", value.clone())]),
+        }
+    }
+}
+
+impl CodedError for CourtError {
+    fn code(&self) -> &'static str {
+        CourtError::code(self)
+    }
+    fn params(&self) -> std::collections::BTreeMap<String, String> {
+        CourtError::params(self)
+    }
 }
 
 static COURTS: LazyLock<Vec<Court>> = LazyLock::new(|| {

@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use super::records::{params, CodedError};
 use super::text::shown;
 
 /// No date on a case is older than this.
@@ -33,6 +34,61 @@ pub enum DateError {
     },
     #[error("{field} {value:?} is before {EARLIEST_YEAR}")]
     TooEarly { field: String, value: String },
+}
+
+impl DateError {
+    /// The stable code a UI translates (see `FIELD_ERROR_CODES`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            DateError::Empty { .. } => "required",
+            // The expected form is in the code, so a translation can spell it its own way
+            // (Spanish writes AAAA-MM-DD).
+            DateError::Malformed { expected, .. } if expected.contains("HH:MM") => {
+                "datetime_malformed"
+            }
+            DateError::Malformed { expected, .. } if expected.contains('~') => {
+                "birth_date_malformed"
+            }
+            DateError::Malformed { .. } => "date_malformed",
+            DateError::Impossible { .. } => "date_invalid",
+            DateError::ImpossibleTime { .. } => "time_invalid",
+            DateError::InFuture { .. } => "date_in_future",
+            DateError::TooEarly { .. } => "date_too_early",
+        }
+    }
+
+    /// The values the translated sentence names. The English field name is left out: a UI
+    /// shows the error beside its field.
+    pub fn params(&self) -> std::collections::BTreeMap<String, String> {
+        match self {
+            DateError::Empty { .. } => params([]),
+            DateError::Malformed {
+                value, expected, ..
+            } => params([
+                ("value", value.clone()),
+                ("expected", (*expected).to_owned()),
+            ]),
+            DateError::Impossible { value, .. } | DateError::ImpossibleTime { value, .. } => {
+                params([("value", value.clone())])
+            }
+            DateError::InFuture { value, today, .. } => {
+                params([("value", value.clone()), ("today", today.to_string())])
+            }
+            DateError::TooEarly { value, .. } => params([
+                ("value", value.clone()),
+                ("earliest", EARLIEST_YEAR.to_string()),
+            ]),
+        }
+    }
+}
+
+impl CodedError for DateError {
+    fn code(&self) -> &'static str {
+        DateError::code(self)
+    }
+    fn params(&self) -> std::collections::BTreeMap<String, String> {
+        DateError::params(self)
+    }
 }
 
 /// A child's date of birth: known exactly, or only the year (`~2009`).

@@ -31,11 +31,13 @@ pub const NO_HOUSE_NUMBER: &str = "no house number";
 /// Why an address cannot be relied on: a unit is likely but none was given.
 pub const NO_UNIT: &str = "no apartment or unit number";
 
-pub(crate) fn field_error(field: &str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: field.to_owned(),
-        message: message.into(),
-    }
+/// A field error with its code; add the sentence's values with `.with(name, value)`.
+pub(crate) fn field_error(
+    field: &str,
+    code: &'static str,
+    message: impl Into<String>,
+) -> FieldError {
+    FieldError::new(field, code, message)
 }
 
 /// A sponsor as typed.
@@ -100,7 +102,11 @@ fn required_name(field: &str, raw: &str, errors: &mut Vec<FieldError>) -> String
         Some(v) => v,
         None => {
             if raw.trim().is_empty() {
-                errors.push(field_error(field, format!("{field} is required")));
+                errors.push(field_error(
+                    field,
+                    "required",
+                    format!("{field} is required"),
+                ));
             }
             String::new()
         }
@@ -120,20 +126,29 @@ pub(crate) fn optional_text(
     }
     let chars = trimmed.chars().count();
     if chars > max_chars {
-        errors.push(field_error(
-            field,
-            format!("{field} is {chars} characters long; the limit is {max_chars}"),
-        ));
+        errors.push(
+            field_error(
+                field,
+                "too_long",
+                format!("{field} is {chars} characters long; the limit is {max_chars}"),
+            )
+            .with("chars", chars)
+            .with("max", max_chars),
+        );
         return None;
     }
     if trimmed.chars().any(char::is_control) {
-        errors.push(field_error(
-            field,
-            format!(
-                "{field} {:?} holds a control character (a tab, line break or similar)",
-                shown(trimmed)
-            ),
-        ));
+        errors.push(
+            field_error(
+                field,
+                "control_character",
+                format!(
+                    "{field} {:?} holds a control character (a tab, line break or similar)",
+                    shown(trimmed)
+                ),
+            )
+            .with("value", shown(trimmed)),
+        );
         return None;
     }
     Some(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -154,7 +169,7 @@ impl SponsorInput {
             None
         } else {
             SponsorCategory::parse(&self.category)
-                .map_err(|e| errors.push(field_error("category", e.to_string())))
+                .map_err(|e| errors.push(FieldError::from_error("category", &e)))
                 .ok()
         };
 
@@ -169,7 +184,7 @@ impl SponsorInput {
                         phones.push(p);
                     }
                 }
-                Err(e) => errors.push(field_error("phones", e.to_string())),
+                Err(e) => errors.push(FieldError::from_error("phones", &e)),
             }
         }
 
@@ -180,13 +195,17 @@ impl SponsorInput {
                 if is_plausible_time_zone(tz) {
                     tz.to_owned()
                 } else {
-                    errors.push(field_error(
-                        "time_zone",
-                        format!(
-                            "time zone {:?} is not an IANA zone name such as America/Chicago",
-                            shown(tz)
-                        ),
-                    ));
+                    errors.push(
+                        field_error(
+                            "time_zone",
+                            "time_zone_invalid",
+                            format!(
+                                "time zone {:?} is not an IANA zone name such as America/Chicago",
+                                shown(tz)
+                            ),
+                        )
+                        .with("value", shown(tz)),
+                    );
                     String::new()
                 }
             }
@@ -230,19 +249,22 @@ impl SponsorInput {
         let state = match UsState::parse(&self.state) {
             Ok(s) => Some(s),
             Err(e) => {
-                let message = if self.state.trim().is_empty() {
-                    "state is required when an address is given".to_owned()
+                errors.push(if self.state.trim().is_empty() {
+                    field_error(
+                        "state",
+                        "state_required_with_address",
+                        "state is required when an address is given",
+                    )
                 } else {
-                    e.to_string()
-                };
-                errors.push(field_error("state", message));
+                    FieldError::from_error("state", &e)
+                });
                 None
             }
         };
         let postal_code = match parse_postal_code(&self.postal_code) {
             Ok(p) => p,
-            Err(message) => {
-                errors.push(field_error("postal_code", message));
+            Err(e) => {
+                errors.push(e);
                 None
             }
         };
@@ -265,7 +287,7 @@ impl SponsorInput {
 }
 
 /// `12345` or `12345-6789`; blank is `Ok(None)` (an incomplete address, not an error).
-fn parse_postal_code(raw: &str) -> Result<Option<String>, String> {
+fn parse_postal_code(raw: &str) -> Result<Option<String>, FieldError> {
     let v = raw.trim();
     if v.is_empty() {
         return Ok(None);
@@ -285,15 +307,24 @@ fn parse_postal_code(raw: &str) -> Result<Option<String>, String> {
     if ok {
         return Ok(Some(v.to_owned()));
     }
-    let hint = if (3..=4).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
-        " (a spreadsheet may have dropped its leading 0s)"
+    // A short all-digit code is most likely a ZIP a spreadsheet read as a number.
+    let (code, hint) = if (3..=4).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+        (
+            "postal_code_leading_zeros",
+            " (a spreadsheet may have dropped its leading 0s)",
+        )
     } else {
-        ""
+        ("postal_code_invalid", "")
     };
-    Err(format!(
-        "postal code {:?} is not a ZIP code 12345 or ZIP+4 12345-6789{hint}",
-        shown(v)
-    ))
+    Err(field_error(
+        "postal_code",
+        code,
+        format!(
+            "postal code {:?} is not a ZIP code 12345 or ZIP+4 12345-6789{hint}",
+            shown(v)
+        ),
+    )
+    .with("value", shown(v)))
 }
 
 /// `Area/City` or `Area/Region/City`, e.g. `America/Chicago`, `America/Indiana/Indianapolis`,
@@ -468,12 +499,14 @@ impl ChildInput {
             None
         } else {
             BirthDate::parse(&self.birth_date, today)
-                .map_err(|e| errors.push(field_error("birth_date", e.to_string())))
+                .map_err(|e| errors.push(FieldError::from_error("birth_date", &e)))
                 .ok()
         };
 
         let sex = parse_sex(&self.sex)
-            .map_err(|m| errors.push(field_error("sex", m)))
+            .map_err(|m| {
+                errors.push(field_error("sex", "sex_invalid", m).with("value", shown(&self.sex)))
+            })
             .ok()
             .flatten();
 
@@ -481,7 +514,7 @@ impl ChildInput {
             None
         } else {
             ANumber::parse(&self.a_number)
-                .map_err(|e| errors.push(field_error("a_number", e.to_string())))
+                .map_err(|e| errors.push(FieldError::from_error("a_number", &e)))
                 .ok()
         };
 
@@ -489,7 +522,7 @@ impl ChildInput {
             None
         } else {
             Country::parse(&self.country_of_birth)
-                .map_err(|e| errors.push(field_error("country_of_birth", e.to_string())))
+                .map_err(|e| errors.push(FieldError::from_error("country_of_birth", &e)))
                 .ok()
         };
 
@@ -497,12 +530,17 @@ impl ChildInput {
             None
         } else {
             Language::parse(&self.primary_language)
-                .map_err(|e| errors.push(field_error("primary_language", e.to_string())))
+                .map_err(|e| errors.push(FieldError::from_error("primary_language", &e)))
                 .ok()
         };
 
         let interpreter_needed = parse_yes_no("interpreter_needed", &self.interpreter_needed)
-            .map_err(|m| errors.push(field_error("interpreter_needed", m)))
+            .map_err(|m| {
+                errors.push(
+                    field_error("interpreter_needed", "yes_no", m)
+                        .with("value", shown(&self.interpreter_needed)),
+                )
+            })
             .unwrap_or(false);
 
         let release_date = if self.release_date.trim().is_empty() {
@@ -510,25 +548,35 @@ impl ChildInput {
         } else {
             match parse_date("release date", &self.release_date) {
                 Ok(d) if d > today => {
-                    errors.push(field_error(
-                        "release_date",
-                        format!("release date {d} is in the future (today is {today})"),
-                    ));
+                    errors.push(
+                        field_error(
+                            "release_date",
+                            "date_in_future",
+                            format!("release date {d} is in the future (today is {today})"),
+                        )
+                        .with("value", d)
+                        .with("today", today),
+                    );
                     None
                 }
                 Ok(d) => Some(d),
                 Err(e) => {
-                    errors.push(field_error("release_date", e.to_string()));
+                    errors.push(FieldError::from_error("release_date", &e));
                     None
                 }
             }
         };
         if let (Some(BirthDate::Exact(born)), Some(released)) = (birth_date, release_date) {
             if released < born {
-                errors.push(field_error(
-                    "release_date",
-                    format!("release date {released} is before the date of birth {born}"),
-                ));
+                errors.push(
+                    field_error(
+                        "release_date",
+                        "date_before_birth",
+                        format!("release date {released} is before the date of birth {born}"),
+                    )
+                    .with("value", released)
+                    .with("birth", born),
+                );
             }
         }
 
@@ -563,10 +611,15 @@ fn parse_notes(raw: &str, errors: &mut Vec<FieldError>) -> String {
     let trimmed = raw.trim();
     let chars = trimmed.chars().count();
     if chars > MAX_NOTES_CHARS {
-        errors.push(field_error(
-            "notes",
-            format!("notes is {chars} characters long; the limit is {MAX_NOTES_CHARS}"),
-        ));
+        errors.push(
+            field_error(
+                "notes",
+                "too_long",
+                format!("notes is {chars} characters long; the limit is {MAX_NOTES_CHARS}"),
+            )
+            .with("chars", chars)
+            .with("max", MAX_NOTES_CHARS),
+        );
         return String::new();
     }
     if trimmed
@@ -575,6 +628,7 @@ fn parse_notes(raw: &str, errors: &mut Vec<FieldError>) -> String {
     {
         errors.push(field_error(
             "notes",
+            "notes_control_character",
             "notes holds a control character other than a line break or tab",
         ));
         return String::new();
@@ -635,7 +689,12 @@ impl ProceedingsInput {
     pub fn validate(&self, today: NaiveDate) -> Result<ProceedingsDraft, Vec<FieldError>> {
         let mut errors = Vec::new();
         let nta_status = parse_nta_status(&self.nta_status)
-            .map_err(|m| errors.push(field_error("nta_status", m)))
+            .map_err(|m| {
+                errors.push(
+                    field_error("nta_status", "nta_status_invalid", m)
+                        .with("value", shown(&self.nta_status)),
+                )
+            })
             .unwrap_or_default();
         let status_known = !errors.iter().any(|e| e.field == "nta_status");
 
@@ -644,25 +703,34 @@ impl ProceedingsInput {
         } else {
             match parse_date("date NTA served", &self.nta_served_on) {
                 Ok(d) if d > today => {
-                    errors.push(field_error(
-                        "nta_served_on",
-                        format!("date NTA served {d} is in the future (today is {today})"),
-                    ));
+                    errors.push(
+                        field_error(
+                            "nta_served_on",
+                            "date_in_future",
+                            format!("date NTA served {d} is in the future (today is {today})"),
+                        )
+                        .with("value", d)
+                        .with("today", today),
+                    );
                     None
                 }
                 Ok(d) if status_known && nta_status == NtaStatus::NotServed => {
-                    errors.push(field_error(
-                        "nta_served_on",
-                        format!(
-                            "date NTA served {d} is given but the NTA status is not_served; \
-                             set the status to served or filed, or clear the date"
-                        ),
-                    ));
+                    errors.push(
+                        field_error(
+                            "nta_served_on",
+                            "nta_date_without_service",
+                            format!(
+                                "date NTA served {d} is given but the NTA status is not_served; \
+                                 set the status to served or filed, or clear the date"
+                            ),
+                        )
+                        .with("value", d),
+                    );
                     None
                 }
                 Ok(d) => Some(d),
                 Err(e) => {
-                    errors.push(field_error("nta_served_on", e.to_string()));
+                    errors.push(FieldError::from_error("nta_served_on", &e));
                     None
                 }
             }
@@ -673,7 +741,7 @@ impl ProceedingsInput {
         } else {
             Court::parse_code(&self.court_code)
                 .map(|c| c.code.clone())
-                .map_err(|e| errors.push(field_error("court_code", e.to_string())))
+                .map_err(|e| errors.push(FieldError::from_error("court_code", &e)))
                 .ok()
         };
 
@@ -683,18 +751,22 @@ impl ProceedingsInput {
             match parse_local_datetime("next hearing", &self.next_hearing) {
                 Ok(at) => {
                     if self.court_code.trim().is_empty() {
-                        errors.push(field_error(
-                            "next_hearing",
-                            format!(
-                                "next hearing {at} has no court: a hearing's time is the \
-                                 court's local time, so give the court code"
-                            ),
-                        ));
+                        errors.push(
+                            field_error(
+                                "next_hearing",
+                                "hearing_without_court",
+                                format!(
+                                    "next hearing {at} has no court: a hearing's time is the \
+                                     court's local time, so give the court code"
+                                ),
+                            )
+                            .with("value", at.format("%Y-%m-%d %H:%M")),
+                        );
                     }
                     Some(at)
                 }
                 Err(e) => {
-                    errors.push(field_error("next_hearing", e.to_string()));
+                    errors.push(FieldError::from_error("next_hearing", &e));
                     None
                 }
             }
@@ -752,6 +824,76 @@ mod tests {
 
     fn fields(errors: &[FieldError]) -> Vec<&str> {
         errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    fn codes(errors: &[FieldError]) -> Vec<(&str, &str)> {
+        errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn typical_mistakes_carry_codes_and_params() {
+        let jose = ChildInput {
+            given_name: "José".into(),
+            family_name: "Ramírez".into(),
+            a_number: "12345".into(),
+            birth_date: "2027-01-02".into(),
+            ..ChildInput::default()
+        };
+        let errors = jose.validate(today()).expect_err("invalid");
+        assert_eq!(
+            codes(&errors),
+            [
+                ("birth_date", "date_in_future"),
+                ("a_number", "a_number_invalid")
+            ]
+        );
+        assert_eq!(
+            errors[1].params.get("value").map(String::as_str),
+            Some("12345")
+        );
+        assert_eq!(
+            errors[1].params.get("digits").map(String::as_str),
+            Some("5")
+        );
+        assert_eq!(
+            errors[0].params.get("today").map(String::as_str),
+            Some("2026-11-25")
+        );
+        // The English message is unchanged.
+        assert!(
+            errors[1].message.contains("must have 8 or 9 digits"),
+            "{errors:?}"
+        );
+
+        let mut s = sponsor();
+        s.phones = vec!["502 call me".into()];
+        s.given_name = "x".repeat(MAX_NAME_CHARS + 1);
+        s.postal_code = "2134".into();
+        let errors = s.validate().expect_err("invalid");
+        assert_eq!(
+            codes(&errors),
+            [
+                ("given_name", "too_long"),
+                ("phones", "phone_bad_character"),
+                ("postal_code", "postal_code_leading_zeros"),
+            ]
+        );
+        assert_eq!(errors[0].params.get("max").map(String::as_str), Some("200"));
+        assert_eq!(
+            errors[1].params.get("value").map(String::as_str),
+            Some("502 call me")
+        );
+
+        let blank = SponsorInput::default()
+            .validate()
+            .expect_err("names required");
+        assert_eq!(
+            codes(&blank),
+            [("given_name", "required"), ("family_name", "required")]
+        );
     }
 
     #[test]

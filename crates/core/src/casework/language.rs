@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use super::records::{params, CodedError};
 use super::text::{fold, shown, split_csv_line};
 
 const LANGUAGES_CSV: &str = include_str!("../../data/iso639-3-selected.csv");
@@ -150,6 +151,37 @@ pub enum LanguageError {
     Unknown(String),
     #[error("language {value:?} names a family of varieties, not one language; choose one of: {choices}")]
     Ambiguous { value: String, choices: String },
+}
+
+impl LanguageError {
+    /// The stable code a UI translates (see `FIELD_ERROR_CODES`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            LanguageError::Empty => "required",
+            LanguageError::Unknown(_) => "unknown_language",
+            LanguageError::Ambiguous { .. } => "language_ambiguous",
+        }
+    }
+
+    /// The values the translated sentence names.
+    pub fn params(&self) -> std::collections::BTreeMap<String, String> {
+        match self {
+            LanguageError::Empty => params([]),
+            LanguageError::Unknown(value) => params([("value", value.clone())]),
+            LanguageError::Ambiguous { value, choices } => {
+                params([("value", value.clone()), ("choices", choices.clone())])
+            }
+        }
+    }
+}
+
+impl CodedError for LanguageError {
+    fn code(&self) -> &'static str {
+        LanguageError::code(self)
+    }
+    fn params(&self) -> std::collections::BTreeMap<String, String> {
+        LanguageError::params(self)
+    }
 }
 
 impl Language {

@@ -37,8 +37,8 @@ pub use language::{Language, LanguageError};
 pub use matching::{address_key, fold_text, name_key};
 pub use phone::{Phone, PhoneError};
 pub use records::{
-    Address, ChildDraft, FieldError, HearingOutcome, HearingType, NtaStatus, ProceedingsDraft, Sex,
-    SponsorDraft,
+    Address, ChildDraft, CodedError, FieldError, HearingOutcome, HearingType, NtaStatus,
+    ProceedingsDraft, Sex, SponsorDraft, FIELD_ERROR_CODES,
 };
 pub use redaction::{display_child_name, Visibility};
 pub use release_csv::{

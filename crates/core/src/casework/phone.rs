@@ -9,6 +9,7 @@ use std::fmt;
 use phonenumber::{country, Mode};
 use serde::{Deserialize, Serialize};
 
+use super::records::{params, CodedError};
 use super::text::shown;
 
 /// A valid phone number. Serialised as its E.164 string.
@@ -30,6 +31,37 @@ pub enum PhoneError {
     Unreadable(String),
     #[error("phone number {0:?} is not a valid number (check the country code and the number of digits)")]
     Invalid(String),
+}
+
+impl PhoneError {
+    /// The stable code a UI translates (see `FIELD_ERROR_CODES`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            PhoneError::Empty => "required",
+            PhoneError::BadCharacter(_) => "phone_bad_character",
+            PhoneError::Unreadable(_) => "phone_unreadable",
+            PhoneError::Invalid(_) => "phone_invalid",
+        }
+    }
+
+    /// The values the translated sentence names.
+    pub fn params(&self) -> std::collections::BTreeMap<String, String> {
+        match self {
+            PhoneError::Empty => params([]),
+            PhoneError::BadCharacter(value)
+            | PhoneError::Unreadable(value)
+            | PhoneError::Invalid(value) => params([("value", value.clone())]),
+        }
+    }
+}
+
+impl CodedError for PhoneError {
+    fn code(&self) -> &'static str {
+        PhoneError::code(self)
+    }
+    fn params(&self) -> std::collections::BTreeMap<String, String> {
+        PhoneError::params(self)
+    }
 }
 
 impl Phone {

@@ -5,7 +5,7 @@
 //! file that cannot be read as a table at all (empty, no header, missing required columns)
 //! is a file-level error.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -65,7 +65,12 @@ pub struct RowError {
     pub line: u64,
     /// The CSV column name, e.g. `a_number`.
     pub column: String,
+    /// English, naming the column and the value.
     pub reason: String,
+    /// The field error's code (one of `FIELD_ERROR_CODES`), for a UI to translate `reason`.
+    pub code: String,
+    /// The values the translated sentence names.
+    pub params: BTreeMap<String, String>,
 }
 
 /// One data row of the file.
@@ -268,6 +273,8 @@ pub fn parse_release_records(bytes: &[u8], today: NaiveDate) -> Result<ReleaseFi
                         line,
                         column: String::new(),
                         reason: format!("the row could not be read as CSV: {e}"),
+                        code: "row_unreadable".to_owned(),
+                        params: BTreeMap::new(),
                     }]),
                 });
                 if e.position().is_none() {
@@ -299,14 +306,16 @@ pub fn parse_release_records(bytes: &[u8], today: NaiveDate) -> Result<ReleaseFi
                 .is_some_and(|c| std::str::from_utf8(c).is_err())
             {
                 bad_utf8.push(name);
+                let value = shown(raw.get(i).map_or("", String::as_str));
                 errors.push(RowError {
                     line,
                     column: name.to_owned(),
                     reason: format!(
-                        "{name} is not valid UTF-8 text ({:?}); the file may be saved as \
-                         Windows-1252 or Latin-1: save it as \"CSV UTF-8\"",
-                        shown(raw.get(i).map_or("", String::as_str))
+                        "{name} is not valid UTF-8 text ({value:?}); the file may be saved as \
+                         Windows-1252 or Latin-1: save it as \"CSV UTF-8\""
                     ),
+                    code: "not_utf8".to_owned(),
+                    params: BTreeMap::from([("value".to_owned(), value)]),
                 });
             }
         }
@@ -324,6 +333,11 @@ pub fn parse_release_records(bytes: &[u8], today: NaiveDate) -> Result<ReleaseFi
                     line,
                     column: "a_number".to_owned(),
                     reason: format!("A-Number {a} already appears on line {first}"),
+                    code: "a_number_duplicate".to_owned(),
+                    params: BTreeMap::from([
+                        ("value".to_owned(), a.to_string()),
+                        ("line".to_owned(), first.to_string()),
+                    ]),
                 });
             } else if errors.is_empty() {
                 a_numbers_seen.insert(a.value(), line);
@@ -397,6 +411,8 @@ fn row_to_record(
                 line,
                 column: column.to_owned(),
                 reason,
+                code: e.code,
+                params: e.params,
             }
         }));
     };

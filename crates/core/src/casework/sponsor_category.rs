@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::records::{params, CodedError};
 use super::text::{fold, shown};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -30,6 +31,33 @@ pub enum SponsorCategoryError {
     Empty,
     #[error("sponsor category {0:?} is not one of 1, 2A, 2B, 3, 4")]
     Unknown(String),
+}
+
+impl SponsorCategoryError {
+    /// The stable code a UI translates (see `FIELD_ERROR_CODES`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            SponsorCategoryError::Empty => "required",
+            SponsorCategoryError::Unknown(_) => "unknown_category",
+        }
+    }
+
+    /// The values the translated sentence names.
+    pub fn params(&self) -> std::collections::BTreeMap<String, String> {
+        match self {
+            SponsorCategoryError::Empty => params([]),
+            SponsorCategoryError::Unknown(value) => params([("value", value.clone())]),
+        }
+    }
+}
+
+impl CodedError for SponsorCategoryError {
+    fn code(&self) -> &'static str {
+        SponsorCategoryError::code(self)
+    }
+    fn params(&self) -> std::collections::BTreeMap<String, String> {
+        SponsorCategoryError::params(self)
+    }
 }
 
 impl SponsorCategory {

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use super::records::{params, CodedError};
 use super::text::{fold, shown};
 
 /// (code, name, default IANA zone, spans several zones)
@@ -103,6 +104,33 @@ pub enum UsStateError {
     Empty,
     #[error("state {0:?} is not a US state or territory code or name")]
     Unknown(String),
+}
+
+impl UsStateError {
+    /// The stable code a UI translates (see `FIELD_ERROR_CODES`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            UsStateError::Empty => "required",
+            UsStateError::Unknown(_) => "unknown_state",
+        }
+    }
+
+    /// The values the translated sentence names.
+    pub fn params(&self) -> std::collections::BTreeMap<String, String> {
+        match self {
+            UsStateError::Empty => params([]),
+            UsStateError::Unknown(value) => params([("value", value.clone())]),
+        }
+    }
+}
+
+impl CodedError for UsStateError {
+    fn code(&self) -> &'static str {
+        UsStateError::code(self)
+    }
+    fn params(&self) -> std::collections::BTreeMap<String, String> {
+        UsStateError::params(self)
+    }
 }
 
 impl UsState {

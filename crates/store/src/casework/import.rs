@@ -1,7 +1,7 @@
 //! Importing release records from a CSV file: all or nothing by default, or the valid rows
 //! with the rejected ones written beside the input. Re-importing a file creates no duplicates.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -38,7 +38,11 @@ pub struct ImportReport {
 pub struct ImportRowError {
     pub line: u64,
     pub column: String,
+    /// English; the CLI prints it and the rejected-rows file keeps it.
     pub reason: String,
+    /// The row error's code (one of `FIELD_ERROR_CODES`), for the UI to translate.
+    pub code: String,
+    pub params: BTreeMap<String, String>,
 }
 
 impl From<&RowError> for ImportRowError {
@@ -47,6 +51,8 @@ impl From<&RowError> for ImportRowError {
             line: e.line,
             column: e.column.clone(),
             reason: e.reason.clone(),
+            code: e.code.clone(),
+            params: e.params.clone(),
         }
     }
 }

@@ -94,6 +94,9 @@ pub(crate) struct NewChild<'a> {
     pub sponsor_id: Option<i64>,
     pub case_year: i32,
     pub case_seq: u32,
+    /// Write the child's search row now. The import passes `false` and writes every row at
+    /// the end (`search::insert_rows`), in the same transaction.
+    pub index_for_search: bool,
 }
 
 /// Inserts the child (and its first hearing); returns the id, case number and hearing id.
@@ -156,10 +159,12 @@ pub(crate) fn insert_child(
             HearingType::Master,
         )?);
     }
-    if new.sponsor_id.is_some() && new.sponsor.is_none() {
-        search::index_child(conn, id)?;
-    } else {
-        search::index_new_child(conn, id, c, new.sponsor, &case_number)?;
+    if new.index_for_search {
+        if new.sponsor_id.is_some() && new.sponsor.is_none() {
+            search::index_child(conn, id)?;
+        } else {
+            search::index_new_child(conn, id, c, new.sponsor, &case_number)?;
+        }
     }
     Ok((id, case_number, hearing_id))
 }

@@ -176,19 +176,19 @@ pub(crate) fn insert_hearing(
     court: &str,
     kind: HearingType,
 ) -> Result<i64> {
-    // One cached statement: RETURNING gives the id whether the row was inserted or updated
-    // (the import adds a hearing per child; a second, uncached SELECT was re-prepared each time).
+    // Both statements cached: the import adds a hearing per child, and the read-back was
+    // re-prepared every time. (`RETURNING id` was tried instead: it builds an ephemeral table
+    // per execution and was slower.)
     conn.prepare_cached(
         "INSERT INTO hearings (child_id, at_local, court_code, kind) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (child_id, at_local, court_code) DO UPDATE SET kind = excluded.kind
-         RETURNING id",
+         ON CONFLICT (child_id, at_local, court_code) DO UPDATE SET kind = excluded.kind",
     )
-    .and_then(|mut s| {
-        s.query_row(
-            params![child_id, at_local, court, hearing_kind_str(kind)],
-            |r| r.get(0),
-        )
-    })
+    .and_then(|mut s| s.execute(params![child_id, at_local, court, hearing_kind_str(kind)]))
+    .map_err(StoreError::sql("add a hearing"))?;
+    conn.prepare_cached(
+        "SELECT id FROM hearings WHERE child_id = ?1 AND at_local = ?2 AND court_code = ?3",
+    )
+    .and_then(|mut s| s.query_row(params![child_id, at_local, court], |r| r.get(0)))
     .map_err(StoreError::sql("add a hearing"))
 }
 

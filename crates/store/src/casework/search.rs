@@ -86,11 +86,12 @@ pub(crate) fn new_child_terms(
 
 /// Writes many new children's search rows, a few thousand per statement.
 ///
-/// Why the import collects them and calls this last, and why one statement for many rows:
-/// FTS5 keeps new rows in memory and flushes them to a new on-disk segment whenever a
-/// statement opens a savepoint, and every INSERT into an FTS5 table (like the import's
-/// upserts) opens one. Written a row per statement, every child became its own tiny segment,
-/// and merging those segments was 40 % of a 100,000-row import.
+/// Why the import collects them and calls this last: FTS5 keeps new rows in memory and
+/// flushes them to a new on-disk segment whenever a statement opens a savepoint (an
+/// `INSERT … RETURNING`, a multi-row write, a trigger). With such a statement between two
+/// children's search rows, every child became its own one-row segment and merging them was
+/// 40 % of a 100,000-row import. Written last, the rows only flush when FTS5's in-memory
+/// hash fills, whatever the rest of the import does.
 pub(crate) fn insert_rows(conn: &Connection, rows: &[SearchRow]) -> Result<()> {
     // Bounds the JSON text handed to SQLite (about 1.5 MB per chunk).
     const CHUNK: usize = 10_000;

@@ -104,6 +104,7 @@ impl Session {
                     sponsor_id,
                     case_year: year,
                     case_seq: seq,
+                    index_for_search: true,
                 },
             )?;
             Session::reschedule_child(tx, id)?;

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::input::{ChildInput, ProceedingsInput, SponsorInput};
 use super::matching::{name_key, street_key};
 use super::text::shown;
-use super::{ChildDraft, FieldError, ProceedingsDraft, SponsorDraft};
+use super::{ChildDraft, FieldError, Phone, PhoneError, ProceedingsDraft, SponsorDraft};
 
 /// Every column the import reads, in the order an export writes them.
 pub const RELEASE_COLUMNS: [&str; 23] = [
@@ -259,6 +259,17 @@ pub fn parse_release_records(bytes: &[u8], today: NaiveDate) -> Result<ReleaseFi
     let mut lines = LineCounter::new(bytes);
     let mut rows = Vec::new();
     let mut a_numbers_seen: HashMap<u32, u64> = HashMap::new();
+    // Parsed phones by cell text: sponsors with several children repeat their numbers, and
+    // parsing is deterministic, so each distinct spelling is parsed once per file.
+    let mut phones: HashMap<String, Result<Phone, PhoneError>> = HashMap::new();
+    let mut parse_phone = |raw: &str| -> Result<Phone, PhoneError> {
+        if let Some(known) = phones.get(raw) {
+            return known.clone();
+        }
+        let parsed = Phone::parse(raw);
+        phones.insert(raw.to_owned(), parsed.clone());
+        parsed
+    };
     for item in records {
         let record = match item {
             Ok(r) => r,
@@ -320,7 +331,7 @@ pub fn parse_release_records(bytes: &[u8], today: NaiveDate) -> Result<ReleaseFi
             }
         }
         let mut field_errors = Vec::new();
-        let result = row_to_record(&cell, line, today, &mut field_errors);
+        let result = row_to_record(&cell, line, today, &mut parse_phone, &mut field_errors);
         // A cell that is not text has been reported once; its garbled reading is not.
         errors.extend(
             field_errors
@@ -364,6 +375,7 @@ fn row_to_record(
     cell: &dyn Fn(&str) -> String,
     line: u64,
     today: NaiveDate,
+    parse_phone: &mut dyn FnMut(&str) -> Result<Phone, PhoneError>,
     errors: &mut Vec<RowError>,
 ) -> Option<ReleaseRecord> {
     let sponsor = SponsorInput {
@@ -416,7 +428,10 @@ fn row_to_record(
             }
         }));
     };
-    let sponsor = sponsor.validate().map_err(|e| push(e, sponsor_column)).ok();
+    let sponsor = sponsor
+        .validate_with(parse_phone)
+        .map_err(|e| push(e, sponsor_column))
+        .ok();
     let child = child
         .validate(today)
         .map_err(|e| push(e, child_column))

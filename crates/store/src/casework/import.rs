@@ -14,6 +14,7 @@ use tether_core::followup::{CaseFacts, HearingFact};
 use super::rows::{
     existing_child, insert_child, insert_sponsor, next_case_seq, sponsor_by_import_key, NewChild,
 };
+use super::search::{self, SearchRow};
 use crate::error::{Result, StoreError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -161,6 +162,7 @@ pub(crate) fn apply(
     };
     let mut sponsors: HashMap<String, i64> = HashMap::new();
     let mut seq = next_case_seq(conn, case_year)?;
+    let mut search_rows: Vec<SearchRow> = Vec::new();
     for (done, row) in file.rows.iter().enumerate() {
         if done % 1000 == 0 {
             progress(done, total);
@@ -189,7 +191,7 @@ pub(crate) fn apply(
             report.children_already_present += 1;
             continue;
         }
-        let (id, _, hearing_id) = insert_child(
+        let (id, case_number, hearing_id) = insert_child(
             conn,
             &NewChild {
                 child: &record.child,
@@ -198,8 +200,12 @@ pub(crate) fn apply(
                 sponsor_id: Some(sponsor_id),
                 case_year,
                 case_seq: seq,
+                index_for_search: false,
             },
         )?;
+        let (names, numbers) =
+            search::new_child_terms(&record.child, Some(&record.sponsor), &case_number);
+        search_rows.push((id, names, numbers));
         seq += 1;
         let facts = CaseFacts {
             child_id: id,
@@ -225,6 +231,8 @@ pub(crate) fn apply(
             None => (id, id),
         });
     }
+    // Last, with nothing in between: see `search::insert_rows`.
+    search::insert_rows(conn, &search_rows)?;
     progress(total, total);
     Ok(report)
 }

@@ -94,6 +94,9 @@ pub(crate) struct NewChild<'a> {
     pub sponsor_id: Option<i64>,
     pub case_year: i32,
     pub case_seq: u32,
+    /// Write the child's search row now. The import passes `false` and writes every row at
+    /// the end (`search::insert_rows`), in the same transaction.
+    pub index_for_search: bool,
 }
 
 /// Inserts the child (and its first hearing); returns the id, case number and hearing id.
@@ -156,10 +159,12 @@ pub(crate) fn insert_child(
             HearingType::Master,
         )?);
     }
-    if new.sponsor_id.is_some() && new.sponsor.is_none() {
-        search::index_child(conn, id)?;
-    } else {
-        search::index_new_child(conn, id, c, new.sponsor, &case_number)?;
+    if new.index_for_search {
+        if new.sponsor_id.is_some() && new.sponsor.is_none() {
+            search::index_child(conn, id)?;
+        } else {
+            search::index_new_child(conn, id, c, new.sponsor, &case_number)?;
+        }
     }
     Ok((id, case_number, hearing_id))
 }
@@ -171,17 +176,19 @@ pub(crate) fn insert_hearing(
     court: &str,
     kind: HearingType,
 ) -> Result<i64> {
+    // Both statements cached: the import adds a hearing per child, and the read-back was
+    // re-prepared every time. (`RETURNING id` was tried instead: it builds an ephemeral table
+    // per execution and was slower.)
     conn.prepare_cached(
         "INSERT INTO hearings (child_id, at_local, court_code, kind) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (child_id, at_local, court_code) DO UPDATE SET kind = excluded.kind",
     )
     .and_then(|mut s| s.execute(params![child_id, at_local, court, hearing_kind_str(kind)]))
     .map_err(StoreError::sql("add a hearing"))?;
-    conn.query_row(
+    conn.prepare_cached(
         "SELECT id FROM hearings WHERE child_id = ?1 AND at_local = ?2 AND court_code = ?3",
-        params![child_id, at_local, court],
-        |r| r.get(0),
     )
+    .and_then(|mut s| s.query_row(params![child_id, at_local, court], |r| r.get(0)))
     .map_err(StoreError::sql("add a hearing"))
 }
 

@@ -294,6 +294,44 @@ mod tests {
     }
 
     #[test]
+    fn proceedings_errors_carry_codes_the_window_translates() -> Result<(), AppError> {
+        let dir = tempfile::tempdir().map_err(|e| AppError::invalid("tmp", e.to_string()))?;
+        let state = AppState::new(VaultPaths::new(dir.path().join("vault")));
+        create_vault(&state, "ana".into(), PASS.into())?;
+        let created = create_child(
+            &state,
+            child("José", "123-456-789"),
+            no_proceedings(),
+            None,
+            false,
+        )?;
+        let CreateResult::Created {
+            case_number: Some(case),
+            ..
+        } = created
+        else {
+            return Err(AppError::invalid("test", format!("{created:?}")));
+        };
+        let tomorrow = chrono::Utc::now().date_naive() + chrono::Days::new(2);
+        let future = set_proceedings(&state, case.clone(), None, Some(tomorrow.to_string()))
+            .expect_err("an ACIS check cannot lie ahead");
+        assert_eq!(
+            (future.field.as_deref(), future.code.as_deref()),
+            (Some("acis_checked"), Some("date_in_future"))
+        );
+        assert_eq!(future.params.get("value"), Some(&tomorrow.to_string()));
+
+        let long = set_proceedings(&state, case, Some("Ñ".repeat(201)), None)
+            .expect_err("a name of 201 characters is too long");
+        assert_eq!(
+            (long.field.as_deref(), long.code.as_deref()),
+            (Some("attorney"), Some("too_long"))
+        );
+        assert_eq!(long.params.get("max").map(String::as_str), Some("200"));
+        Ok(())
+    }
+
+    #[test]
     fn reference_lists_are_complete() {
         assert!(list_courts().iter().any(|c| c.code == "NYC"));
         assert!(list_languages()

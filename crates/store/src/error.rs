@@ -129,6 +129,14 @@ impl StoreError {
         move |source| StoreError::Sql { context, source }
     }
 
+    /// One field at fault, with a code the UI translates (`tether_core::FIELD_ERROR_CODES`).
+    pub(crate) fn coded(field: &str, error: tether_core::casework::FieldError) -> StoreError {
+        debug_assert_eq!(error.field, field);
+        StoreError::InvalidFields {
+            fields: vec![error],
+        }
+    }
+
     pub(crate) fn user_name(field: &'static str, err: UserNameError) -> StoreError {
         StoreError::InvalidInput {
             field,
@@ -182,6 +190,16 @@ fn field_name(field: &str) -> &'static str {
         "nta_served_on",
         "court_code",
         "next_hearing",
+        // Proceedings and address changes made one field at a time.
+        "court",
+        "served_on",
+        "judge",
+        "acis_checked",
+        "attorney",
+        "recorded_on",
+        // Calls and red flags.
+        "note",
+        "at",
         // The clinic contact (settings).
         "name",
         "phone",

@@ -235,10 +235,8 @@ impl Session {
             AuditAction::HearingAdded,
             Target::new("child", ""),
         )?;
-        let court = Court::parse_code(court_code).map_err(|e| StoreError::InvalidInput {
-            field: "court",
-            reason: e.to_string(),
-        })?;
+        let court = Court::parse_code(court_code)
+            .map_err(|e| StoreError::coded("court", FieldError::from_error("court", &e)))?;
         let id = rows::resolve_child(&self.conn, id_or_case)?;
         let at_local = at.format("%Y-%m-%d %H:%M").to_string();
         let hearing_id = self.write(None, AuditAction::HearingAdded, Target::VAULT, |tx, me| {
@@ -279,16 +277,19 @@ impl Session {
             Target::new("child", ""),
         )?;
         if status == NtaStatus::NotServed && served_on.is_some() {
-            return Err(StoreError::InvalidInput {
-                field: "served_on",
-                reason: "a Notice to Appear that was not served has no service date".into(),
-            });
+            let day = served_on.map(|d| d.to_string()).unwrap_or_default();
+            return Err(StoreError::coded(
+                "served_on",
+                FieldError::new(
+                    "served_on",
+                    "nta_date_without_service",
+                    "a Notice to Appear that was not served has no service date",
+                )
+                .with("value", day),
+            ));
         }
         if served_on.is_some_and(|d| d > self.today()) {
-            return Err(StoreError::InvalidInput {
-                field: "served_on",
-                reason: "the service date is in the future".into(),
-            });
+            return Err(self.in_future("served_on", "the service date", served_on));
         }
         let id = rows::resolve_child(&self.conn, id_or_case)?;
         self.write(None, AuditAction::NtaUpdated, Target::VAULT, |tx, me| {
@@ -330,10 +331,7 @@ impl Session {
             })?;
         let judge = judge.map(str::trim).filter(|j| !j.is_empty());
         if judge.is_some_and(|j| j.chars().count() > 200) {
-            return Err(StoreError::InvalidInput {
-                field: "judge",
-                reason: "the judge's name is longer than 200 characters".into(),
-            });
+            return Err(too_long("judge", "the judge's name", judge));
         }
         self.write(
             None,
@@ -378,16 +376,10 @@ impl Session {
             Target::new("child", ""),
         )?;
         if acis_checked.is_some_and(|d| d > self.today()) {
-            return Err(StoreError::InvalidInput {
-                field: "acis_checked",
-                reason: "the ACIS check date is in the future".into(),
-            });
+            return Err(self.in_future("acis_checked", "the ACIS check date", acis_checked));
         }
         if attorney.is_some_and(|a| a.chars().count() > 200) {
-            return Err(StoreError::InvalidInput {
-                field: "attorney",
-                reason: "the attorney's name is longer than 200 characters".into(),
-            });
+            return Err(too_long("attorney", "the attorney's name", attorney));
         }
         let id = rows::resolve_child(&self.conn, id_or_case)?;
         self.write(
@@ -431,10 +423,7 @@ impl Session {
             Target::new("sponsor", &sponsor_id.to_string()),
         )?;
         if recorded_on > self.today() {
-            return Err(StoreError::InvalidInput {
-                field: "recorded_on",
-                reason: "the date of the change is in the future".into(),
-            });
+            return Err(self.in_future("recorded_on", "the date of the change", Some(recorded_on)));
         }
         let mut input = rows::sponsor_input(&self.conn, sponsor_id)?;
         input.address_line1 = address.address_line1.clone();
@@ -445,10 +434,10 @@ impl Session {
         input.time_zone = address.time_zone.clone();
         let draft = input.validate().map_err(invalid)?;
         if draft.address.is_none() {
-            return Err(StoreError::InvalidInput {
-                field: "address_line1",
-                reason: "enter the new address".into(),
-            });
+            return Err(StoreError::coded(
+                "address_line1",
+                FieldError::new("address_line1", "required", "enter the new address"),
+            ));
         }
         self.write(
             None,
@@ -659,4 +648,31 @@ impl Session {
 
 fn invalid(fields: Vec<FieldError>) -> StoreError {
     StoreError::InvalidFields { fields }
+}
+
+/// Names longer than a form allows (200 characters, as for every other name).
+fn too_long(field: &str, what: &str, value: Option<&str>) -> StoreError {
+    let chars = value.map_or(0, |v| v.chars().count());
+    StoreError::coded(
+        field,
+        FieldError::new(
+            field,
+            "too_long",
+            format!("{what} is longer than 200 characters"),
+        )
+        .with("chars", chars)
+        .with("max", 200),
+    )
+}
+
+impl Session {
+    /// A date that may not lie ahead of today (a service date, a check, a move).
+    fn in_future(&self, field: &str, what: &str, day: Option<NaiveDate>) -> StoreError {
+        StoreError::coded(
+            field,
+            FieldError::new(field, "date_in_future", format!("{what} is in the future"))
+                .with("value", day.map(|d| d.to_string()).unwrap_or_default())
+                .with("today", self.today()),
+        )
+    }
 }

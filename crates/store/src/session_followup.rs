@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 use tether_core::casework::input::SponsorInput;
+use tether_core::casework::FieldError;
 use tether_core::followup::{
     call_status, flags, sponsor_local_time, CallOutcome, CallStatus, TaskKind,
 };
@@ -106,10 +107,16 @@ impl Session {
             Target::new("child", ""),
         )?;
         if note.chars().count() > 10_000 {
-            return Err(StoreError::InvalidInput {
-                field: "note",
-                reason: "the note is longer than 10,000 characters".into(),
-            });
+            return Err(StoreError::coded(
+                "note",
+                FieldError::new(
+                    "note",
+                    "too_long",
+                    "the note is longer than 10,000 characters",
+                )
+                .with("chars", note.chars().count())
+                .with("max", 10_000),
+            ));
         }
         let child_id = rows::resolve_child(&self.conn, id_or_case)?;
         let (sponsor_id, tz): (Option<i64>, Option<String>) = self
@@ -126,10 +133,12 @@ impl Session {
             None => sponsor_local_time(Utc::now(), &tz).unwrap_or_else(|| Utc::now().naive_utc()),
         };
         if local.date() > self.today() + chrono::Days::new(1) {
-            return Err(StoreError::InvalidInput {
-                field: "at",
-                reason: "the call is in the future".into(),
-            });
+            return Err(StoreError::coded(
+                "at",
+                FieldError::new("at", "date_in_future", "the call is in the future")
+                    .with("value", local.date())
+                    .with("today", self.today()),
+            ));
         }
         // The attempt belongs to the child's open call that is due first.
         let open: Option<String> = self
@@ -289,10 +298,15 @@ impl Session {
         )?;
         let note = note.trim();
         if note.chars().count() < 3 {
-            return Err(StoreError::InvalidInput {
-                field: "note",
-                reason: "say what was done about the flag (at least 3 characters)".into(),
-            });
+            return Err(StoreError::coded(
+                "note",
+                FieldError::new(
+                    "note",
+                    "too_short",
+                    "say what was done about the flag (at least 3 characters)",
+                )
+                .with("min", 3),
+            ));
         }
         if !self.red_flags()?.iter().any(|f| f.flag_id == flag_id) {
             return Err(StoreError::NotFound {

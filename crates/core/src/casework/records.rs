@@ -198,6 +198,7 @@ pub const FIELD_ERROR_CODES: &[&str] = &[
     // Any field.
     "required",
     "too_long",
+    "too_short",
     "control_character",
     "too_many_lines",
     // Names and notes.

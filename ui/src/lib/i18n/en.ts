@@ -541,6 +541,7 @@ export const en = {
   // Field errors from the backend, by code (see field-error-codes.json); {value} is what was typed.
   "fieldError.required": "This field is required.",
   "fieldError.too_long": "This is {chars} characters long; the limit is {max}.",
+  "fieldError.too_short": "Write at least {min} characters.",
   "fieldError.control_character": "This holds a control character (a tab, line break or similar).",
   "fieldError.too_many_lines": "This has {lines} lines; the limit is {max}.",
   "fieldError.notes_control_character": "The notes hold a control character other than a line break or tab.",

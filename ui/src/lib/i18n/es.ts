@@ -543,6 +543,7 @@ export const es: Record<MessageKey, string> = {
   // Errores de campo del backend, por código (ver field-error-codes.json).
   "fieldError.required": "Este campo es obligatorio.",
   "fieldError.too_long": "Tiene {chars} caracteres; el límite es {max}.",
+  "fieldError.too_short": "Escriba al menos {min} caracteres.",
   "fieldError.control_character": "Contiene un carácter de control (una tabulación, un salto de línea o similar).",
   "fieldError.too_many_lines": "Tiene {lines} líneas; el límite es {max}.",
   "fieldError.notes_control_character": "Las notas contienen un carácter de control que no es un salto de línea ni una tabulación.",

@@ -451,7 +451,9 @@ fn print_preview_of_a_notice_and_a_batch_from_the_window() -> TestResult {
         s.find_css(r#"[data-testid="search-results"] [data-testid="child-row"]"#)?
             .click()?;
         s.wait_for("child-detail", SCREEN_TIMEOUT)?;
-        s.find("tab-documents")?.click()?;
+        // The tabs appear once the child's record has loaded.
+        s.wait_for("tab-documents", SCREEN_TIMEOUT)?.click()?;
+        s.wait_for("print-notice", SCREEN_TIMEOUT)?;
         choose(s, "print-lang", "both")?;
         choose(s, "print-layout", "side_by_side")?;
         dismiss_toasts(s)?;

@@ -28,6 +28,25 @@ pub fn check_new_passphrase(passphrase: &str) -> Result<(), PassphraseError> {
     Ok(())
 }
 
+impl crate::casework::CodedError for PassphraseError {
+    fn code(&self) -> &'static str {
+        match self {
+            PassphraseError::TooShort => "passphrase_too_short",
+            PassphraseError::TooLong => "passphrase_too_long",
+            PassphraseError::Blank => "passphrase_blank",
+        }
+    }
+
+    fn params(&self) -> std::collections::BTreeMap<String, String> {
+        use crate::casework::records::params;
+        match self {
+            PassphraseError::TooShort => params([("min", MIN_PASSPHRASE_CHARS.to_string())]),
+            PassphraseError::TooLong => params([("max", MAX_PASSPHRASE_CHARS.to_string())]),
+            PassphraseError::Blank => params([]),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -68,6 +68,25 @@ impl From<UserName> for String {
     }
 }
 
+impl crate::casework::CodedError for UserNameError {
+    fn code(&self) -> &'static str {
+        match self {
+            UserNameError::Empty => "required",
+            UserNameError::TooLong => "user_name_too_long",
+            UserNameError::BadCharacter(_) => "user_name_bad_character",
+        }
+    }
+
+    fn params(&self) -> std::collections::BTreeMap<String, String> {
+        use crate::casework::records::params;
+        match self {
+            UserNameError::Empty => params([]),
+            UserNameError::TooLong => params([("max", MAX_USER_NAME_CHARS.to_string())]),
+            UserNameError::BadCharacter(name) => params([("value", name.clone())]),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

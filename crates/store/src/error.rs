@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use tether_core::casework::FieldError;
 use tether_core::{ChainBreak, PassphraseError, UserNameError};
 
 /// A coarse classification the desktop UI and the CLI branch on.
@@ -130,7 +131,7 @@ impl StoreError {
     }
 
     /// One field at fault, with a code the UI translates (`tether_core::FIELD_ERROR_CODES`).
-    pub(crate) fn coded(field: &str, error: tether_core::casework::FieldError) -> StoreError {
+    pub(crate) fn coded(field: &str, error: FieldError) -> StoreError {
         debug_assert_eq!(error.field, field);
         StoreError::InvalidFields {
             fields: vec![error],
@@ -138,17 +139,11 @@ impl StoreError {
     }
 
     pub(crate) fn user_name(field: &'static str, err: UserNameError) -> StoreError {
-        StoreError::InvalidInput {
-            field,
-            reason: err.to_string(),
-        }
+        StoreError::coded(field, FieldError::from_error(field, &err))
     }
 
     pub(crate) fn passphrase(field: &'static str, err: PassphraseError) -> StoreError {
-        StoreError::InvalidInput {
-            field,
-            reason: err.to_string(),
-        }
+        StoreError::coded(field, FieldError::from_error(field, &err))
     }
 }
 
@@ -197,6 +192,11 @@ fn field_name(field: &str) -> &'static str {
         "acis_checked",
         "attorney",
         "recorded_on",
+        // Users and passphrases.
+        "user_name",
+        "passphrase",
+        "new_passphrase",
+        "backup_passphrase",
         // Calls and red flags.
         "note",
         "at",

@@ -200,6 +200,12 @@ pub const FIELD_ERROR_CODES: &[&str] = &[
     "too_long",
     "too_short",
     "control_character",
+    // Users and passphrases.
+    "user_name_too_long",
+    "user_name_bad_character",
+    "passphrase_too_short",
+    "passphrase_too_long",
+    "passphrase_blank",
     "too_many_lines",
     // Names and notes.
     "notes_control_character",
@@ -339,6 +345,12 @@ mod tests {
             Box::new(CaseNumberError::Malformed(v())),
             Box::new(CaseNumberError::YearOutOfRange(1999)),
             Box::new(CaseNumberError::SequenceOutOfRange(0)),
+            Box::new(crate::UserNameError::Empty),
+            Box::new(crate::UserNameError::TooLong),
+            Box::new(crate::UserNameError::BadCharacter(v())),
+            Box::new(crate::PassphraseError::TooShort),
+            Box::new(crate::PassphraseError::TooLong),
+            Box::new(crate::PassphraseError::Blank),
         ]
     }
 

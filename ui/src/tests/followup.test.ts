@@ -406,6 +406,14 @@ describe("Hearings calendar", () => {
     expect(screen.getByTestId("hearings-month")).toHaveTextContent("May 2025");
   });
 
+  it("titles a Spanish month in sentence case, not every word capitalised", async () => {
+    setLang("es");
+    mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
+    render(Hearings, { onopen: vi.fn() });
+    await waitFor(() => expect(mocks.commands.hearingsBetween).toHaveBeenCalled());
+    expect(screen.getByTestId("hearings-month")).toHaveTextContent(/^Junio de 2025$/);
+  });
+
   it("says when a month has no hearings", async () => {
     mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
     render(Hearings, { onopen: vi.fn(), initial: "2024-02-10" });

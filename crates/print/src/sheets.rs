@@ -2,7 +2,7 @@
 //! print. `None` and empty lists print as a blank line to fill by hand.
 
 use chrono::NaiveDate;
-use tether_core::casework::Language;
+use tether_core::casework::{Language, Phone};
 use tether_docs::printing::{
     long_date, CallSheetRow, CaseSheet, Localized, PrintAddressChange, PrintHearing,
 };
@@ -58,6 +58,15 @@ pub fn address_lines(a: &AddressView) -> Vec<String> {
         .collect()
 }
 
+/// `+502 2345 6789` rather than `+50223456789`: the sheet is read aloud and dialled by hand.
+fn phone_for_print(e164: Option<String>) -> Option<String> {
+    e164.map(|raw| {
+        Phone::parse(&raw)
+            .map(|p| p.display_international().to_owned())
+            .unwrap_or(raw)
+    })
+}
+
 fn non_empty(s: Option<&str>) -> Option<String> {
     s.map(str::trim)
         .filter(|s| !s.is_empty())
@@ -83,7 +92,7 @@ pub fn case_sheet(view: &ChildView, hearing: Option<PrintHearing>, today: NaiveD
         interpreter_needed: view.interpreter_needed,
         sponsor_name: sponsor
             .and_then(|s| non_empty(Some(&format!("{} {}", s.given_name, s.family_name)))),
-        sponsor_phone: sponsor.and_then(|s| s.phones.first().cloned()),
+        sponsor_phone: phone_for_print(sponsor.and_then(|s| s.phones.first().cloned())),
         address: sponsor
             .and_then(|s| s.address.as_ref())
             .map(address_lines)
@@ -120,7 +129,7 @@ pub fn call_sheet_row(call: CallDue) -> CallSheetRow {
         case_number: call.case_number,
         child_name: call.child_name,
         sponsor_name: call.sponsor_name,
-        sponsor_phone: call.sponsor_phone,
+        sponsor_phone: phone_for_print(call.sponsor_phone),
         attempt: call.attempt,
         due_on: call.due_on,
         overdue: call.overdue,
@@ -143,6 +152,15 @@ mod tests {
             ("Spanish", "español")
         );
         assert_eq!(language_names(Some(" "), None), None);
+    }
+
+    #[test]
+    fn phones_print_grouped_for_dialling() {
+        assert_eq!(
+            phone_for_print(Some("+50223456789".into())).as_deref(),
+            Some("+502 2345 6789")
+        );
+        assert_eq!(phone_for_print(None), None);
     }
 
     #[test]

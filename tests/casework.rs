@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -12,11 +12,7 @@ const ADMIN_PASS: &str = "correct horse battery staple";
 const VOLUNTEER: &str = "josé.ramírez";
 const VOLUNTEER_PASS: &str = "volunteer passphrase 2026";
 
-const HEADER: &str = "child_given_name,child_family_name,child_dob,a_number,country_of_birth,\
-primary_language,interpreter_needed,release_date,orr_program,sponsor_given_name,\
-sponsor_family_name,sponsor_relationship,sponsor_category,sponsor_phone,sponsor_address_line1,\
-sponsor_address_line2,sponsor_city,sponsor_state,sponsor_postal_code,nta_status,\
-nta_served_date,court_code,next_hearing";
+use tether_tests::RELEASE_HEADER as HEADER;
 
 struct Clinic {
     root: tempfile::TempDir,
@@ -38,26 +34,11 @@ impl Clinic {
     }
 
     fn run(&self, user: &str, pass: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let mut cmd = Command::new(tether_tests::workspace_binary("tether"));
-        cmd.args(args)
-            .env("TETHER_VAULT", self.root.path().join("vault"))
-            .env("TETHER_USER", user)
-            .env("TETHER_PASSPHRASE", pass)
-            .env_remove("TETHER_NEW_PASSPHRASE");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        cmd.output().expect("tether runs")
+        tether_tests::tether(&self.root.path().join("vault"), user, pass, args, env)
     }
 
     fn ok(&self, user: &str, pass: &str, args: &[&str], env: &[(&str, &str)]) -> String {
-        let out = self.run(user, pass, args, env);
-        assert!(
-            out.status.success(),
-            "tether {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8")
+        tether_tests::tether_ok(&self.root.path().join("vault"), user, pass, args, env)
     }
 
     fn admin_json(&self, args: &[&str]) -> Value {

@@ -54,30 +54,24 @@ impl Clinic {
         VaultPaths::new(self.vault())
     }
 
+    /// The processes' temp files go to this clinic's own folder (searched for the canary).
+    fn env<'a>(&self, tmp: &'a str, env: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+        let mut all = vec![("TMPDIR", tmp)];
+        all.extend_from_slice(env);
+        all
+    }
+
     fn run(&self, user: &str, pass: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let mut cmd = Command::new(tether_tests::workspace_binary("tether"));
-        cmd.args(args)
-            .env("TETHER_VAULT", self.vault())
-            .env("TETHER_USER", user)
-            .env("TETHER_PASSPHRASE", pass)
-            .env("TMPDIR", self.tmp())
-            .env_remove("TETHER_NEW_PASSPHRASE")
-            .env_remove("TETHER_BACKUP_PASSPHRASE");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        cmd.output().expect("tether runs")
+        let tmp = self.tmp();
+        let tmp = tmp.to_str().expect("utf-8 temp path");
+        tether_tests::tether(&self.vault(), user, pass, args, &self.env(tmp, env))
     }
 
     /// Runs and expects success; returns stdout.
     fn ok(&self, user: &str, pass: &str, args: &[&str], env: &[(&str, &str)]) -> String {
-        let out = self.run(user, pass, args, env);
-        assert!(
-            out.status.success(),
-            "tether {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8 stdout")
+        let tmp = self.tmp();
+        let tmp = tmp.to_str().expect("utf-8 temp path");
+        tether_tests::tether_ok(&self.vault(), user, pass, args, &self.env(tmp, env))
     }
 
     /// Runs and expects failure with `code`; returns the one-line stderr.

@@ -8,11 +8,7 @@ use serde_json::Value;
 const ADMIN: &str = "maría.lópez";
 const PASS: &str = "correct horse battery staple";
 
-const HEADER: &str = "child_given_name,child_family_name,child_dob,a_number,country_of_birth,\
-primary_language,interpreter_needed,release_date,orr_program,sponsor_given_name,\
-sponsor_family_name,sponsor_relationship,sponsor_category,sponsor_phone,sponsor_address_line1,\
-sponsor_address_line2,sponsor_city,sponsor_state,sponsor_postal_code,nta_status,\
-nta_served_date,court_code,next_hearing";
+use tether_tests::RELEASE_HEADER as HEADER;
 
 struct Clinic {
     root: tempfile::TempDir,
@@ -28,20 +24,13 @@ impl Clinic {
     }
 
     fn ok(&self, args: &[&str]) -> String {
-        let out = Command::new(tether_tests::workspace_binary("tether"))
-            .args(args)
-            .env("TETHER_VAULT", self.root.path().join("vault"))
-            .env("TETHER_USER", ADMIN)
-            .env("TETHER_PASSPHRASE", PASS)
-            .env("TETHER_NEW_PASSPHRASE", "volunteer passphrase 2026")
-            .output()
-            .expect("tether runs");
-        assert!(
-            out.status.success(),
-            "tether {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8")
+        tether_tests::tether_ok(
+            &self.root.path().join("vault"),
+            ADMIN,
+            PASS,
+            args,
+            &[("TETHER_NEW_PASSPHRASE", "volunteer passphrase 2026")],
+        )
     }
 
     fn json(&self, args: &[&str]) -> Value {

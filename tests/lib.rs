@@ -41,3 +41,49 @@ pub fn october_21_ahead() -> chrono::NaiveDate {
             .expect("October 21 exists every year"),
     }
 }
+
+/// The header of the release-records CSV that `tether import` reads (the fixtures' first line).
+pub const RELEASE_HEADER: &str = "child_given_name,child_family_name,child_dob,a_number,\
+country_of_birth,primary_language,interpreter_needed,release_date,orr_program,\
+sponsor_given_name,sponsor_family_name,sponsor_relationship,sponsor_category,sponsor_phone,\
+sponsor_address_line1,sponsor_address_line2,sponsor_city,sponsor_state,sponsor_postal_code,\
+nta_status,nta_served_date,court_code,next_hearing";
+
+/// Runs the `tether` CLI on the vault folder `vault`, signed in as `user`. Other passphrases
+/// (new, backup) come only from `env`, never from the environment of whoever runs the tests.
+pub fn tether(
+    vault: &std::path::Path,
+    user: &str,
+    passphrase: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> std::process::Output {
+    let mut cmd = std::process::Command::new(workspace_binary("tether"));
+    cmd.args(args)
+        .env("TETHER_VAULT", vault)
+        .env("TETHER_USER", user)
+        .env("TETHER_PASSPHRASE", passphrase)
+        .env_remove("TETHER_NEW_PASSPHRASE")
+        .env_remove("TETHER_BACKUP_PASSPHRASE");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("tether runs")
+}
+
+/// [`tether`], expecting success; returns stdout.
+pub fn tether_ok(
+    vault: &std::path::Path,
+    user: &str,
+    passphrase: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> String {
+    let out = tether(vault, user, passphrase, args, env);
+    assert!(
+        out.status.success(),
+        "tether {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 stdout")
+}

@@ -12,11 +12,7 @@ const PASS: &str = "correct horse battery staple";
 const VOLUNTEER: &str = "beto";
 const VOLUNTEER_PASS: &str = "volunteer passphrase 2026";
 
-const HEADER: &str = "child_given_name,child_family_name,child_dob,a_number,country_of_birth,\
-primary_language,interpreter_needed,release_date,orr_program,sponsor_given_name,\
-sponsor_family_name,sponsor_relationship,sponsor_category,sponsor_phone,sponsor_address_line1,\
-sponsor_address_line2,sponsor_city,sponsor_state,sponsor_postal_code,nta_status,\
-nta_served_date,court_code,next_hearing";
+use tether_tests::RELEASE_HEADER as HEADER;
 
 struct Clinic {
     root: tempfile::TempDir,
@@ -32,24 +28,13 @@ impl Clinic {
     }
 
     fn run_as(&self, user: &str, pass: &str, args: &[&str]) -> Output {
-        Command::new(tether_tests::workspace_binary("tether"))
-            .args(args)
-            .env("TETHER_VAULT", self.vault())
-            .env("TETHER_USER", user)
-            .env("TETHER_PASSPHRASE", pass)
-            .env("TETHER_NEW_PASSPHRASE", VOLUNTEER_PASS)
-            .output()
-            .expect("tether runs")
+        let new = [("TETHER_NEW_PASSPHRASE", VOLUNTEER_PASS)];
+        tether_tests::tether(&self.vault(), user, pass, args, &new)
     }
 
     fn ok(&self, args: &[&str]) -> String {
-        let out = self.run_as(ADMIN, PASS, args);
-        assert!(
-            out.status.success(),
-            "tether {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8")
+        let new = [("TETHER_NEW_PASSPHRASE", VOLUNTEER_PASS)];
+        tether_tests::tether_ok(&self.vault(), ADMIN, PASS, args, &new)
     }
 
     fn vault(&self) -> PathBuf {

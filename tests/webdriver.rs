@@ -15,6 +15,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use tether_tests::RELEASE_HEADER;
 
 /// How long a screen may take to appear: app start-up, Argon2id in a debug build, a busy CI box.
 const SCREEN_TIMEOUT: Duration = Duration::from_secs(15);
@@ -33,12 +34,6 @@ const WRONG_PASSPHRASE: &str = "wrong horse battery staple";
 /// The admin of the call-queue test, whose vault the CLI prepares.
 const CALL_ADMIN: &str = "coordinadora";
 const CALL_NOTE: &str = "No contestó; buzón de voz lleno";
-/// The release-records CSV header the CLI imports (as in followup.rs).
-const RELEASE_HEADER: &str = "child_given_name,child_family_name,child_dob,a_number,\
-country_of_birth,primary_language,interpreter_needed,release_date,orr_program,\
-sponsor_given_name,sponsor_family_name,sponsor_relationship,sponsor_category,sponsor_phone,\
-sponsor_address_line1,sponsor_address_line2,sponsor_city,sponsor_state,sponsor_postal_code,\
-nta_status,nta_served_date,court_code,next_hearing";
 
 type TestResult<T = ()> = Result<T, String>;
 
@@ -723,13 +718,7 @@ fn scroll_to_top(s: &Session, testid: &str) -> TestResult {
 
 /// Runs the `tether` CLI on `vault` as the admin of the call-queue test.
 fn tether_cli(vault: &Path, args: &[&str]) -> TestResult {
-    let out = Command::new(tether_tests::workspace_binary("tether"))
-        .args(args)
-        .env("TETHER_VAULT", vault)
-        .env("TETHER_USER", CALL_ADMIN)
-        .env("TETHER_PASSPHRASE", PASSPHRASE)
-        .output()
-        .map_err(|e| format!("running tether {args:?}: {e}"))?;
+    let out = tether_tests::tether(vault, CALL_ADMIN, PASSPHRASE, args, &[]);
     if out.status.success() {
         Ok(())
     } else {

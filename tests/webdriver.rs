@@ -303,14 +303,10 @@ fn log_a_call_through_the_dialog_updates_the_queue_and_dashboard() -> TestResult
 
     // The vault is prepared with the CLI, so the app opens on the unlock screen. Released on
     // Friday 2026-09-04: the Safety & Well-Being call was due Monday 2026-10-05, long overdue.
-    tether_cli(&vault, &["init"])?;
-    let csv = temp.path().join("releases.csv");
     let release = "Lucía,Xicará,2011-04-03,A200000002,GT,mam,sí,2026-09-04,,\
                    Inés,Xicará Pérez,tía,2A,+1 713 555 0102,2 Oak St,Apt 2,Houston,TX,77002,\
                    not_served,,,";
-    fs::write(&csv, format!("{RELEASE_HEADER}\n{release}\n"))
-        .map_err(|e| format!("writing {}: {e}", csv.display()))?;
-    tether_cli(&vault, &["import", &path_arg(&csv)?])?;
+    vault_with_release(temp.path(), &vault, release)?;
 
     {
         let app = App::start(temp.path(), &vault)?;
@@ -418,19 +414,13 @@ fn print_preview_of_a_notice_and_a_batch_from_the_window() -> TestResult {
     let vault = temp.path().join("vault");
 
     // José's hearing is a week ahead, so the batch of the next 14 days holds his notice.
-    tether_cli(&vault, &["init"])?;
     let hearing = chrono::Utc::now().date_naive() + chrono::Days::new(7);
-    let csv = temp.path().join("releases.csv");
     let release = format!(
         "José,Ramírez,2011-04-03,A123456789,GT,mam,sí,2026-09-04,,\
          Inés,Xicará Pérez,tía,2A,+502 2345 6789,2 Oak St,Apt 2,Houston,TX,77002,\
          served,2026-09-20,HOU,{hearing} 09:00"
     );
-    fs::write(&csv, format!("{RELEASE_HEADER}\n{release}\n"))
-        .map_err(|e| format!("writing {}: {e}", csv.display()))?;
-    tether_cli(&vault, &["import", &path_arg(&csv)?])?;
-    // The release file is the clinic's own clear copy; the test looks for leaks by the app.
-    fs::remove_file(&csv).map_err(|e| format!("removing {}: {e}", csv.display()))?;
+    vault_with_release(temp.path(), &vault, &release)?;
 
     {
         let app = App::start(temp.path(), &vault)?;
@@ -714,6 +704,18 @@ fn scroll_to_top(s: &Session, testid: &str) -> TestResult {
         json!({"script": script, "args": [selector]}),
     )
     .map(drop)
+}
+
+/// Creates the vault with the CLI (so the app opens on the unlock screen) and imports one
+/// release row. The CSV is deleted afterwards: it is the clinic's own clear copy, and the tests
+/// look for clear data the app left behind.
+fn vault_with_release(temp: &Path, vault: &Path, release: &str) -> TestResult {
+    tether_cli(vault, &["init"])?;
+    let csv = temp.join("releases.csv");
+    fs::write(&csv, format!("{RELEASE_HEADER}\n{release}\n"))
+        .map_err(|e| format!("writing {}: {e}", csv.display()))?;
+    tether_cli(vault, &["import", &path_arg(&csv)?])?;
+    fs::remove_file(&csv).map_err(|e| format!("removing {}: {e}", csv.display()))
 }
 
 /// Runs the `tether` CLI on `vault` as the admin of the call-queue test.

@@ -18,7 +18,7 @@ APT_PACKAGES := build-essential pkg-config curl wget file libssl-dev libwebkit2g
 	fonts-dejavu-core poppler-utils imagemagick
 
 .PHONY: run test deps system-deps tauri-driver node-deps ui build bindings fmt clippy \
-	rust-test ui-test screenshots clean-vault-dev
+	rust-test ui-test screenshots clean-vault-dev fresh-test
 
 run: build
 	$(CARGO_TARGET_DIR)/debug/tether-app
@@ -75,3 +75,8 @@ rust-test: build
 # Refreshes the screenshots under docs/ from a real window.
 screenshots: build
 	TETHER_SCREENSHOTS=1 $(CARGO) test -p tether-tests --test tests webdriver
+
+# The whole suite as a new machine sees it: fresh clone, HOME, cargo home and target dir, and
+# fontconfig limited to the fonts installed above (see .ci/fresh-machine). Cold build: slow.
+fresh-test:
+	.ci/fresh-machine

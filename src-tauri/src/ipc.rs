@@ -221,10 +221,10 @@ impl From<StoreKind> for ErrorKind {
     }
 }
 
-impl From<tether_print::PrintJobError> for AppError {
-    fn from(e: tether_print::PrintJobError) -> Self {
+impl From<tether_print::PrintError> for AppError {
+    fn from(e: tether_print::PrintError) -> Self {
         match e {
-            tether_print::PrintJobError::Store(store) => store.into(),
+            tether_print::PrintError::Store(store) => store.into(),
             other => AppError {
                 kind: other.kind().into(),
                 field: other.field().map(str::to_owned),

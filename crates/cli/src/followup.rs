@@ -156,7 +156,7 @@ fn print_flag(f: &FlagView) {
 
 /// `tether calendar`: open tasks due and hearings held between two days, as one `.ics` file.
 pub fn calendar(session: &mut Session, from: &str, to: &str, out: &std::path::Path) -> Result<()> {
-    use tether_docs::calendar::{render, CalendarEntry, When};
+    use tether_render::calendar::{render, CalendarEntry, When};
     let from = parse_date("from", from).map_err(|e| invalid("from", e))?;
     let to = parse_date("to", to).map_err(|e| invalid("to", e))?;
     if to < from {

@@ -1,5 +1,5 @@
 //! Running the printing commands through `tether-print`: the Session checks the role and reads
-//! the case redacted, `tether-docs` renders, the file is new (never over an existing one) and
+//! the case redacted, `tether-render` renders, the file is new (never over an existing one) and
 //! every print is audited.
 
 use std::io::IsTerminal;
@@ -10,7 +10,7 @@ use anyhow::Result;
 use tether_core::casework::parse_date;
 use tether_print::{
     prepare_batch, prepare_call_sheet, prepare_case_document, printer_for, refuse_existing,
-    BatchProgress, Lang, Layout, PrintJobError, Printable,
+    BatchProgress, Lang, Layout, PrintError, Printable,
 };
 use tether_store::Session;
 
@@ -35,7 +35,7 @@ impl From<LayoutArg> for Layout {
     }
 }
 
-pub fn print(session: &mut Session, command: PrintCommand) -> Result<(), PrintJobError> {
+pub fn print(session: &mut Session, command: PrintCommand) -> Result<(), PrintError> {
     let case = |what, child: String, lang: LangArg, layout: LayoutArg, out| {
         (what, child, Lang::from(lang), Layout::from(layout), out)
     };
@@ -101,11 +101,11 @@ fn call_sheet(
     lang: Lang,
     layout: Layout,
     out: &Path,
-) -> Result<(), PrintJobError> {
+) -> Result<(), PrintError> {
     session.authorize_print(tether_store::PrintKind::CallSheet)?;
     refuse_existing(out)?;
     let on = match on {
-        Some(d) => parse_date("on", d).map_err(|e| PrintJobError::InvalidInput {
+        Some(d) => parse_date("on", d).map_err(|e| PrintError::InvalidInput {
             field: "on",
             reason: e.to_string(),
         })?,
@@ -124,7 +124,7 @@ fn batch(
     lang: Lang,
     layout: Layout,
     out: &Path,
-) -> Result<(), PrintJobError> {
+) -> Result<(), PrintError> {
     session.authorize_print(tether_store::PrintKind::CaseDocument)?;
     let one_file = out
         .extension()

@@ -267,7 +267,7 @@ pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     let kind = if let Some(store) = err.downcast_ref::<StoreError>() {
         store.kind()
-    } else if let Some(print) = err.downcast_ref::<tether_print::PrintJobError>() {
+    } else if let Some(print) = err.downcast_ref::<tether_print::PrintError>() {
         print.kind()
     } else {
         return 1;

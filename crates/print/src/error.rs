@@ -1,18 +1,19 @@
-//! What can go wrong while printing, with the file or field at fault.
+//! A print job's error: the store's (role, reading the case), the renderer's, a bad request or
+//! the output file. Carries the class of failure and the field at fault for the CLI and the app.
 
 use std::path::PathBuf;
 
-use tether_docs::printing::PrintError;
+use tether_render::printables::RenderError;
 use tether_store::{ErrorKind, StoreError};
 
-pub type Result<T, E = PrintJobError> = std::result::Result<T, E>;
+pub type Result<T, E = PrintError> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
-pub enum PrintJobError {
+pub enum PrintError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
-    Render(#[from] PrintError),
+    Render(#[from] RenderError),
     #[error("{field}: {reason}")]
     InvalidInput { field: &'static str, reason: String },
     #[error("out: {} already exists; choose a new file name", path.display())]
@@ -25,30 +26,28 @@ pub enum PrintJobError {
     },
 }
 
-impl PrintJobError {
+impl PrintError {
     /// The class of failure, shared with the store so the CLI's exit codes and the app's error
     /// kinds stay one list.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            PrintJobError::Store(e) => e.kind(),
-            PrintJobError::InvalidInput { .. } | PrintJobError::Exists { .. } => {
-                ErrorKind::InvalidInput
-            }
+            PrintError::Store(e) => e.kind(),
+            PrintError::InvalidInput { .. } | PrintError::Exists { .. } => ErrorKind::InvalidInput,
             // A broken template override is the clinic's file, not a bug: say which template.
-            PrintJobError::Render(PrintError::Template { .. })
-            | PrintJobError::Render(PrintError::Override { .. }) => ErrorKind::InvalidInput,
-            PrintJobError::Render(_) | PrintJobError::Write { .. } => ErrorKind::Internal,
+            PrintError::Render(RenderError::Template { .. })
+            | PrintError::Render(RenderError::Override { .. }) => ErrorKind::InvalidInput,
+            PrintError::Render(_) | PrintError::Write { .. } => ErrorKind::Internal,
         }
     }
 
     /// The input at fault, when there is one.
     pub fn field(&self) -> Option<&'static str> {
         match self {
-            PrintJobError::Store(e) => e.field(),
-            PrintJobError::InvalidInput { field, .. } => Some(field),
-            PrintJobError::Exists { .. } => Some("out"),
-            PrintJobError::Render(PrintError::Template { .. })
-            | PrintJobError::Render(PrintError::Override { .. }) => Some("template"),
+            PrintError::Store(e) => e.field(),
+            PrintError::InvalidInput { field, .. } => Some(field),
+            PrintError::Exists { .. } => Some("out"),
+            PrintError::Render(RenderError::Template { .. })
+            | PrintError::Render(RenderError::Override { .. }) => Some("template"),
             _ => None,
         }
     }

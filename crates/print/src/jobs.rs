@@ -3,14 +3,14 @@
 use std::path::Path;
 
 use chrono::{Days, NaiveDate, Utc};
-use tether_docs::printing::{
+use tether_render::printables::{
     CallSheet, CaseSheet, Clinic, Job, Lang, Layout, Printable, Printer, Rendered,
 };
 use tether_store::{PrintKind, Session};
 
-use crate::error::{PrintJobError, Result};
+use crate::error::{PrintError, Result};
+use crate::from_views::{call_sheet_row, case_sheet, next_hearing};
 use crate::output::{refuse_existing, safe_file_part, write_new};
-use crate::sheets::{call_sheet_row, case_sheet, next_hearing};
 
 /// Templates in `<vault folder>/templates/` override the shipped ones (read at each job, so a
 /// clinic's edit shows at once).
@@ -92,7 +92,7 @@ pub fn gather_case_document(
     layout: Layout,
 ) -> Result<Gathered> {
     if what == Printable::CallSheet {
-        return Err(PrintJobError::InvalidInput {
+        return Err(PrintError::InvalidInput {
             field: "document",
             reason: "the call sheet is not printed for one child".into(),
         });
@@ -133,7 +133,7 @@ pub fn gather_call_sheet(
         .collect();
     let sheet = CallSheet {
         date: on.to_string(),
-        date_long: tether_docs::printing::long_date(on),
+        date_long: tether_render::printables::long_date(on),
         printed_by: session.user().name.clone(),
         rows,
     };
@@ -156,7 +156,7 @@ pub fn gather_batch(
 ) -> Result<Gathered> {
     session.authorize_print(PrintKind::CaseDocument)?;
     if days > MAX_BATCH_DAYS {
-        return Err(PrintJobError::InvalidInput {
+        return Err(PrintError::InvalidInput {
             field: "hearings-within",
             reason: format!("give a number of days from 0 (today) to {MAX_BATCH_DAYS}, not {days}"),
         });
@@ -164,7 +164,7 @@ pub fn gather_batch(
     let today = session.today();
     let until = today
         .checked_add_days(Days::new(u64::from(days)))
-        .ok_or_else(|| PrintJobError::InvalidInput {
+        .ok_or_else(|| PrintError::InvalidInput {
             field: "hearings-within",
             reason: "the date is out of range".into(),
         })?;
@@ -174,8 +174,11 @@ pub fn gather_batch(
     let mut sheets = Vec::with_capacity(total);
     for (n, h) in hearings.iter().enumerate() {
         let view = session.show_child(&h.child_id.to_string())?;
-        let hearing =
-            tether_docs::printing::PrintHearing::from_local(&h.at, h.time_zone.as_deref(), &h.kind);
+        let hearing = tether_render::printables::PrintHearing::from_local(
+            &h.at,
+            h.time_zone.as_deref(),
+            &h.kind,
+        );
         sheets.push(case_sheet(&view, hearing, today));
         subjects.push(Subject {
             child_id: view.id,
@@ -318,7 +321,7 @@ impl Prepared {
             return Err(nothing_to_print());
         }
         session.authorize_print(self.kind)?;
-        std::fs::create_dir_all(dir).map_err(|source| PrintJobError::Write {
+        std::fs::create_dir_all(dir).map_err(|source| PrintError::Write {
             path: dir.to_path_buf(),
             source,
         })?;
@@ -363,8 +366,8 @@ impl Prepared {
     }
 }
 
-fn nothing_to_print() -> PrintJobError {
-    PrintJobError::InvalidInput {
+fn nothing_to_print() -> PrintError {
+    PrintError::InvalidInput {
         field: "document",
         reason: "there is nothing to print".into(),
     }

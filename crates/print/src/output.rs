@@ -3,7 +3,7 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::error::{PrintJobError, Result};
+use crate::error::{PrintError, Result};
 
 /// Writes `bytes` to a new file at `out`; refuses when something is already there.
 pub fn write_new(out: &Path, bytes: &[u8]) -> Result<()> {
@@ -17,11 +17,11 @@ pub fn write_new(out: &Path, bytes: &[u8]) -> Result<()> {
     };
     write().map_err(|source| {
         if source.kind() == std::io::ErrorKind::AlreadyExists {
-            PrintJobError::Exists {
+            PrintError::Exists {
                 path: out.to_path_buf(),
             }
         } else {
-            PrintJobError::Write {
+            PrintError::Write {
                 path: out.to_path_buf(),
                 source,
             }
@@ -32,7 +32,7 @@ pub fn write_new(out: &Path, bytes: &[u8]) -> Result<()> {
 /// Refuses before any work is done when `out` already exists.
 pub fn refuse_existing(out: &Path) -> Result<()> {
     if out.exists() {
-        return Err(PrintJobError::Exists {
+        return Err(PrintError::Exists {
             path: out.to_path_buf(),
         });
     }
@@ -62,10 +62,7 @@ mod tests {
         let out = dir.path().join("notice.pdf");
         write_new(&out, b"first").expect("new file");
         let again = write_new(&out, b"second");
-        assert!(
-            matches!(again, Err(PrintJobError::Exists { .. })),
-            "{again:?}"
-        );
+        assert!(matches!(again, Err(PrintError::Exists { .. })), "{again:?}");
         assert_eq!(std::fs::read(&out).expect("read"), b"first");
         assert!(refuse_existing(&out).is_err());
     }

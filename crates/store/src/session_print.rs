@@ -1,5 +1,5 @@
 //! Printing: who may print what, and the audit entry for each printout. The PDF itself is made
-//! by `tether-docs`; the store only authorizes and records.
+//! by `tether-render`; the store only authorizes and records.
 
 use rusqlite::{params, OptionalExtension};
 use tether_core::casework::{ClinicContact, ClinicContactInput};

@@ -1,4 +1,5 @@
-//! The Typst engine: templates (shipped or overridden) compiled into a [`Rendered`] document.
+//! The Typst engine: templates (shipped or overridden) compiled into a [`Rendered`] document,
+//! then written as PDF or as SVG pages.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -8,8 +9,9 @@ use typst::foundations::{Dict, Str, Value};
 use typst_as_lib::{TypstEngine, TypstTemplateCollection};
 use typst_layout::PagedDocument;
 
+use super::error::RenderError;
 use super::job::Job;
-use super::{PrintError, TEMPLATES};
+use super::templates::TEMPLATES;
 
 static FONT_REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
 static FONT_BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
@@ -31,7 +33,7 @@ impl std::fmt::Debug for Printer {
 
 impl Printer {
     /// The shipped templates, each replaced by `<override_dir>/<name>` when that file exists.
-    pub fn new(override_dir: Option<&Path>) -> Result<Self, PrintError> {
+    pub fn new(override_dir: Option<&Path>) -> Result<Self, RenderError> {
         let mut sources: BTreeMap<&str, String> = TEMPLATES
             .iter()
             .map(|(name, text)| (*name, (*text).to_owned()))
@@ -47,7 +49,7 @@ impl Printer {
                     }
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                     Err(source) => {
-                        return Err(PrintError::Override {
+                        return Err(RenderError::Override {
                             path: path.display().to_string(),
                             source,
                         })
@@ -70,7 +72,7 @@ impl Printer {
     /// One document holding `job.what` for each of `items` (one item for a single printout;
     /// many for a batch). Items are [`super::CaseSheet`]s, or [`super::CallSheet`]s for the
     /// call sheet.
-    pub fn compile<T: Serialize>(&self, job: &Job, items: &[T]) -> Result<Rendered, PrintError> {
+    pub fn compile<T: Serialize>(&self, job: &Job, items: &[T]) -> Result<Rendered, RenderError> {
         let template = job.what.template();
         let payload = serde_json::json!({
             "langs": job.lang.codes(),
@@ -87,7 +89,7 @@ impl Printer {
             .engine
             .compile_with_input(template, inputs)
             .output
-            .map_err(|e| PrintError::Template {
+            .map_err(|e| RenderError::Template {
                 template: template.to_owned(),
                 message: e.to_string(),
             })?;
@@ -95,7 +97,7 @@ impl Printer {
     }
 
     /// `compile(job, &[item])` then [`Rendered::pdf`].
-    pub fn render<T: Serialize>(&self, job: &Job, item: &T) -> Result<Vec<u8>, PrintError> {
+    pub fn render<T: Serialize>(&self, job: &Job, item: &T) -> Result<Vec<u8>, RenderError> {
         self.compile(job, std::slice::from_ref(item))?.pdf()
     }
 }
@@ -118,9 +120,9 @@ impl std::fmt::Debug for Rendered {
 }
 
 impl Rendered {
-    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+    pub fn pdf(&self) -> Result<Vec<u8>, RenderError> {
         typst_pdf::pdf(&self.document, &typst_pdf::PdfOptions::default()).map_err(|diagnostics| {
-            PrintError::Pdf {
+            RenderError::Pdf {
                 template: self.template.to_owned(),
                 message: diagnostics
                     .iter()

@@ -1,6 +1,6 @@
 //! Printing 1,000 hearing notices (issue: "goal ≤ 20 ms per notice in release").
 //!
-//! `cargo bench -p tether-docs --bench printing`. One warm [`Printer`]; 1,000 distinct cases
+//! `cargo bench -p tether-render --bench printing`. One warm [`Printer`]; 1,000 distinct cases
 //! (names, A-Numbers, courts, dates all differ, so Typst's memoization cannot skip work). The
 //! baseline is a template that prints only the child's name per page: what Typst itself costs
 //! for 1,000 pages, compile plus PDF, so the table shows what our templates add on top.
@@ -10,7 +10,7 @@ use std::error::Error;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
-use tether_docs::printing::{
+use tether_render::printables::{
     long_date, CaseSheet, Clinic, Job, Lang, Layout, Localized, PrintAddressChange, PrintHearing,
     Printable, Printer,
 };

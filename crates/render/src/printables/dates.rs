@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::sheets::Localized;
+use super::template_data::Localized;
 
 /// `Tuesday, March 3, 2026` / `martes, 3 de marzo de 2026`.
 pub fn long_date(day: NaiveDate) -> Localized {

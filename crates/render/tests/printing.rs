@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDate;
-use tether_docs::printing::{
+use tether_render::printables::{
     long_date, CallSheet, CallSheetRow, CaseSheet, Clinic, Job, Lang, Layout, Localized,
     PrintAddressChange, PrintHearing, Printable, Printer, Rendered, BLANK,
 };

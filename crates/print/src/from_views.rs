@@ -1,9 +1,10 @@
-//! From the store's views (already redacted for the reader) to the plain data the templates
-//! print. `None` and empty lists print as a blank line to fill by hand.
+//! Template data built from the store's views (already redacted for the reader): a case view
+//! becomes a `CaseSheet`, a call due a `CallSheetRow`. `None` and empty lists print as a blank
+//! line to fill by hand.
 
 use chrono::NaiveDate;
 use tether_core::casework::{Language, Phone};
-use tether_docs::printing::{
+use tether_render::printables::{
     long_date, CallSheetRow, CaseSheet, Localized, PrintAddressChange, PrintHearing,
 };
 use tether_store::casework::{AddressView, ChildView, HearingView};

@@ -1,5 +1,6 @@
-//! The data a printable shows, as handed to the templates (serialized to JSON). Every `None`
-//! or empty value prints as the blank line ([`super::BLANK`]) to fill by hand.
+//! The shapes of the data the templates print, as handed to them (serialized to JSON): field
+//! names here are the names the `.typ` files read. Every `None` or empty value prints as the
+//! blank line ([`super::BLANK`]) to fill by hand.
 
 use chrono::{NaiveDateTime, TimeZone};
 use serde::Serialize;

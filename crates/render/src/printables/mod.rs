@@ -1,0 +1,29 @@
+//! Printables: Typst templates rendered to PDF (and SVG page previews) in process.
+//!
+//! Templates live in `crates/render/templates/*.typ` and are embedded at build time
+//! ([`TEMPLATES`]). A clinic can override any of them (letterhead, wording, its contact in
+//! `clinic.typ`) by placing a file of the same name in `<vault folder>/templates/`; overrides
+//! are read when a [`Printer`] is made, so no rebuild is needed. Data reaches a template only as
+//! JSON in `sys.inputs.data`, decoded by Typst's own `json()`: nothing is spliced into Typst
+//! code, so nothing needs escaping. The JSON is `{ "langs": ["en", "es"], "layout": "pages" |
+//! "side-by-side", "clinic": {..}, "items": [..] }`, the items being [`CaseSheet`]s, or one
+//! [`CallSheet`].
+//! Fonts (DejaVu Sans, regular and bold) are embedded; the machine's fonts are never used.
+//!
+//! Reading a case and auditing a print are not done here: that is `tether-print`.
+
+mod dates;
+mod engine;
+mod error;
+mod job;
+mod template_data;
+mod templates;
+
+pub use dates::long_date;
+pub use engine::{Printer, Rendered};
+pub use error::RenderError;
+pub use job::{Clinic, Job, Lang, Layout, Printable};
+pub use template_data::{
+    CallSheet, CallSheetRow, CaseSheet, Localized, PrintAddressChange, PrintHearing,
+};
+pub use templates::{BLANK, TEMPLATES};

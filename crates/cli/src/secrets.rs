@@ -2,6 +2,8 @@
 
 use anyhow::{bail, Context, Result};
 use secrecy::{ExposeSecret, SecretString};
+use tether_core::Permission;
+use tether_store::Session;
 
 pub const PASSPHRASE: &str = "TETHER_PASSPHRASE";
 pub const NEW_PASSPHRASE: &str = "TETHER_NEW_PASSPHRASE";
@@ -26,6 +28,20 @@ pub fn new(var: &str, prompt: &str) -> Result<SecretString> {
         bail!("the two passphrases differ; nothing was changed");
     }
     Ok(first)
+}
+
+/// Asks for a secret only when the role may use it; otherwise the vault refuses (and audits the
+/// refusal) without anybody typing a passphrase for nothing.
+pub fn if_allowed(
+    session: &Session,
+    permission: Permission,
+    ask: impl FnOnce() -> Result<SecretString>,
+) -> Result<SecretString> {
+    if session.user().role.may(permission) {
+        ask()
+    } else {
+        Ok(SecretString::default())
+    }
 }
 
 fn from_env(var: &str) -> Option<SecretString> {

@@ -1,20 +1,110 @@
-//! Running the printing commands through `tether-print`: the Session checks the role and reads
-//! the case redacted, `tether-render` renders, the file is new (never over an existing one) and
-//! every print is audited.
+//! `tether print`: hearing notices, records of NTA, letters, EOIR-33 sheets and call sheets as PDF,
+//! through `tether-print`: the Session checks the role and reads the case redacted, the render
+//! crate draws it, the file is new (never over an existing one) and every print is audited.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::Result;
+use clap::{Subcommand, ValueEnum};
 use tether_core::casework::parse_date;
-use tether_print::{
-    prepare_batch, prepare_call_sheet, prepare_case_document, printer_for, refuse_existing,
-    BatchProgress, Lang, Layout, PrintError, Printable,
-};
-use tether_store::Session;
+use tether_store::{PrintKind, Session};
 
-use crate::print_cli::{LangArg, LayoutArg, PrintCommand};
+use crate::print_crates::{
+    invalid, prepare_batch, prepare_call_sheet, prepare_case_document, printer_for,
+    refuse_existing, BatchProgress, JobError, Lang, Layout, Printable,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Es,
+    Both,
+}
+
+/// How a printout in both languages is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// One copy per language, one after the other
+    Pages,
+    /// English and Spanish next to each other on the same pages
+    SideBySide,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrintCommand {
+    /// Notice to Appear hearing notice for the child and sponsor
+    Notice {
+        /// Child id or case number
+        child: String,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// One page with the I-862 (Notice to Appear) fields the case holds, English and Spanish
+    NtaRecord {
+        child: String,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Reminder letter to the sponsor for the next hearing
+    Reminder {
+        child: String,
+        #[arg(long, value_enum, default_value = "es")]
+        lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// EOIR-33 change-of-address worksheet pre-filled from the address history, English and Spanish
+    Eoir33 {
+        child: String,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// The day's Safety & Well-Being call sheet (volunteers may print this one only)
+    CallSheet {
+        /// YYYY-MM-DD (default: today)
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Hearing notices for every hearing in the next DAYS days: one PDF (--out ending in .pdf)
+    /// or one file per child in a folder
+    Batch {
+        #[arg(long, value_name = "DAYS")]
+        hearings_within: u32,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
+        #[arg(long, value_name = "DIR_OR_FILE.pdf")]
+        out: PathBuf,
+    },
+}
 
 impl From<LangArg> for Lang {
     fn from(l: LangArg) -> Self {
@@ -35,7 +125,8 @@ impl From<LayoutArg> for Layout {
     }
 }
 
-pub fn print(session: &mut Session, command: PrintCommand) -> Result<(), PrintError> {
+/// Print errors keep their own type: their kind picks the exit code.
+pub fn run(session: &mut Session, command: PrintCommand) -> Result<(), JobError> {
     let case = |what, child: String, lang: LangArg, layout: LayoutArg, out| {
         (what, child, Lang::from(lang), Layout::from(layout), out)
     };
@@ -77,7 +168,7 @@ pub fn print(session: &mut Session, command: PrintCommand) -> Result<(), PrintEr
             out,
         } => return batch(session, hearings_within, lang.into(), layout.into(), &out),
     };
-    session.authorize_print(tether_store::PrintKind::CaseDocument)?;
+    session.authorize_print(PrintKind::CaseDocument)?;
     refuse_existing(&out)?;
     let printer = printer_for(session)?;
     let prepared = prepare_case_document(session, &printer, &child, what, lang, layout)?;
@@ -101,14 +192,11 @@ fn call_sheet(
     lang: Lang,
     layout: Layout,
     out: &Path,
-) -> Result<(), PrintError> {
-    session.authorize_print(tether_store::PrintKind::CallSheet)?;
+) -> Result<(), JobError> {
+    session.authorize_print(PrintKind::CallSheet)?;
     refuse_existing(out)?;
     let on = match on {
-        Some(d) => parse_date("on", d).map_err(|e| PrintError::InvalidInput {
-            field: "on",
-            reason: e.to_string(),
-        })?,
+        Some(d) => parse_date("on", d).map_err(|e| invalid("on", e))?,
         None => session.today(),
     };
     let printer = printer_for(session)?;
@@ -124,8 +212,8 @@ fn batch(
     lang: Lang,
     layout: Layout,
     out: &Path,
-) -> Result<(), PrintError> {
-    session.authorize_print(tether_store::PrintKind::CaseDocument)?;
+) -> Result<(), JobError> {
+    session.authorize_print(PrintKind::CaseDocument)?;
     let one_file = out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));

@@ -1,0 +1,123 @@
+//! `tether calls`: the Safety & Well-Being call queue and the call log.
+
+use anyhow::Result;
+use chrono::Utc;
+use clap::{Args, Subcommand};
+use tether_core::casework::parse_local_datetime;
+use tether_core::followup::CallOutcome;
+use tether_store::{Session, SwbAnswers};
+
+use super::day_or_today;
+use crate::errors::invalid;
+use crate::output::print_json;
+
+#[derive(Debug, Subcommand)]
+pub enum CallsCommand {
+    /// Safety & Well-Being calls due on or before a day, overdue first
+    Due {
+        /// YYYY-MM-DD (default: today)
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Log one call attempt
+    Log(CallLogArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CallLogArgs {
+    /// Child id or case number
+    child: String,
+    /// reached_child, reached_sponsor, no_answer, voicemail, wrong_number, refused, safety_concern
+    #[arg(long)]
+    outcome: String,
+    /// "YYYY-MM-DD HH:MM" in the sponsor's local time (default: now there)
+    #[arg(long)]
+    at: Option<String>,
+    #[arg(long)]
+    note: Option<String>,
+    /// {"still_with_sponsor":true,"enrolled_in_school":true,"knows_court_date":false,
+    /// "feels_safe":true,"new_address":{"line1":…,"unit":…,"city":…,"state":…,"zip":…}}
+    #[arg(long)]
+    answers: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(session: &mut Session, command: CallsCommand) -> Result<()> {
+    match command {
+        CallsCommand::Due { on, json } => due(session, on.as_deref(), json),
+        CallsCommand::Log(args) => log(session, args),
+    }
+}
+
+fn due(session: &mut Session, on: Option<&str>, json: bool) -> Result<()> {
+    let on = day_or_today(session, on)?;
+    let due = session.calls_due(on, Utc::now())?;
+    if json {
+        return print_json(&due);
+    }
+    if due.is_empty() {
+        println!("no calls due on or before {on}");
+    }
+    for c in due {
+        println!(
+            "{}{} #{} attempt {}  {}  {}  {}  local {}{}{}",
+            if c.overdue { "OVERDUE " } else { "" },
+            c.due_on,
+            c.task_id,
+            c.attempt,
+            c.case_number,
+            c.child_name,
+            c.sponsor_phone.as_deref().unwrap_or("no phone"),
+            c.sponsor_local_time.as_deref().unwrap_or("?"),
+            if c.callable_now {
+                ""
+            } else {
+                " (outside calling hours)"
+            },
+            c.language
+                .map(|l| format!(
+                    "  {l}{}",
+                    if c.interpreter_needed {
+                        " + interpreter"
+                    } else {
+                        ""
+                    }
+                ))
+                .unwrap_or_default()
+        );
+    }
+    Ok(())
+}
+
+fn log(session: &mut Session, a: CallLogArgs) -> Result<()> {
+    let outcome = CallOutcome::parse(&a.outcome).map_err(|e| invalid("outcome", e))?;
+    let at =
+        a.at.as_deref()
+            .map(|t| parse_local_datetime("at", t).map_err(|e| invalid("at", e)))
+            .transpose()?;
+    let answers = a.answers.as_deref().map(SwbAnswers::parse).transpose()?;
+    let logged = session.log_call(
+        &a.child,
+        outcome,
+        at,
+        a.note.as_deref().unwrap_or(""),
+        answers,
+    )?;
+    if a.json {
+        return print_json(&logged);
+    }
+    println!(
+        "logged attempt {} ({}): the call is {}{}",
+        logged.attempt,
+        logged.outcome,
+        logged.call_status.replace('_', " "),
+        logged
+            .next_due_on
+            .map(|d| format!("; next attempt due {d}"))
+            .unwrap_or_default()
+    );
+    Ok(())
+}

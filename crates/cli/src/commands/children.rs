@@ -1,0 +1,289 @@
+//! `tether child`: add, show, list, edit.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use tether_core::casework::input::{ChildInput, ProceedingsInput};
+use tether_store::casework::ChildView;
+use tether_store::Session;
+
+use crate::output::{line, print_json, report_created};
+
+#[allow(clippy::large_enum_variant)] // parsed once per process
+#[derive(Debug, Subcommand)]
+pub enum ChildCommand {
+    /// Add a child (checks for likely duplicates first; --confirm creates anyway)
+    Add(ChildAddArgs),
+    /// Show one child by id or case number (T-2026-000123)
+    Show {
+        child: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List children
+    List {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 1000)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+    },
+    /// Change a child's details; only the fields given change
+    Edit {
+        child: String,
+        #[command(flatten)]
+        fields: ChildFields,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ChildAddArgs {
+    #[command(flatten)]
+    fields: ChildFields,
+    /// The sponsor's id (see `tether sponsor list`)
+    #[arg(long)]
+    sponsor: Option<i64>,
+    /// not_served, served or filed
+    #[arg(long = "nta-status")]
+    nta_status: Option<String>,
+    /// Date the NTA was served (YYYY-MM-DD)
+    #[arg(long = "served-on")]
+    served_on: Option<String>,
+    /// EOIR court code (e.g. ATL, HOU)
+    #[arg(long)]
+    court: Option<String>,
+    /// Next hearing, "YYYY-MM-DD HH:MM" in the court's local time
+    #[arg(long = "next-hearing")]
+    next_hearing: Option<String>,
+    /// Create even when likely duplicates exist
+    #[arg(long)]
+    confirm: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ChildFields {
+    #[arg(long = "given-name")]
+    given_name: Option<String>,
+    #[arg(long = "family-name")]
+    family_name: Option<String>,
+    /// Another name the child is known by (repeatable)
+    #[arg(long = "alias")]
+    aliases: Vec<String>,
+    /// YYYY-MM-DD, or ~YYYY when only the year is known
+    #[arg(long)]
+    dob: Option<String>,
+    /// female, male or other
+    #[arg(long)]
+    sex: Option<String>,
+    /// A123456789, 123-456-789, A 123 456 789 (8 digits get a leading 0)
+    #[arg(long = "a-number")]
+    a_number: Option<String>,
+    /// ISO code or country name (English or Spanish)
+    #[arg(long)]
+    country: Option<String>,
+    /// ISO 639-3 code or name (quc, mam, kjb, spa, K'iche'…)
+    #[arg(long)]
+    language: Option<String>,
+    /// yes or no
+    #[arg(long)]
+    interpreter: Option<String>,
+    #[arg(long = "release-date")]
+    release_date: Option<String>,
+    #[arg(long = "orr-program")]
+    orr_program: Option<String>,
+    /// The sponsor's relationship to the child
+    #[arg(long)]
+    relationship: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+pub fn run(session: &mut Session, command: ChildCommand) -> Result<()> {
+    match command {
+        ChildCommand::Add(args) => add(session, args),
+        ChildCommand::Show { child, json } => {
+            let view = session.show_child(&child)?;
+            if json {
+                print_json(&view)
+            } else {
+                print_child(&view);
+                Ok(())
+            }
+        }
+        ChildCommand::List {
+            json,
+            limit,
+            offset,
+        } => {
+            let items = session.list_children(offset, limit)?;
+            if json {
+                return print_json(&items);
+            }
+            for c in items {
+                println!(
+                    "{}  {:<32} {:<5} {:<10} {}",
+                    c.case_number,
+                    format!("{} {}", c.given_name, c.family_name),
+                    c.primary_language.unwrap_or_default(),
+                    c.release_date.unwrap_or_default(),
+                    c.sponsor_name.unwrap_or_default()
+                );
+            }
+            Ok(())
+        }
+        ChildCommand::Edit {
+            child,
+            fields,
+            json,
+        } => {
+            let current = session.show_child(&child)?;
+            let mut input = input_from_view(&current);
+            overlay(&mut input, fields);
+            let view = session.update_child(&child, &input)?;
+            if json {
+                print_json(&view)
+            } else {
+                println!("updated {}", view.case_number);
+                Ok(())
+            }
+        }
+    }
+}
+
+fn add(session: &mut Session, args: ChildAddArgs) -> Result<()> {
+    let mut input = ChildInput::default();
+    overlay(&mut input, args.fields);
+    let proceedings = ProceedingsInput {
+        nta_status: args.nta_status.unwrap_or_default(),
+        nta_served_on: args.served_on.unwrap_or_default(),
+        court_code: args.court.unwrap_or_default(),
+        next_hearing: args.next_hearing.unwrap_or_default(),
+    };
+    let outcome = session.create_child(&input, &proceedings, args.sponsor, args.confirm)?;
+    report_created(outcome, args.json, "child")
+}
+
+/// The flags given replace the input's values; the others keep theirs.
+fn overlay(input: &mut ChildInput, f: ChildFields) {
+    let set = |slot: &mut String, v: Option<String>| {
+        if let Some(v) = v {
+            *slot = v;
+        }
+    };
+    set(&mut input.given_name, f.given_name);
+    set(&mut input.family_name, f.family_name);
+    if !f.aliases.is_empty() {
+        input.aliases = f.aliases;
+    }
+    set(&mut input.birth_date, f.dob);
+    set(&mut input.sex, f.sex);
+    set(&mut input.a_number, f.a_number);
+    set(&mut input.country_of_birth, f.country);
+    set(&mut input.primary_language, f.language);
+    set(&mut input.interpreter_needed, f.interpreter);
+    set(&mut input.release_date, f.release_date);
+    set(&mut input.orr_program, f.orr_program);
+    set(&mut input.relationship, f.relationship);
+    set(&mut input.notes, f.notes);
+}
+
+/// The stored child as input again, so an edit changes only what was given.
+fn input_from_view(v: &ChildView) -> ChildInput {
+    ChildInput {
+        given_name: v.given_name.clone(),
+        family_name: v.family_name.clone(),
+        aliases: v.aliases.clone(),
+        birth_date: v.birth_date.clone().unwrap_or_default(),
+        sex: v.sex.clone().unwrap_or_default(),
+        a_number: v.a_number.clone().unwrap_or_default(),
+        country_of_birth: v.country_of_birth.clone().unwrap_or_default(),
+        primary_language: v.primary_language.clone().unwrap_or_default(),
+        interpreter_needed: if v.interpreter_needed { "yes" } else { "no" }.into(),
+        release_date: v.release_date.clone().unwrap_or_default(),
+        orr_program: v.orr_program.clone().unwrap_or_default(),
+        relationship: v.relationship.clone().unwrap_or_default(),
+        notes: v.notes.clone(),
+    }
+}
+
+fn print_child(v: &ChildView) {
+    println!("{}  {} {}", v.case_number, v.given_name, v.family_name);
+    if !v.aliases.is_empty() {
+        line("also known as", Some(&v.aliases.join(", ")));
+    }
+    line("born", v.birth_date.as_deref());
+    if let Some(a) = &v.a_number_display {
+        line("A-Number", Some(a));
+    }
+    line("country of birth", v.country_of_birth.as_deref());
+    let language = v
+        .primary_language_name
+        .as_deref()
+        .or(v.primary_language.as_deref());
+    line(
+        "language",
+        language
+            .map(|l| {
+                if v.interpreter_needed {
+                    format!("{l} (interpreter needed)")
+                } else {
+                    l.to_owned()
+                }
+            })
+            .as_deref(),
+    );
+    line("released", v.release_date.as_deref());
+    line("ORR program", v.orr_program.as_deref());
+    line(
+        "NTA",
+        Some(&match &v.nta_served_on {
+            Some(d) => format!("{} on {d}", v.nta_status),
+            None => v.nta_status.clone(),
+        }),
+    );
+    if let Some(c) = &v.court {
+        line("court", Some(&format!("{} ({})", c.name, c.code)));
+    }
+    for h in &v.hearings {
+        let judge = h.judge.as_deref().map(|j| format!(", judge {j}"));
+        let outcome = h.outcome.as_deref().map(|o| format!(" — {o}"));
+        line(
+            "hearing",
+            Some(&format!(
+                "#{} {} {} {}{}{}",
+                h.id,
+                h.at,
+                h.kind,
+                h.court_code,
+                judge.unwrap_or_default(),
+                outcome.unwrap_or_default()
+            )),
+        );
+    }
+    if let Some(a) = &v.attorney {
+        line("attorney", Some(a));
+    }
+    if let Some(d) = &v.last_acis_check {
+        line("last ACIS check", Some(d));
+    }
+    if let Some(s) = &v.sponsor {
+        line(
+            "sponsor",
+            Some(&format!(
+                "{} {} (id {}) — {}",
+                s.given_name,
+                s.family_name,
+                s.id,
+                v.relationship.as_deref().unwrap_or("relationship unknown")
+            )),
+        );
+        line("phones", Some(&s.phones.join(", ")));
+    }
+    if !v.notes.is_empty() {
+        line("notes", Some(&v.notes));
+    }
+}

@@ -1,0 +1,33 @@
+//! `tether search`: children by name, alias, A-Number, phone or case number.
+
+use anyhow::Result;
+use clap::Args;
+use tether_store::Session;
+
+use crate::output::print_json;
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    query: String,
+    #[arg(long)]
+    json: bool,
+    #[arg(long, default_value_t = 20)]
+    limit: u32,
+}
+
+pub fn run(session: &mut Session, args: SearchArgs) -> Result<()> {
+    let found = session.search(&args.query, args.limit)?;
+    if args.json {
+        return print_json(&found);
+    }
+    for c in found {
+        println!(
+            "{}  {} {}  ({})",
+            c.case_number,
+            c.given_name,
+            c.family_name,
+            c.sponsor_name.unwrap_or_default()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,191 @@
+//! `tether sponsor`: add, show, list, move.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use tether_core::casework::input::SponsorInput;
+use tether_store::casework::SponsorView;
+use tether_store::Session;
+
+use super::day_or_today;
+use crate::output::{line, print_json, report_created};
+
+#[allow(clippy::large_enum_variant)] // parsed once per process
+#[derive(Debug, Subcommand)]
+pub enum SponsorCommand {
+    /// Add a sponsor (checks for likely duplicates first; --confirm creates anyway)
+    Add(SponsorAddArgs),
+    /// Show one sponsor and their children
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List sponsors
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a new address for a sponsor (the old one is kept in the history)
+    Move(SponsorMoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SponsorAddArgs {
+    #[arg(long = "given-name")]
+    given_name: String,
+    #[arg(long = "family-name")]
+    family_name: String,
+    /// ORR category: 1, 2A, 2B, 3 or 4
+    #[arg(long)]
+    category: Option<String>,
+    /// Phone (repeatable); without a country code it is a US number
+    #[arg(long = "phone")]
+    phones: Vec<String>,
+    #[arg(long = "address-line1")]
+    address_line1: Option<String>,
+    /// Apartment or unit
+    #[arg(long = "unit")]
+    unit: Option<String>,
+    #[arg(long)]
+    city: Option<String>,
+    /// Two-letter US state
+    #[arg(long)]
+    state: Option<String>,
+    #[arg(long = "zip")]
+    postal_code: Option<String>,
+    /// IANA time zone, when the state's is wrong for this sponsor
+    #[arg(long = "time-zone")]
+    time_zone: Option<String>,
+    #[arg(long)]
+    confirm: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SponsorMoveArgs {
+    /// The sponsor's id
+    id: i64,
+    #[arg(long = "address-line1")]
+    address_line1: String,
+    #[arg(long = "unit")]
+    unit: Option<String>,
+    #[arg(long)]
+    city: String,
+    #[arg(long)]
+    state: String,
+    #[arg(long = "zip")]
+    postal_code: String,
+    #[arg(long = "time-zone")]
+    time_zone: Option<String>,
+    /// The day the new address was learned (default: today); starts the EOIR-33 deadline
+    #[arg(long = "on")]
+    on: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(session: &mut Session, command: SponsorCommand) -> Result<()> {
+    match command {
+        SponsorCommand::Add(args) => add(session, args),
+        SponsorCommand::Show { id, json } => {
+            let view = session.show_sponsor(id)?;
+            if json {
+                print_json(&view)
+            } else {
+                print_sponsor(&view);
+                Ok(())
+            }
+        }
+        SponsorCommand::Move(args) => move_to(session, args),
+        SponsorCommand::List { json } => {
+            let sponsors = session.list_sponsors()?;
+            if json {
+                return print_json(&sponsors);
+            }
+            for s in sponsors {
+                println!(
+                    "{:>6}  {:<32} {:<3} {}",
+                    s.id,
+                    format!("{} {}", s.given_name, s.family_name),
+                    s.category.unwrap_or_default(),
+                    s.phones.join(", ")
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+fn add(session: &mut Session, a: SponsorAddArgs) -> Result<()> {
+    let input = SponsorInput {
+        given_name: a.given_name,
+        family_name: a.family_name,
+        category: a.category.unwrap_or_default(),
+        phones: a.phones,
+        address_line1: a.address_line1.unwrap_or_default(),
+        address_line2: a.unit.unwrap_or_default(),
+        city: a.city.unwrap_or_default(),
+        state: a.state.unwrap_or_default(),
+        postal_code: a.postal_code.unwrap_or_default(),
+        time_zone: a.time_zone,
+    };
+    let outcome = session.create_sponsor(&input, a.confirm)?;
+    report_created(outcome, a.json, "sponsor")
+}
+
+fn move_to(session: &mut Session, a: SponsorMoveArgs) -> Result<()> {
+    let on = day_or_today(session, a.on.as_deref())?;
+    let address = SponsorInput {
+        address_line1: a.address_line1,
+        address_line2: a.unit.unwrap_or_default(),
+        city: a.city,
+        state: a.state,
+        postal_code: a.postal_code,
+        time_zone: a.time_zone,
+        ..SponsorInput::default()
+    };
+    let view = session.record_address_change(a.id, &address, on)?;
+    if a.json {
+        return print_json(&view);
+    }
+    println!(
+        "{} {} moved on {on}; the EOIR-33 change of address is due within 5 working days",
+        view.given_name, view.family_name
+    );
+    if let Some(why) = view.address_incomplete {
+        println!("note: the new address looks incomplete ({why})");
+    }
+    Ok(())
+}
+
+fn print_sponsor(s: &SponsorView) {
+    println!(
+        "{} {}  (id {}, category {})",
+        s.given_name,
+        s.family_name,
+        s.id,
+        s.category.as_deref().unwrap_or("?")
+    );
+    line("phones", Some(&s.phones.join(", ")));
+    if let Some(a) = &s.address {
+        let parts: Vec<&str> = [&a.line1, &a.unit, &a.city, &a.state, &a.postal_code]
+            .into_iter()
+            .filter_map(|p| p.as_deref())
+            .collect();
+        line("address", Some(&parts.join(", ")));
+    }
+    if let Some(why) = &s.address_incomplete {
+        line("address incomplete", Some(why));
+    }
+    line("time zone", Some(&s.time_zone));
+    for c in &s.children {
+        line(
+            "child",
+            Some(&format!(
+                "{} {} {}",
+                c.case_number, c.given_name, c.family_name
+            )),
+        );
+    }
+}

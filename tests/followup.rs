@@ -1,48 +1,8 @@
 //! Follow-up through the `tether` CLI: the call queue, three failed attempts, escalation, red
 //! flags. Dates are fixed and in the past, so the test reads the same on any later day.
 
-use std::process::Command;
-
 use serde_json::Value;
-
-const ADMIN: &str = "maría.lópez";
-const PASS: &str = "correct horse battery staple";
-
-use tether_tests::RELEASE_HEADER as HEADER;
-
-struct Clinic {
-    root: tempfile::TempDir,
-}
-
-impl Clinic {
-    fn new() -> Self {
-        let clinic = Clinic {
-            root: tempfile::tempdir().expect("temp dir"),
-        };
-        clinic.ok(&["init"]);
-        clinic
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        tether_tests::tether_ok(
-            &self.root.path().join("vault"),
-            ADMIN,
-            PASS,
-            args,
-            &[("TETHER_NEW_PASSPHRASE", "volunteer passphrase 2026")],
-        )
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).expect("JSON")
-    }
-
-    fn import(&self, rows: &[String]) {
-        let path = self.root.path().join("releases.csv");
-        std::fs::write(&path, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("fixture");
-        self.ok(&["import", path.to_str().expect("path")]);
-    }
-}
+use tether_tests::{Clinic, ADMIN, ADMIN_PASS, SECOND_VOLUNTEER, VOLUNTEER_PASS};
 
 /// A release row; `sponsor` decides who the sponsor is (same name + phone = same sponsor).
 fn row(given: &str, a_number: &str, release: &str, sponsor: (&str, &str, &str, &str)) -> String {
@@ -55,7 +15,7 @@ fn row(given: &str, a_number: &str, release: &str, sponsor: (&str, &str, &str, &
 
 #[test]
 fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_flag() {
-    let clinic = Clinic::new();
+    let clinic = Clinic::with_admin();
     // Released Friday 2026-09-04: release + 30 is Sunday 2026-10-04, so the call is due Monday.
     clinic.import(&[
         row(
@@ -71,7 +31,7 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
             ("Inés", "2A", "+1 212 555 0102", "2 Oak St"),
         ),
     ]);
-    let due = clinic.json(&["calls", "due", "--on", "2026-10-05", "--json"]);
+    let due = clinic.admin_json(&["calls", "due", "--on", "2026-10-05", "--json"]);
     let due = due.as_array().expect("list");
     assert_eq!(due.len(), 2);
     let jose = due
@@ -103,7 +63,7 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
     assert_eq!(jose["language"], "mam");
     assert_eq!(jose["interpreter_needed"], true);
     assert!(clinic
-        .json(&["calls", "due", "--on", "2026-10-02", "--json"])
+        .admin_json(&["calls", "due", "--on", "2026-10-02", "--json"])
         .as_array()
         .is_some_and(Vec::is_empty));
 
@@ -113,7 +73,7 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
         ("2026-10-06 10:00", 3, "2026-10-07"),
     ];
     for (at, next_attempt, next_due) in attempts {
-        let logged = clinic.json(&[
+        let logged = clinic.admin_json(&[
             "calls",
             "log",
             &case,
@@ -125,7 +85,7 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
         ]);
         assert_eq!(logged["call_status"], "open");
         assert_eq!(logged["next_due_on"], next_due);
-        let due = clinic.json(&["calls", "due", "--on", next_due, "--json"]);
+        let due = clinic.admin_json(&["calls", "due", "--on", next_due, "--json"]);
         let again = due
             .as_array()
             .and_then(|d| {
@@ -136,7 +96,7 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
             .expect("next attempt due");
         assert_eq!(again["attempt"], next_attempt);
     }
-    let last = clinic.json(&[
+    let last = clinic.admin_json(&[
         "calls",
         "log",
         &case,
@@ -150,7 +110,7 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
     ]);
     assert_eq!(last["call_status"], "unreached");
 
-    let tasks = clinic.json(&["tasks", "--on", "2026-10-08", "--json"]);
+    let tasks = clinic.admin_json(&["tasks", "--on", "2026-10-08", "--json"]);
     let escalation = tasks
         .as_array()
         .and_then(|t| {
@@ -160,7 +120,7 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
         })
         .expect("an escalation task");
     assert_eq!(escalation["due_on"], "2026-10-08");
-    let still_due = clinic.json(&["calls", "due", "--on", "2026-12-01", "--json"]);
+    let still_due = clinic.admin_json(&["calls", "due", "--on", "2026-12-01", "--json"]);
     assert!(
         still_due
             .as_array()
@@ -170,7 +130,7 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
         "no more attempts"
     );
 
-    let flags = clinic.json(&["flags", "--json"]);
+    let flags = clinic.admin_json(&["flags", "--json"]);
     let unreached: Vec<&Value> = flags
         .as_array()
         .expect("list")
@@ -188,14 +148,14 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
 
     // Acknowledged, never deleted.
     let id = unreached[0]["flag_id"].as_str().expect("id").to_owned();
-    clinic.ok(&[
+    clinic.admin(&[
         "flags",
         "ack",
         &id,
         "--note",
         "La trabajadora social visitó la casa",
     ]);
-    let flags = clinic.json(&["flags", "--json"]);
+    let flags = clinic.admin_json(&["flags", "--json"]);
     let acked = flags
         .as_array()
         .and_then(|f| f.iter().find(|f| f["flag_id"] == id.as_str()).cloned())
@@ -204,11 +164,11 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
     assert_eq!(acked["acknowledged_by"], ADMIN);
 
     // A safety concern escalates at once.
-    let lucia = clinic.json(&["search", "lucia", "--json"])[0]["case_number"]
+    let lucia = clinic.admin_json(&["search", "lucia", "--json"])[0]["case_number"]
         .as_str()
         .expect("Lucía")
         .to_owned();
-    let logged = clinic.json(&[
+    let logged = clinic.admin_json(&[
         "calls",
         "log",
         &lucia,
@@ -219,7 +179,7 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
         "--json",
     ]);
     assert_eq!(logged["call_status"], "escalated");
-    let tasks = clinic.json(&["tasks", "--on", "2026-10-05", "--json"]);
+    let tasks = clinic.admin_json(&["tasks", "--on", "2026-10-05", "--json"]);
     assert!(tasks
         .as_array()
         .expect("list")
@@ -229,18 +189,18 @@ fn three_failed_attempts_make_a_child_unreached_with_an_escalation_and_a_red_fla
             && t["due_on"] == "2026-10-05"));
 
     // Re-running the scheduler (another change) does not duplicate anything.
-    let before = clinic.json(&["tasks", "--on", "2027-12-31", "--json"]);
-    clinic.ok(&["settings", "call-offsets", "30"]);
+    let before = clinic.admin_json(&["tasks", "--on", "2027-12-31", "--json"]);
+    clinic.admin(&["settings", "call-offsets", "30"]);
     assert_eq!(
-        clinic.json(&["tasks", "--on", "2027-12-31", "--json"]),
+        clinic.admin_json(&["tasks", "--on", "2027-12-31", "--json"]),
         before
     );
-    clinic.ok(&["audit", "verify"]);
+    clinic.admin(&["audit", "verify"]);
 }
 
 #[test]
 fn a_sponsor_with_four_unrelated_children_raises_exactly_the_expected_flags() {
-    let clinic = Clinic::new();
+    let clinic = Clinic::with_admin();
     let sponsor = ("Rosa", "3", "+1 713 555 0199", "9 Elm St");
     clinic.import(&[
         row("José", "A200000011", "2026-11-02", sponsor),
@@ -248,7 +208,7 @@ fn a_sponsor_with_four_unrelated_children_raises_exactly_the_expected_flags() {
         row("Luis", "A200000013", "2026-11-03", sponsor),
         row("Marta", "A200000014", "2026-11-03", sponsor),
     ]);
-    let flags = clinic.json(&["flags", "--json"]);
+    let flags = clinic.admin_json(&["flags", "--json"]);
     let mut kinds: Vec<&str> = flags
         .as_array()
         .expect("list")
@@ -271,7 +231,7 @@ fn a_sponsor_with_four_unrelated_children_raises_exactly_the_expected_flags() {
 
 #[test]
 fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_addresses() {
-    let clinic = Clinic::new();
+    let clinic = Clinic::with_admin();
     let mut rows = vec![
         row(
             "José",
@@ -296,9 +256,9 @@ fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_a
         &format!("served,2026-09-20,HOU,{hearing} 09:00"),
     );
     clinic.import(&rows);
-    clinic.ok(&["user", "add", "beto", "--role", "volunteer"]);
+    clinic.add_volunteer(SECOND_VOLUNTEER);
 
-    let tasks = clinic.json(&["tasks", "--on", &october_31, "--json"]);
+    let tasks = clinic.admin_json(&["tasks", "--on", &october_31, "--json"]);
     let in_range = tasks
         .as_array()
         .expect("list")
@@ -314,8 +274,8 @@ fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_a
         "the 7-day and 1-day hearing reminders: {tasks}"
     );
 
-    let out = clinic.root.path().join("october.ics");
-    clinic.ok(&[
+    let out = clinic.root().join("october.ics");
+    clinic.admin(&[
         "calendar",
         "--from",
         &october_1,
@@ -353,9 +313,11 @@ fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_a
     );
 
     // The volunteer's calendar: calls and reminders, no hearings, no addresses, no A-Numbers.
-    let volunteer_out = clinic.root.path().join("volunteer.ics");
-    let output = Command::new(tether_tests::workspace_binary("tether"))
-        .args([
+    let volunteer_out = clinic.root().join("volunteer.ics");
+    let output = clinic.run(
+        SECOND_VOLUNTEER,
+        VOLUNTEER_PASS,
+        &[
             "calendar",
             "--from",
             &october_1,
@@ -363,12 +325,9 @@ fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_a
             &october_31,
             "--out",
             volunteer_out.to_str().expect("path"),
-        ])
-        .env("TETHER_VAULT", clinic.root.path().join("vault"))
-        .env("TETHER_USER", "beto")
-        .env("TETHER_PASSPHRASE", "volunteer passphrase 2026")
-        .output()
-        .expect("tether runs");
+        ],
+        &[],
+    );
     assert!(
         output.status.success(),
         "{}",
@@ -394,20 +353,20 @@ fn calendar_has_one_event_per_task_and_hearing_and_a_volunteer_calendar_has_no_a
 
 #[test]
 fn a_new_address_learned_on_a_call_moves_the_sponsor_and_starts_the_eoir33_deadline() {
-    let clinic = Clinic::new();
+    let clinic = Clinic::with_admin();
     clinic.import(&[row(
         "José",
         "A200000031",
         "2026-09-04",
         ("Rosa", "1", "+1 713 555 0131", "1 Main St"),
     )]);
-    let case = clinic.json(&["search", "A200000031", "--json"])[0]["case_number"]
+    let case = clinic.admin_json(&["search", "A200000031", "--json"])[0]["case_number"]
         .as_str()
         .expect("found")
         .to_owned();
     // Monday 2026-11-23: five working days skip Thanksgiving (Thursday 26) → Tuesday 2026-12-01.
     let answers = r#"{"still_with_sponsor":true,"enrolled_in_school":true,"knows_court_date":false,"feels_safe":true,"new_address":{"line1":"77 Calle Ñuñoa","unit":"Apt 5","city":"Dallas","state":"TX","zip":"75201"}}"#;
-    let logged = clinic.json(&[
+    let logged = clinic.admin_json(&[
         "calls",
         "log",
         &case,
@@ -420,15 +379,15 @@ fn a_new_address_learned_on_a_call_moves_the_sponsor_and_starts_the_eoir33_deadl
         "--json",
     ]);
     assert_eq!(logged["call_status"], "reached");
-    let child = clinic.json(&["child", "show", &case, "--json"]);
+    let child = clinic.admin_json(&["child", "show", &case, "--json"]);
     assert_eq!(child["sponsor"]["address"]["city"], "Dallas");
     let sponsor_id = child["sponsor"]["id"]
         .as_i64()
         .expect("sponsor")
         .to_string();
-    let sponsor = clinic.json(&["sponsor", "show", &sponsor_id, "--json"]);
+    let sponsor = clinic.admin_json(&["sponsor", "show", &sponsor_id, "--json"]);
     assert_eq!(sponsor["address_history"][0]["recorded_on"], "2026-11-23");
-    let tasks = clinic.json(&["tasks", "--on", "2026-12-31", "--json"]);
+    let tasks = clinic.admin_json(&["tasks", "--on", "2026-12-31", "--json"]);
     let eoir33 = tasks
         .as_array()
         .and_then(|t| t.iter().find(|t| t["kind"] == "eoir33").cloned())
@@ -436,8 +395,10 @@ fn a_new_address_learned_on_a_call_moves_the_sponsor_and_starts_the_eoir33_deadl
     assert_eq!(eoir33["due_on"], "2026-12-01");
 
     // Unknown keys in the answers are refused, naming the field; nothing is logged.
-    let out = Command::new(tether_tests::workspace_binary("tether"))
-        .args([
+    let out = clinic.run(
+        ADMIN,
+        ADMIN_PASS,
+        &[
             "calls",
             "log",
             &case,
@@ -445,12 +406,9 @@ fn a_new_address_learned_on_a_call_moves_the_sponsor_and_starts_the_eoir33_deadl
             "no_answer",
             "--answers",
             r#"{"feels_great":true}"#,
-        ])
-        .env("TETHER_VAULT", clinic.root.path().join("vault"))
-        .env("TETHER_USER", ADMIN)
-        .env("TETHER_PASSPHRASE", PASS)
-        .output()
-        .expect("tether runs");
+        ],
+        &[],
+    );
     assert_eq!(out.status.code(), Some(8));
     assert!(String::from_utf8_lossy(&out.stderr).contains("answers"));
 }

@@ -2,49 +2,11 @@
 //! volunteers print only the call sheet; existing files are never overwritten; every print is
 //! audited; a template in the vault's `templates/` folder overrides the shipped one.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 
 use serde_json::Value;
-
-const ADMIN: &str = "maría.lópez";
-const PASS: &str = "correct horse battery staple";
-const VOLUNTEER: &str = "beto";
-const VOLUNTEER_PASS: &str = "volunteer passphrase 2026";
-
-use tether_tests::RELEASE_HEADER as HEADER;
-
-struct Clinic {
-    root: tempfile::TempDir,
-}
-
-impl Clinic {
-    fn new() -> Self {
-        let clinic = Clinic {
-            root: tempfile::tempdir().expect("temp dir"),
-        };
-        clinic.ok(&["init"]);
-        clinic
-    }
-
-    fn run_as(&self, user: &str, pass: &str, args: &[&str]) -> Output {
-        let new = [("TETHER_NEW_PASSPHRASE", VOLUNTEER_PASS)];
-        tether_tests::tether(&self.vault(), user, pass, args, &new)
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let new = [("TETHER_NEW_PASSPHRASE", VOLUNTEER_PASS)];
-        tether_tests::tether_ok(&self.vault(), ADMIN, PASS, args, &new)
-    }
-
-    fn vault(&self) -> PathBuf {
-        self.root.path().join("vault")
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.root.path().join(name)
-    }
-}
+use tether_tests::{Clinic, ADMIN, ADMIN_PASS, SECOND_VOLUNTEER as VOLUNTEER, VOLUNTEER_PASS};
 
 fn pdftotext(path: &Path) -> String {
     pdftotext_pages(path, &[])
@@ -80,7 +42,7 @@ fn s(p: &Path) -> &str {
 
 #[test]
 fn print_every_printable_from_the_cli() {
-    let clinic = Clinic::new();
+    let clinic = Clinic::with_admin();
     // Ana: full case with a hearing in Houston on October 21 (ahead, so it is her next hearing);
     // Luis: no A-Number, no court, no hearing.
     let hearing = tether_tests::october_21_ahead();
@@ -90,11 +52,10 @@ fn print_every_printable_from_the_cli() {
         format!("Ana,Ramírez,2011-04-03,A200000022,GT,mam,sí,2026-09-11,,Inés,Xicará,tía,2A,+1 212 555 0122,2 Oak St,Apt 2,Houston,TX,77002,served,2026-09-20,HOU,{hearing} 09:00"),
         "Luis,Ramírez,2012-01-05,,GT,spa,no,2026-09-11,,Rosa,Ramírez,tía,1,+1 713 555 0121,1 Main St,,Houston,TX,77002,not_served,,,".to_owned(),
     ];
-    let csv = clinic.file("releases.csv");
-    std::fs::write(&csv, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("fixture");
-    clinic.ok(&["import", s(&csv)]);
-    clinic.ok(&["user", "add", VOLUNTEER, "--role", "volunteer"]);
-    let list: Value = serde_json::from_str(&clinic.ok(&["child", "list", "--json"])).expect("JSON");
+    clinic.import(&rows);
+    clinic.add_volunteer(VOLUNTEER);
+    let list: Value =
+        serde_json::from_str(&clinic.admin(&["child", "list", "--json"])).expect("JSON");
     let case_of = |given: &str| -> String {
         list.as_array()
             .expect("list")
@@ -106,8 +67,8 @@ fn print_every_printable_from_the_cli() {
     };
     let (ana, luis) = (case_of("Ana"), case_of("Luis"));
 
-    let notice = clinic.file("notice.pdf");
-    clinic.ok(&[
+    let notice = clinic.path("notice.pdf");
+    clinic.admin(&[
         "print",
         "notice",
         &ana,
@@ -138,14 +99,19 @@ fn print_every_printable_from_the_cli() {
 
     // Never over an existing file.
     let before = std::fs::read(&notice).expect("pdf");
-    let again = clinic.run_as(ADMIN, PASS, &["print", "notice", &ana, "--out", s(&notice)]);
+    let again = clinic.run(
+        ADMIN,
+        ADMIN_PASS,
+        &["print", "notice", &ana, "--out", s(&notice)],
+        &[],
+    );
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     assert_eq!(std::fs::read(&notice).expect("pdf"), before);
 
     // Missing data: blank lines, "to be set".
-    let sparse = clinic.file("luis-nta.pdf");
-    clinic.ok(&["print", "nta-record", &luis, "--out", s(&sparse)]);
+    let sparse = clinic.path("luis-nta.pdf");
+    clinic.admin(&["print", "nta-record", &luis, "--out", s(&sparse)]);
     let text = pdftotext(&sparse);
     clean(&text);
     assert!(
@@ -169,10 +135,10 @@ fn print_every_printable_from_the_cli() {
             "notice-luis.pdf",
         ),
     ] {
-        let out = clinic.file(file);
+        let out = clinic.path(file);
         let mut args = args.clone();
         args.extend(["--out", s(&out)]);
-        clinic.ok(&args);
+        clinic.admin(&args);
         let text = pdftotext(&out);
         clean(&text);
         assert!(text.contains("Ramírez"), "{file}: {text}");
@@ -180,15 +146,16 @@ fn print_every_printable_from_the_cli() {
     }
 
     // Volunteers: the call sheet only.
-    let denied = clinic.run_as(
+    let denied = clinic.run(
         VOLUNTEER,
         VOLUNTEER_PASS,
-        &["print", "notice", &ana, "--out", s(&clinic.file("v.pdf"))],
+        &["print", "notice", &ana, "--out", s(&clinic.path("v.pdf"))],
+        &[],
     );
     assert!(!denied.status.success());
-    assert!(!clinic.file("v.pdf").exists());
-    let sheet = clinic.file("calls.pdf");
-    let out = clinic.run_as(
+    assert!(!clinic.path("v.pdf").exists());
+    let sheet = clinic.path("calls.pdf");
+    let out = clinic.run(
         VOLUNTEER,
         VOLUNTEER_PASS,
         &[
@@ -199,6 +166,7 @@ fn print_every_printable_from_the_cli() {
             "--out",
             s(&sheet),
         ],
+        &[],
     );
     assert!(
         out.status.success(),
@@ -217,8 +185,8 @@ fn print_every_printable_from_the_cli() {
     );
 
     // Batch: one PDF, then one file per child in a folder.
-    let batch = clinic.file("batch.pdf");
-    clinic.ok(&[
+    let batch = clinic.path("batch.pdf");
+    clinic.admin(&[
         "print",
         "batch",
         "--hearings-within",
@@ -229,8 +197,8 @@ fn print_every_printable_from_the_cli() {
         s(&batch),
     ]);
     assert!(pdftotext(&batch).contains("Ana Ramírez"));
-    let folder = clinic.file("notices");
-    clinic.ok(&[
+    let folder = clinic.path("notices");
+    clinic.admin(&[
         "print",
         "batch",
         "--hearings-within",
@@ -249,8 +217,8 @@ fn print_every_printable_from_the_cli() {
         "#let clinic = (name: \"Clínica Esperanza\", phone: \"(713) 555-0100\", address: (\"1 Main St\",))\n",
     )
     .expect("override");
-    let letter = clinic.file("letterhead.pdf");
-    clinic.ok(&[
+    let letter = clinic.path("letterhead.pdf");
+    clinic.admin(&[
         "print",
         "reminder",
         &ana,
@@ -263,7 +231,7 @@ fn print_every_printable_from_the_cli() {
 
     // Every print audited: document_printed with the child id or call_sheet.
     let log: Value =
-        serde_json::from_str(&clinic.ok(&["audit", "log", "--json", "--limit", "500"]))
+        serde_json::from_str(&clinic.admin(&["audit", "log", "--json", "--limit", "500"]))
             .expect("JSON");
     let printed: Vec<&Value> = log
         .as_array()
@@ -279,25 +247,19 @@ fn print_every_printable_from_the_cli() {
         .expect("entries")
         .iter()
         .any(|e| e["action"] == "document_printed" && e["outcome"] == "denied"));
-    clinic.ok(&["audit", "verify"]);
+    clinic.admin(&["audit", "verify"]);
 }
 
 #[test]
 fn the_clinic_contact_setting_prints_on_a_side_by_side_notice() {
-    let clinic = Clinic::new();
-    let csv = clinic.file("releases.csv");
-    std::fs::write(
-        &csv,
-        format!("{HEADER}\nAna,Ramírez,2011-04-03,A200000022,GT,mam,sí,2026-09-11,,Inés,Xicará,tía,2A,+502 2345 6789,2 Oak St,Apt 2,Houston,TX,77002,served,2026-09-20,HOU,\n"),
-    )
-    .expect("fixture");
-    clinic.ok(&["import", s(&csv)]);
-    clinic.ok(&["user", "add", VOLUNTEER, "--role", "volunteer"]);
+    let clinic = Clinic::with_admin();
+    clinic.import(&["Ana,Ramírez,2011-04-03,A200000022,GT,mam,sí,2026-09-11,,Inés,Xicará,tía,2A,+502 2345 6789,2 Oak St,Apt 2,Houston,TX,77002,served,2026-09-20,HOU,"]);
+    clinic.add_volunteer(VOLUNTEER);
 
     // Bad input names the field and changes nothing; volunteers may not change settings.
-    let bad = clinic.run_as(
+    let bad = clinic.run(
         ADMIN,
-        PASS,
+        ADMIN_PASS,
         &[
             "settings",
             "clinic",
@@ -306,20 +268,22 @@ fn the_clinic_contact_setting_prints_on_a_side_by_side_notice() {
             "--phone",
             "llámenos",
         ],
+        &[],
     );
     assert_eq!(bad.status.code(), Some(8));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("phone"));
     let unset: Value =
-        serde_json::from_str(&clinic.ok(&["settings", "clinic", "--json"])).expect("JSON");
+        serde_json::from_str(&clinic.admin(&["settings", "clinic", "--json"])).expect("JSON");
     assert_eq!(unset["name"], Value::Null);
-    let denied = clinic.run_as(
+    let denied = clinic.run(
         VOLUNTEER,
         VOLUNTEER_PASS,
         &["settings", "clinic", "--name", "Otra"],
+        &[],
     );
     assert_eq!(denied.status.code(), Some(4));
 
-    clinic.ok(&[
+    clinic.admin(&[
         "settings",
         "clinic",
         "--name",
@@ -332,13 +296,14 @@ fn the_clinic_contact_setting_prints_on_a_side_by_side_notice() {
         "Houston, TX 77002",
     ]);
     let set: Value =
-        serde_json::from_str(&clinic.ok(&["settings", "clinic", "--json"])).expect("JSON");
+        serde_json::from_str(&clinic.admin(&["settings", "clinic", "--json"])).expect("JSON");
     assert_eq!(set["phone"], "+1 713-555-0188");
 
-    let list: Value = serde_json::from_str(&clinic.ok(&["child", "list", "--json"])).expect("JSON");
+    let list: Value =
+        serde_json::from_str(&clinic.admin(&["child", "list", "--json"])).expect("JSON");
     let ana = list[0]["case_number"].as_str().expect("case").to_owned();
-    let notice = clinic.file("notice-side-by-side.pdf");
-    let printed = clinic.ok(&[
+    let notice = clinic.path("notice-side-by-side.pdf");
+    let printed = clinic.admin(&[
         "print",
         "notice",
         &ana,

@@ -227,12 +227,7 @@ fn baseline_insert(path: &std::path::Path, records: &[ReleaseRecord]) -> Duratio
 }
 
 fn to_csv(records: &[ReleaseRecord]) -> String {
-    let mut out = String::from(
-        "child_given_name,child_family_name,child_dob,a_number,country_of_birth,primary_language,\
-interpreter_needed,release_date,orr_program,sponsor_given_name,sponsor_family_name,\
-sponsor_relationship,sponsor_category,sponsor_phone,sponsor_address_line1,sponsor_address_line2,\
-sponsor_city,sponsor_state,sponsor_postal_code,nta_status,nta_served_date,court_code,next_hearing\n",
-    );
+    let mut out = format!("{}\n", tether_tests::RELEASE_HEADER);
     let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     for r in records {
         let (c, s, p) = (&r.child, &r.sponsor, &r.proceedings);

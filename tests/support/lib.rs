@@ -1,0 +1,40 @@
+//! The `tether-tests` library: what the end-to-end tests (tests.rs and its modules) and the
+//! benches share. Where the built binaries are, the `tether` CLI run as a process, the staff of
+//! a test clinic, the [`Clinic`] fixture (a vault folder of its own), and release-CSV fixtures.
+
+mod clinic;
+mod release;
+mod staff;
+mod tether;
+
+use std::path::PathBuf;
+
+pub use clinic::Clinic;
+pub use release::{october_21_ahead, RELEASE_HEADER};
+pub use staff::{ADMIN, ADMIN_PASS, BACKUP_PASS, SECOND_VOLUNTEER, VOLUNTEER, VOLUNTEER_PASS};
+pub use tether::{tether, tether_ok};
+
+/// A binary built by this workspace, found next to the running test executable
+/// (`target/<profile>/deps/tests-…` → `target/<profile>/<name>`), whatever CARGO_TARGET_DIR is.
+pub fn workspace_binary(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("the test knows its own path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("test executable lives in target/<profile>/deps");
+    let path = profile_dir.join(name);
+    assert!(
+        path.exists(),
+        "{} is not built: run `cargo build --workspace` first (make test does)",
+        path.display()
+    );
+    path
+}
+
+/// The repository root (for fixtures and the UI build).
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the repository root")
+        .to_owned()
+}

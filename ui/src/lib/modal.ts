@@ -1,5 +1,5 @@
-// Keyboard focus inside a modal (Dialog, the print preview): Tab and Shift+Tab cycle through the
-// modal's own controls and never reach the page behind it.
+// The keyboard inside a modal (Dialog, the print preview): Tab and Shift+Tab cycle through the
+// modal's own controls and never reach the page behind it; Escape asks it to close.
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -28,4 +28,15 @@ export function trapTab(event: KeyboardEvent, root: HTMLElement): void {
     event.preventDefault();
     first.focus();
   }
+}
+
+/** A modal's keys: Escape asks it to close (and goes no further); Tab stays inside `root`. */
+export function modalKeydown(event: KeyboardEvent, root: HTMLElement | null, close: () => void): void {
+  if (event.key === "Escape") {
+    event.preventDefault();
+    event.stopPropagation();
+    close();
+    return;
+  }
+  if (root) trapTab(event, root);
 }

@@ -57,7 +57,7 @@ import Children from "../screens/Children.svelte";
 import ChildDetail from "../screens/ChildDetail.svelte";
 import ChildForm from "../screens/ChildForm.svelte";
 import Import from "../screens/Import.svelte";
-import SponsorForm from "../screens/SponsorForm.svelte";
+import SponsorForm from "../dialogs/SponsorForm.svelte";
 
 const noop = () => {};
 

@@ -4,6 +4,10 @@ import { createActivityReporter } from "../lib/activity";
 import { routeError, routeFieldErrors, toAppError } from "../lib/errors";
 import { dismissToast, toast, toasts } from "../lib/toast.svelte";
 import DialogHarness from "./DialogHarness.svelte";
+import CheckboxField from "../lib/components/CheckboxField.svelte";
+import Field from "../lib/components/Field.svelte";
+import SelectField from "../lib/components/SelectField.svelte";
+import TextAreaField from "../lib/components/TextAreaField.svelte";
 import Toast from "../lib/components/Toast.svelte";
 
 describe("Dialog", () => {
@@ -25,6 +29,57 @@ describe("Dialog", () => {
     await fireEvent.keyDown(dialog, { key: "Tab" });
     expect(dialog.contains(document.activeElement)).toBe(true);
     expect(document.activeElement).not.toBe(last);
+  });
+});
+
+describe("Dialog scrolling", () => {
+  it("brings a focused field, label to error, into the body's view", async () => {
+    const scroll = vi.fn();
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = scroll;
+    try {
+      render(DialogHarness, { onclose: vi.fn() });
+      const input = screen.getByLabelText("Name");
+      await vi.waitFor(() => expect(document.activeElement).toBe(input));
+      scroll.mockClear();
+      screen.getByRole("button", { name: "OK" }).focus();
+      input.focus();
+      const field = input.closest(".field");
+      expect(field).not.toBeNull();
+      expect(scroll.mock.contexts).toContain(field);
+      expect(scroll).toHaveBeenLastCalledWith({ block: "nearest", inline: "nearest" });
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+});
+
+describe("field shell", () => {
+  it("wires the label, the hint and the error to every kind of control", () => {
+    render(Field, { label: "A-Number", hint: "Nine digits", error: "Not an A-Number", testid: "f" });
+    render(SelectField, { label: "Role", options: [{ value: "", label: "Choose" }], error: "Required", testid: "s" });
+    render(TextAreaField, { label: "Note", hint: "Optional", testid: "t" });
+    for (const [name, testid, described] of [
+      ["A-Number", "f", ["Nine digits", "Not an A-Number"]],
+      ["Role", "s", ["Required"]],
+      ["Note", "t", ["Optional"]],
+    ] as const) {
+      const control = screen.getByLabelText(name);
+      expect(control).toBe(screen.getByTestId(testid));
+      const ids = (control.getAttribute("aria-describedby") ?? "").split(" ");
+      expect(ids.map((id) => document.getElementById(id)?.textContent)).toEqual(described);
+    }
+    expect(screen.getByLabelText("A-Number")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("Note")).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("puts a checkbox before its label, which toggles it", async () => {
+    render(CheckboxField, { label: "Skip invalid rows", hint: "The rest is imported", testid: "c" });
+    const box = screen.getByLabelText("Skip invalid rows");
+    expect(box).toHaveAccessibleDescription("The rest is imported");
+    expect(box).not.toBeChecked();
+    await fireEvent.click(screen.getByText("Skip invalid rows"));
+    expect(box).toBeChecked();
   });
 });
 

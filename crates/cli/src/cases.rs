@@ -354,11 +354,7 @@ pub fn demo(session: &mut Session, a: DemoArgs) -> Result<()> {
 }
 
 fn invalid(field: &'static str, e: impl std::fmt::Display) -> anyhow::Error {
-    StoreError::InvalidInput {
-        field,
-        reason: e.to_string(),
-    }
-    .into()
+    StoreError::invalid(field, e.to_string()).into()
 }
 
 fn overlay(input: &mut ChildInput, f: ChildFields) {

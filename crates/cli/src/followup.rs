@@ -18,11 +18,7 @@ fn day(session: &Session, on: Option<&str>) -> Result<NaiveDate> {
 }
 
 fn invalid(field: &'static str, e: impl std::fmt::Display) -> anyhow::Error {
-    StoreError::InvalidInput {
-        field,
-        reason: e.to_string(),
-    }
-    .into()
+    StoreError::invalid(field, e.to_string()).into()
 }
 
 pub fn calls(session: &mut Session, command: CallsCommand) -> Result<()> {

@@ -42,7 +42,7 @@ impl PrintJobError {
     }
 
     /// The input at fault, when there is one.
-    pub fn field(&self) -> Option<&'static str> {
+    pub fn field(&self) -> Option<&str> {
         match self {
             PrintJobError::Store(e) => e.field(),
             PrintJobError::InvalidInput { field, .. } => Some(field),

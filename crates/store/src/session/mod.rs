@@ -130,6 +130,22 @@ impl Session {
         Ok(value)
     }
 
+    /// A read that is an event (a child's or a sponsor's full record): `read` returns the id
+    /// of the record it read and what it read; the entry (`action` on that `kind` of record)
+    /// is appended in the same transaction, so it says exactly what was seen.
+    pub(crate) fn audited_read<T>(
+        &mut self,
+        action: AuditAction,
+        kind: &str,
+        read: impl FnOnce(&Transaction<'_>) -> Result<(i64, T)>,
+    ) -> Result<T> {
+        self.transaction(|tx, me| {
+            let (id, seen) = read(tx)?;
+            audit_log::record(tx, &me.name, action, kind, id)?;
+            Ok(seen)
+        })
+    }
+
     /// Appends one entry on its own (a sign-in, a read, a refusal, a printout).
     pub(crate) fn audit(
         &mut self,

@@ -2,10 +2,10 @@
 
 use chrono::Datelike;
 use tether_core::casework::input::{ChildInput, ProceedingsInput};
-use tether_core::{AuditAction, AuditOutcome, Permission};
+use tether_core::{AuditAction, Permission};
 
 use super::Changed;
-use crate::audit_log::{self, Target};
+use crate::audit_log::Target;
 use crate::casework::children::{self as rows, NewChild};
 use crate::casework::{search, sponsors, ChildSummary, ChildView, CreateOutcome};
 use crate::error::{Result, StoreError};
@@ -89,24 +89,11 @@ impl Session {
 
     /// The full record, redacted for the reader's role. Audited: reading a child is an event.
     pub fn show_child(&mut self, id_or_case: &str) -> Result<ChildView> {
-        self.authorize(
-            Permission::ViewCases,
-            AuditAction::ChildViewed,
-            Target::new("child", ""),
-        )?;
+        self.authorize_viewing_children()?;
         let vis = self.visibility();
-        // The read and its entry together: the entry says exactly what was seen.
-        self.transaction(|tx, me| {
+        self.audited_read(AuditAction::ChildViewed, "child", |tx| {
             let id = rows::resolve_child(tx, id_or_case)?;
-            let view = rows::load_child(tx, id, &vis)?;
-            audit_log::append(
-                tx,
-                &me.name,
-                AuditAction::ChildViewed,
-                Target::new("child", &id.to_string()),
-                AuditOutcome::Ok,
-            )?;
-            Ok(view)
+            Ok((id, rows::load_child(tx, id, &vis)?))
         })
     }
 
@@ -127,7 +114,8 @@ impl Session {
         search::search(&self.conn, query, limit.clamp(1, 500), &self.visibility())
     }
 
-    /// Lists and searches: unaudited when allowed (they show summaries), audited when refused.
+    /// Reading children: a refusal is audited; lists and searches (summaries) are not when
+    /// allowed, a full record is (`show_child`).
     fn authorize_viewing_children(&mut self) -> Result<()> {
         self.authorize(
             Permission::ViewCases,

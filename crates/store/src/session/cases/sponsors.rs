@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use tether_core::casework::input::SponsorInput;
 use tether_core::casework::FieldError;
-use tether_core::{AuditAction, AuditOutcome, Permission};
+use tether_core::{AuditAction, Permission};
 
 use super::Changed;
-use crate::audit_log::{self, Target};
+use crate::audit_log::Target;
 use crate::casework::{children, sponsors as rows, CreateOutcome, SponsorView};
 use crate::error::{Result, StoreError};
 use crate::session::Session;
@@ -44,36 +44,28 @@ impl Session {
 
     /// The sponsor with their children, redacted for the reader's role. Audited.
     pub fn show_sponsor(&mut self, id: i64) -> Result<SponsorView> {
-        self.authorize(
-            Permission::ViewCases,
-            AuditAction::SponsorViewed,
-            Target::new("sponsor", ""),
-        )?;
+        self.authorize_viewing_sponsors()?;
         let vis = self.visibility();
-        self.transaction(|tx, me| {
-            let view = rows::load_sponsor(tx, id, &vis, true)?;
-            audit_log::append(
-                tx,
-                &me.name,
-                AuditAction::SponsorViewed,
-                Target::new("sponsor", &id.to_string()),
-                AuditOutcome::Ok,
-            )?;
-            Ok(view)
+        self.audited_read(AuditAction::SponsorViewed, "sponsor", |tx| {
+            Ok((id, rows::load_sponsor(tx, id, &vis, true)?))
         })
     }
 
     pub fn list_sponsors(&mut self) -> Result<Vec<SponsorView>> {
-        self.authorize(
-            Permission::ViewCases,
-            AuditAction::SponsorViewed,
-            Target::new("sponsor", ""),
-        )?;
+        self.authorize_viewing_sponsors()?;
         let vis = self.visibility();
         rows::ids_by_name(&self.conn)?
             .into_iter()
             .map(|id| rows::load_sponsor(&self.conn, id, &vis, false))
             .collect()
+    }
+
+    fn authorize_viewing_sponsors(&mut self) -> Result<()> {
+        self.authorize(
+            Permission::ViewCases,
+            AuditAction::SponsorViewed,
+            Target::new("sponsor", ""),
+        )
     }
 
     /// The sponsor moved: the new address replaces the current one and the change is kept

@@ -241,8 +241,10 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         let kind = e.kind().into();
         let fields: Vec<crate::ipc_cases::FieldError> = match &e {
-            StoreError::InvalidFields { fields } => fields
+            // An uncoded error (a stated reason, an argument) travels as `field` + `message`.
+            StoreError::InvalidInput { fields } => fields
                 .iter()
+                .filter(|f| !f.code.is_empty())
                 .map(|f| crate::ipc_cases::FieldError {
                     field: f.field.clone(),
                     message: f.message.clone(),
@@ -279,7 +281,7 @@ mod tests {
     fn store_error(input: ClinicContactInput) -> StoreError {
         match input.validate() {
             Ok(c) => panic!("expected field errors, got {c:?}"),
-            Err(fields) => StoreError::InvalidFields { fields },
+            Err(fields) => StoreError::invalid_fields(fields),
         }
     }
 

@@ -8,11 +8,7 @@ use crate::print_crates;
 /// An argument the CLI parses itself (a date, an outcome…) is wrong: the same error, message
 /// and exit code as when the vault rejects a field.
 pub fn invalid(field: &'static str, reason: impl std::fmt::Display) -> anyhow::Error {
-    StoreError::InvalidInput {
-        field,
-        reason: reason.to_string(),
-    }
-    .into()
+    StoreError::invalid(field, reason.to_string()).into()
 }
 
 /// An add found likely duplicates and created nothing.

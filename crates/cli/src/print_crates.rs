@@ -1,11 +1,11 @@
 //! The one place that names the print and render crates (`tether-print`, `tether-render`) and
 //! their error type, so renaming either changes this file (and Cargo.toml) only.
 
-pub use tether_render::calendar::{render as render_calendar, CalendarEntry, When};
 pub use tether_print::{
     prepare_batch, prepare_call_sheet, prepare_case_document, printer_for, refuse_existing,
     BatchProgress, Lang, Layout, PrintError as JobError, Printable,
 };
+pub use tether_render::calendar::{render as render_calendar, CalendarEntry, When};
 use tether_store::ErrorKind;
 
 /// A print argument the CLI parses itself is wrong (exit code 8, like a store field error).

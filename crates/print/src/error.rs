@@ -41,7 +41,7 @@ impl PrintError {
     }
 
     /// The input at fault, when there is one.
-    pub fn field(&self) -> Option<&'static str> {
+    pub fn field(&self) -> Option<&str> {
         match self {
             PrintError::Store(e) => e.field(),
             PrintError::InvalidInput { field, .. } => Some(field),

@@ -86,10 +86,10 @@ pub(crate) fn write(
     };
     write().map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            StoreError::InvalidInput {
-                field: "out",
-                reason: format!("{} already exists; choose a new file name", out.display()),
-            }
+            StoreError::invalid(
+                "out",
+                format!("{} already exists; choose a new file name", out.display()),
+            )
         } else {
             let _ = fs::remove_file(out);
             StoreError::io(format!("write {}", out.display()))(e)

@@ -45,12 +45,11 @@ pub enum StoreError {
         role: &'static str,
         action: &'static str,
     },
-    #[error("{field}: {reason}")]
-    InvalidInput { field: &'static str, reason: String },
+    /// Bad input: every field at fault, each with its English message and, when a UI can
+    /// translate it, a code (`tether_core::casework::FIELD_ERROR_CODES`). An empty code means
+    /// "show the message" (a command-line argument, a stated reason).
     #[error("{}", describe_fields(fields))]
-    InvalidFields {
-        fields: Vec<tether_core::casework::FieldError>,
-    },
+    InvalidInput { fields: Vec<FieldError> },
     #[error("{kind} {id:?} not found")]
     NotFound { kind: &'static str, id: String },
     #[error("{0}")]
@@ -99,8 +98,7 @@ impl StoreError {
             StoreError::PermissionDenied { .. } => ErrorKind::PermissionDenied,
             StoreError::InvalidInput { .. }
             | StoreError::NotABackup { .. }
-            | StoreError::ImportRejected { .. }
-            | StoreError::InvalidFields { .. } => ErrorKind::InvalidInput,
+            | StoreError::ImportRejected { .. } => ErrorKind::InvalidInput,
             StoreError::NotFound { .. } => ErrorKind::NotFound,
             StoreError::Conflict(_) => ErrorKind::Conflict,
             StoreError::AuditBroken(_) => ErrorKind::DatabaseCorrupt,
@@ -110,15 +108,40 @@ impl StoreError {
         }
     }
 
-    /// The input field at fault, when there is one.
-    pub fn field(&self) -> Option<&'static str> {
-        match self {
-            StoreError::InvalidInput { field, .. } => Some(field),
-            StoreError::InvalidFields { fields } if fields.len() == 1 => {
-                fields.first().map(|f| field_name(&f.field))
-            }
+    /// The input field at fault, when exactly one is.
+    pub fn field(&self) -> Option<&str> {
+        match self.field_errors() {
+            [only] => Some(&only.field),
             _ => None,
         }
+    }
+
+    /// Every field at fault (empty unless this is `InvalidInput`).
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            StoreError::InvalidInput { fields } => fields,
+            _ => &[],
+        }
+    }
+
+    /// One field at fault, with an English reason and no code (a UI shows the reason as is).
+    pub fn invalid(field: &str, reason: impl Into<String>) -> StoreError {
+        StoreError::invalid_field(FieldError {
+            field: field.to_owned(),
+            message: reason.into(),
+            code: String::new(),
+            params: Default::default(),
+        })
+    }
+
+    /// One field at fault, with a code the UI translates.
+    pub fn invalid_field(error: FieldError) -> StoreError {
+        StoreError::invalid_fields(vec![error])
+    }
+
+    /// Every field at fault, as a validation in `tether_core` reports them.
+    pub fn invalid_fields(fields: Vec<FieldError>) -> StoreError {
+        StoreError::InvalidInput { fields }
     }
 
     pub(crate) fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> StoreError {
@@ -130,84 +153,21 @@ impl StoreError {
         move |source| StoreError::Sql { context, source }
     }
 
-    /// One field at fault, with a code the UI translates (`tether_core::FIELD_ERROR_CODES`).
-    pub(crate) fn coded(field: &str, error: FieldError) -> StoreError {
-        debug_assert_eq!(error.field, field);
-        StoreError::InvalidFields {
-            fields: vec![error],
-        }
-    }
-
     pub(crate) fn user_name(field: &'static str, err: UserNameError) -> StoreError {
-        StoreError::coded(field, FieldError::from_error(field, &err))
+        StoreError::invalid_field(FieldError::from_error(field, &err))
     }
 
     pub(crate) fn passphrase(field: &'static str, err: PassphraseError) -> StoreError {
-        StoreError::coded(field, FieldError::from_error(field, &err))
+        StoreError::invalid_field(FieldError::from_error(field, &err))
     }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-fn describe_fields(fields: &[tether_core::casework::FieldError]) -> String {
+fn describe_fields(fields: &[FieldError]) -> String {
     fields
         .iter()
         .map(|f| format!("{}: {}", f.field, f.message))
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-/// `field()` returns `&'static str`; the known input fields map onto themselves.
-fn field_name(field: &str) -> &'static str {
-    const KNOWN: &[&str] = &[
-        "given_name",
-        "family_name",
-        "aliases",
-        "birth_date",
-        "sex",
-        "a_number",
-        "country_of_birth",
-        "primary_language",
-        "interpreter_needed",
-        "release_date",
-        "orr_program",
-        "relationship",
-        "notes",
-        "category",
-        "phones",
-        "address_line1",
-        "address_line2",
-        "city",
-        "state",
-        "postal_code",
-        "time_zone",
-        "nta_status",
-        "nta_served_on",
-        "court_code",
-        "next_hearing",
-        // Proceedings and address changes made one field at a time.
-        "court",
-        "served_on",
-        "judge",
-        "acis_checked",
-        "attorney",
-        "recorded_on",
-        // Users and passphrases.
-        "user_name",
-        "passphrase",
-        "new_passphrase",
-        "backup_passphrase",
-        // Calls and red flags.
-        "note",
-        "at",
-        // The clinic contact (settings).
-        "name",
-        "phone",
-        "address",
-    ];
-    KNOWN
-        .iter()
-        .find(|k| **k == field)
-        .copied()
-        .unwrap_or("input")
 }

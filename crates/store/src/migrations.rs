@@ -3,7 +3,7 @@
 //! rusqlite_migration has no release for rusqlite 0.43 (two libsqlite3-sys cannot link), and
 //! this runner is small enough to own.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::{Result, StoreError};
 
@@ -231,8 +231,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         .skip(usize::try_from(found).unwrap_or(0))
     {
         let version = index as i64 + 1;
+        // IMMEDIATE, like every write: the write lock is taken before anything is read.
         let tx = conn
-            .transaction()
+            .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::sql("start a migration"))?;
         match step {
             Step::Sql(sql) => tx

@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::TransactionBehavior;
 use secrecy::SecretString;
 use tether_core::{check_new_passphrase, AuditAction, AuditOutcome, Role, UserName};
 
@@ -14,6 +14,7 @@ use crate::key_slots::KeySlotFile;
 use crate::migrations;
 use crate::paths::VaultPaths;
 use crate::session::{Session, SignedInUser};
+use crate::users;
 
 /// Creates a new vault in `paths` with `admin` as its first user. Refuses if one exists.
 pub fn create(paths: &VaultPaths, admin: &str, passphrase: &SecretString) -> Result<Session> {
@@ -33,10 +34,11 @@ pub fn create(paths: &VaultPaths, admin: &str, passphrase: &SecretString) -> Res
         let mut conn = db::open(&paths.database(), &data_key, Create::Yes)?;
         db::enable_wal(&conn)?;
         migrations::migrate(&mut conn)?;
+        // IMMEDIATE, like every write: the write lock first.
         let tx = conn
-            .transaction()
+            .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::sql("start creating the vault"))?;
-        let user_id = insert_user(&tx, &admin, Role::Admin, &slot_id)?;
+        let user_id = users::insert(&tx, &admin, Role::Admin, &slot_id)?;
         audit_log::append(
             &tx,
             admin.as_str(),
@@ -106,8 +108,8 @@ pub fn unlock(paths: &VaultPaths, user: &str, passphrase: &SecretString) -> Resu
         return Err(last_error.unwrap_or(StoreError::WrongCredentials));
     };
     db::check_integrity(&conn, &paths.database())?;
-    let signed_in = find_user(&conn, &name)?;
-    if signed_in.1 != opened.slot_id {
+    let (user, slot_id) = users::signing_in(&conn, &name)?;
+    if slot_id != opened.slot_id {
         return Err(StoreError::WrongCredentials);
     }
     db::enable_wal(&conn)?;
@@ -117,56 +119,14 @@ pub fn unlock(paths: &VaultPaths, user: &str, passphrase: &SecretString) -> Resu
         slots.reseal_all(&[&data_key])?;
         slots.save_atomic(&paths.key_slots())?;
     }
-    let user = signed_in.0;
-    audit_log::append(
-        &conn,
-        &user.name,
+    let target_id = user.id.to_string();
+    let mut session = Session::new(conn, paths.clone(), data_key, user);
+    session.audit(
         AuditAction::SignedIn,
-        Target::new("user", &user.id.to_string()),
+        Target::new("user", &target_id),
         AuditOutcome::Ok,
     )?;
-    Ok(Session::new(conn, paths.clone(), data_key, user))
-}
-
-pub(crate) fn insert_user(
-    conn: &Connection,
-    name: &UserName,
-    role: Role,
-    slot_id: &str,
-) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO users (name, name_key, role, slot_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            name.as_str(),
-            name.canonical(),
-            role.as_str(),
-            slot_id,
-            chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-        ],
-    )
-    .map_err(StoreError::sql("add a user"))?;
-    Ok(conn.last_insert_rowid())
-}
-
-fn find_user(conn: &Connection, name: &UserName) -> Result<(SignedInUser, String)> {
-    let row: Option<(i64, String, String, String)> = conn
-        .query_row(
-            "SELECT id, name, role, slot_id FROM users WHERE name_key = ?1",
-            [name.canonical()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()
-        .map_err(StoreError::sql("look up the user"))?;
-    let Some((id, name, role, slot_id)) = row else {
-        return Err(StoreError::WrongCredentials);
-    };
-    let role = role
-        .parse::<Role>()
-        .map_err(|e| StoreError::DatabaseCorrupt {
-            path: "users".into(),
-            reason: e.to_string(),
-        })?;
-    Ok((SignedInUser { id, name, role }, slot_id))
+    Ok(session)
 }
 
 fn create_private_dir(paths: &VaultPaths) -> Result<()> {

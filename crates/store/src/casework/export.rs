@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{params, Connection};
 use tether_core::casework::ANumber;
 
 use crate::error::{Result, StoreError};
@@ -48,10 +48,10 @@ pub(crate) fn write(conn: &Connection, out: &Path, full: bool) -> Result<usize> 
         .open(out)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                StoreError::InvalidInput {
-                    field: "out",
-                    reason: format!("{} already exists; choose a new file name", out.display()),
-                }
+                StoreError::invalid(
+                    "out",
+                    format!("{} already exists; choose a new file name", out.display()),
+                )
             } else {
                 StoreError::io(format!("create {}", out.display()))(e)
             }
@@ -126,4 +126,14 @@ fn write_rows(conn: &Connection, file: fs::File, full: bool) -> Result<usize> {
     w.flush()
         .map_err(|e| StoreError::io("write the export")(e))?;
     Ok(count)
+}
+
+/// Keeps the export's reason beside the audit entry; returns the row id the entry names.
+pub(crate) fn record(conn: &Connection, full: bool, reason: &str, rows: usize) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO exports (at, full, reason, rows) VALUES (?1, ?2, ?3, ?4)",
+        params![super::columns::now(), full, reason, rows as i64],
+    )
+    .map_err(StoreError::sql("record the export"))?;
+    Ok(conn.last_insert_rowid())
 }

@@ -11,10 +11,9 @@ use tether_core::casework::release_csv::{
 };
 use tether_core::followup::{CaseFacts, HearingFact};
 
-use super::rows::{
-    existing_child, insert_child, insert_sponsor, next_case_seq, sponsor_by_import_key, NewChild,
-};
+use super::children::{existing_child, insert_child, next_case_seq, NewChild};
 use super::search::{self, SearchRow};
+use super::sponsors::{insert_sponsor, sponsor_by_import_key};
 use crate::error::{Result, StoreError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -59,10 +58,8 @@ impl From<&RowError> for ImportRowError {
 }
 
 pub(crate) fn parse(path: &Path, bytes: &[u8], today: chrono::NaiveDate) -> Result<ReleaseFile> {
-    parse_release_records(bytes, today).map_err(|e| StoreError::InvalidInput {
-        field: "file",
-        reason: format!("{}: {e}", path.display()),
-    })
+    parse_release_records(bytes, today)
+        .map_err(|e| StoreError::invalid("file", format!("{}: {e}", path.display())))
 }
 
 pub(crate) fn row_errors(file: &ReleaseFile) -> Vec<ImportRowError> {
@@ -137,13 +134,13 @@ fn new_rejected_file(input: &Path, stem: &str) -> Result<(PathBuf, std::fs::File
             Err(e) => return Err(StoreError::io(format!("create {}", out.display()))(e)),
         }
     }
-    Err(StoreError::InvalidInput {
-        field: "file",
-        reason: format!(
+    Err(StoreError::invalid(
+        "file",
+        format!(
             "1000 rejected-row files for {} already exist next to it; move them away",
             input.display()
         ),
-    })
+    ))
 }
 
 /// Inserts every valid record; the caller holds the transaction.
@@ -153,7 +150,7 @@ pub(crate) fn apply(
     case_year: i32,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportReport> {
-    let settings = &crate::followup::facts::settings(conn)?;
+    let settings = &crate::settings::schedule(conn)?;
     let today = chrono::Utc::now().date_naive();
     let total = file.rows.len();
     let mut report = ImportReport {

@@ -1,9 +1,12 @@
 //! Casework in the vault: sponsors, children, proceedings, search, import and export.
 
+pub(crate) mod children;
+pub(crate) mod columns;
 pub(crate) mod export;
+pub(crate) mod hearings;
 pub(crate) mod import;
-pub(crate) mod rows;
 pub mod search;
+pub(crate) mod sponsors;
 pub mod views;
 
 pub use import::{ImportReport, ImportRowError};

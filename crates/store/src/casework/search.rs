@@ -6,9 +6,17 @@ use rusqlite::{params, Connection};
 use tether_core::casework::redaction::Visibility;
 use tether_core::casework::{ANumber, CaseNumber, ChildDraft, Phone, SponsorDraft};
 
-use super::rows::{phone_digits, summary_from_row};
+use super::children::summary_from_row;
 use super::views::ChildSummary;
 use crate::error::{Result, StoreError};
+
+/// A phone's digits as searched: the whole E.164 number, and the national part.
+pub(crate) fn phone_digits(p: &Phone) -> (String, String) {
+    let full = p.e164().trim_start_matches('+').to_owned();
+    let cc = p.calling_code().to_string();
+    let national = full.strip_prefix(cc.as_str()).unwrap_or(&full).to_owned();
+    (full, national)
+}
 
 /// (Re)writes the search row of an existing child from what is stored.
 pub(crate) fn index_child(conn: &Connection, child_id: i64) -> Result<()> {

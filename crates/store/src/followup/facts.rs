@@ -1,45 +1,14 @@
 //! Reading the facts the follow-up rules need from the vault.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use tether_core::casework::{HearingOutcome, NtaStatus, SponsorCategory};
 use tether_core::followup::{
     eoir33_deadline, AddressChangeFact, CallAttempt, CallOutcome, CaseFacts, ChildFacts,
-    FlagInputs, HearingFact, ScheduleSettings, SponsorFacts,
+    FlagInputs, HearingFact, SponsorFacts,
 };
 
 use crate::error::{Result, StoreError};
-
-const SETTINGS_KEY: &str = "swb_offsets_days";
-
-pub(crate) fn settings(conn: &Connection) -> Result<ScheduleSettings> {
-    let raw: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [SETTINGS_KEY],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(StoreError::sql("read the call schedule"))?;
-    let mut settings = ScheduleSettings::default();
-    if let Some(offsets) = raw.and_then(|r| serde_json::from_str::<Vec<u16>>(&r).ok()) {
-        if !offsets.is_empty() {
-            settings.swb_offsets_days = offsets;
-        }
-    }
-    Ok(settings)
-}
-
-pub(crate) fn save_offsets(conn: &Connection, offsets: &[u16]) -> Result<()> {
-    let json = serde_json::to_string(offsets).unwrap_or_else(|_| "[30]".into());
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        rusqlite::params![SETTINGS_KEY, json],
-    )
-    .map_err(StoreError::sql("save the call schedule"))?;
-    Ok(())
-}
 
 fn date(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())

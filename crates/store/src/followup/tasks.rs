@@ -1,7 +1,7 @@
 //! The task table: kept in step with the rules by `reschedule`, read by the call queue.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use tether_core::casework::redaction::Visibility;
 use tether_core::followup::{
     callable_now, sponsor_local_time, tasks_for, ScheduleSettings, Task, TaskKind,
@@ -85,7 +85,7 @@ fn upsert_tasks(conn: &Connection, child_id: i64, tasks: &[Task]) -> Result<()> 
 }
 
 pub(crate) fn reschedule_all(conn: &Connection, today: NaiveDate) -> Result<usize> {
-    let settings = super::facts::settings(conn)?;
+    let settings = crate::settings::schedule(conn)?;
     let ids: Vec<i64> = conn
         .prepare("SELECT id FROM children")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
@@ -94,6 +94,20 @@ pub(crate) fn reschedule_all(conn: &Connection, today: NaiveDate) -> Result<usiz
         reschedule(conn, id, &settings, today)?;
     }
     Ok(ids.len())
+}
+
+/// The child's open Safety & Well-Being call that is due first: the one an attempt belongs to.
+pub(crate) fn first_open_call(conn: &Connection, child_id: i64) -> Result<Option<TaskKind>> {
+    let detail: Option<String> = conn
+        .query_row(
+            "SELECT detail FROM tasks WHERE child_id = ?1 AND kind = 'swb_call' AND closed = 0
+             ORDER BY due_on, id LIMIT 1",
+            [child_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(StoreError::sql("find the open call"))?;
+    Ok(detail.and_then(|d| serde_json::from_str::<TaskKind>(&d).ok()))
 }
 
 fn shown_name(given: &str, family: &str, vis: &Visibility) -> String {

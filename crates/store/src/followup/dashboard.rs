@@ -1,0 +1,55 @@
+//! The dashboard's counts, each one query over the task table or the cases.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::views::{Dashboard, DayCount};
+use crate::error::{Result, StoreError};
+
+/// Every count for the day `on` except the open red flags, which are computed (the caller
+/// adds them for those who may see flags).
+pub(crate) fn counts(conn: &Connection, on: NaiveDate) -> Result<Dashboard> {
+    let day = on.to_string();
+    let week = (on + chrono::Days::new(7)).to_string();
+    let count = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<u32> {
+        conn.query_row(sql, args, |r| r.get(0))
+            .map_err(StoreError::sql("count for the dashboard"))
+    };
+    let calls_due_today = count(
+        "SELECT count(*) FROM tasks WHERE closed = 0 AND kind = 'swb_call' AND due_on = ?1",
+        &[&day],
+    )?;
+    let calls_overdue = count(
+        "SELECT count(*) FROM tasks WHERE closed = 0 AND kind = 'swb_call' AND due_on < ?1",
+        &[&day],
+    )?;
+    let unreached_children = count("SELECT count(DISTINCT child_id) FROM tasks WHERE kind = 'escalation' AND detail LIKE '%\"unreached\"%'", &[])?;
+    let hearings_this_week = count("SELECT count(*) FROM hearings WHERE substr(at_local, 1, 10) >= ?1 AND substr(at_local, 1, 10) < ?2", &[&day, &week])?;
+    let nta_not_served = count(
+        "SELECT count(*) FROM children WHERE nta_status = 'not_served'",
+        &[],
+    )?;
+    let mut calls_by_day = Vec::with_capacity(14);
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT count(*) FROM tasks WHERE closed = 0 AND kind = 'swb_call' AND due_on = ?1",
+        )
+        .map_err(StoreError::sql("count for the dashboard"))?;
+    for i in 0..14 {
+        let d = (on + chrono::Days::new(i)).to_string();
+        let n: u32 = stmt
+            .query_row([&d], |r| r.get(0))
+            .map_err(StoreError::sql("count for the dashboard"))?;
+        calls_by_day.push(DayCount { day: d, count: n });
+    }
+    Ok(Dashboard {
+        on: day,
+        calls_due_today,
+        calls_overdue,
+        unreached_children,
+        hearings_this_week,
+        open_flags: 0,
+        nta_not_served,
+        calls_by_day,
+    })
+}

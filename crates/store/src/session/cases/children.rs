@@ -1,0 +1,126 @@
+//! Children: creating, editing, reading (audited), listing and searching.
+
+use chrono::Datelike;
+use tether_core::casework::input::{ChildInput, ProceedingsInput};
+use tether_core::{AuditAction, Permission};
+
+use super::Changed;
+use crate::audit_log::Target;
+use crate::casework::children::{self as rows, NewChild};
+use crate::casework::{search, sponsors, ChildSummary, ChildView, CreateOutcome};
+use crate::error::{Result, StoreError};
+use crate::session::Session;
+
+impl Session {
+    /// Creates a child (with proceedings), unless likely duplicates exist and `confirm` is false.
+    pub fn create_child(
+        &mut self,
+        child: &ChildInput,
+        proceedings: &ProceedingsInput,
+        sponsor_id: Option<i64>,
+        confirm: bool,
+    ) -> Result<CreateOutcome> {
+        self.authorize(
+            Permission::EditCases,
+            AuditAction::ChildCreated,
+            Target::new("child", ""),
+        )?;
+        let today = self.today();
+        let (child, proceedings) = match (child.validate(today), proceedings.validate(today)) {
+            (Ok(c), Ok(p)) => (c, p),
+            (c, p) => {
+                let mut fields = c.err().unwrap_or_default();
+                fields.extend(p.err().unwrap_or_default());
+                return Err(StoreError::invalid_fields(fields));
+            }
+        };
+        let (child, proceedings) = (&child, &proceedings);
+        if let Some(sid) = sponsor_id {
+            sponsors::load_sponsor(&self.conn, sid, &self.visibility(), false)?;
+        }
+        if !confirm {
+            let matches = rows::child_duplicates(&self.conn, child)?;
+            if !matches.is_empty() {
+                return Ok(CreateOutcome::NeedsConfirmation { matches });
+            }
+        }
+        let year = self.today().year();
+        self.change_case(|tx, _| {
+            let seq = rows::next_case_seq(tx, year)?;
+            let (id, case_number, _) = rows::insert_child(
+                tx,
+                &NewChild {
+                    child,
+                    sponsor: None,
+                    proceedings,
+                    sponsor_id,
+                    case_year: year,
+                    case_seq: seq,
+                    index_for_search: true,
+                },
+            )?;
+            let created = CreateOutcome::Created {
+                id,
+                case_number: Some(case_number),
+            };
+            Ok(Changed::new(created, AuditAction::ChildCreated, "child", id).reschedule([id]))
+        })
+    }
+
+    /// Replaces a child's own fields (not proceedings, not the case number).
+    pub fn update_child(&mut self, id_or_case: &str, child: &ChildInput) -> Result<ChildView> {
+        let (id, _) = self.change_child(
+            AuditAction::ChildUpdated,
+            Target::new("child", ""),
+            |s| {
+                let draft = child
+                    .validate(s.today())
+                    .map_err(StoreError::invalid_fields)?;
+                Ok((s.child_id(id_or_case)?, draft))
+            },
+            |tx, id, draft| {
+                rows::update_child(tx, id, &draft)?;
+                search::index_child(tx, id)?;
+                Ok(("child", id))
+            },
+        )?;
+        self.child_view(id)
+    }
+
+    /// The full record, redacted for the reader's role. Audited: reading a child is an event.
+    pub fn show_child(&mut self, id_or_case: &str) -> Result<ChildView> {
+        self.authorize_viewing_children()?;
+        let vis = self.visibility();
+        self.audited_read(AuditAction::ChildViewed, "child", |tx| {
+            let id = rows::resolve_child(tx, id_or_case)?;
+            Ok((id, rows::load_child(tx, id, &vis)?))
+        })
+    }
+
+    /// Children by case number, `limit` from `offset` (for a virtualised list).
+    pub fn list_children(&mut self, offset: u32, limit: u32) -> Result<Vec<ChildSummary>> {
+        self.authorize_viewing_children()?;
+        rows::page(&self.conn, offset, limit, &self.visibility())
+    }
+
+    pub fn count_children(&mut self) -> Result<u32> {
+        self.authorize_viewing_children()?;
+        rows::count(&self.conn)
+    }
+
+    /// Ranked, accent- and case-insensitive, prefix matching as the user types.
+    pub fn search(&mut self, query: &str, limit: u32) -> Result<Vec<ChildSummary>> {
+        self.authorize_viewing_children()?;
+        search::search(&self.conn, query, limit.clamp(1, 500), &self.visibility())
+    }
+
+    /// Reading children: a refusal is audited; lists and searches (summaries) are not when
+    /// allowed, a full record is (`show_child`).
+    fn authorize_viewing_children(&mut self) -> Result<()> {
+        self.authorize(
+            Permission::ViewCases,
+            AuditAction::ChildViewed,
+            Target::new("child", ""),
+        )
+    }
+}

@@ -1,0 +1,173 @@
+//! Bulk work: importing release records (from a file, from bytes, or synthetic demo cases) and
+//! the CSV export.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Datelike;
+use tether_core::casework::release_csv::{ReleaseFile, ReleaseRow};
+use tether_core::{AuditAction, Permission};
+
+use super::Changed;
+use crate::audit_log::Target;
+use crate::casework::export;
+use crate::casework::import::{self, ImportReport};
+use crate::error::{Result, StoreError};
+use crate::session::Session;
+
+impl Session {
+    /// Imports release records. Without `skip_invalid`, one bad row stops everything and every
+    /// bad row is reported; with it, the valid rows go in (one transaction) and the rejected
+    /// ones are written next to the input.
+    pub fn import_release_records(
+        &mut self,
+        path: &Path,
+        skip_invalid: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportReport> {
+        self.authorize_import()?;
+        let bytes =
+            std::fs::read(path).map_err(StoreError::io(format!("read {}", path.display())))?;
+        let file = import::parse(path, &bytes, self.today())?;
+        let errors = import::row_errors(&file);
+        let mut rejected_file: Option<PathBuf> = None;
+        if !errors.is_empty() {
+            if !skip_invalid {
+                return Err(StoreError::ImportRejected {
+                    file: path.to_owned(),
+                    rows: file.rejected().count(),
+                    errors,
+                });
+            }
+            rejected_file = import::write_rejected(path, &file)?;
+        }
+        match self.apply_import(&file, progress) {
+            Ok(report) => Ok(ImportReport {
+                rejected_file,
+                errors,
+                ..report
+            }),
+            Err(e) => {
+                if let Some(f) = rejected_file {
+                    let _ = std::fs::remove_file(f);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Imports release records read elsewhere (the desktop app reads the file in the window).
+    /// Nothing is written beside any file; rejected rows come back in the report.
+    pub fn import_release_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        skip_invalid: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportReport> {
+        self.authorize_import()?;
+        let file = import::parse(Path::new(name), bytes, self.today())?;
+        let errors = import::row_errors(&file);
+        if !errors.is_empty() && !skip_invalid {
+            return Err(StoreError::ImportRejected {
+                file: name.into(),
+                rows: file.rejected().count(),
+                errors,
+            });
+        }
+        let report = self.apply_import(&file, progress)?;
+        Ok(ImportReport { errors, ..report })
+    }
+
+    /// Fills the vault with `children` synthetic, clearly fake cases (for trying and benchmarks).
+    pub fn import_demo(
+        &mut self,
+        children: usize,
+        seed: u64,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportReport> {
+        self.authorize_import()?;
+        let rows = tether_core::casework::demo::demo_records(children, seed, self.today())
+            .into_iter()
+            .zip(2u64..)
+            .map(|(record, line)| ReleaseRow {
+                line,
+                raw: Vec::new(),
+                result: Ok(record),
+            })
+            .collect();
+        self.apply_import(
+            &ReleaseFile {
+                headers: Vec::new(),
+                rows,
+            },
+            progress,
+        )
+    }
+
+    fn authorize_import(&mut self) -> Result<()> {
+        self.authorize(
+            Permission::ImportRecords,
+            AuditAction::RecordsImported,
+            Target::new("import", ""),
+        )
+    }
+
+    /// The valid rows in one transaction; the import schedules each new child's tasks itself
+    /// (from the facts in hand), so nothing is re-run after it.
+    fn apply_import(
+        &mut self,
+        file: &ReleaseFile,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportReport> {
+        let year = self.today().year();
+        self.change_case(|tx, _| {
+            let report = import::apply(tx, file, year, progress)?;
+            let range = report
+                .created_ids
+                .map(|(a, b)| format!("{a}-{b}"))
+                .unwrap_or_default();
+            Ok(Changed::new(
+                report,
+                AuditAction::RecordsImported,
+                "children",
+                range,
+            ))
+        })
+    }
+
+    /// Writes a CSV export. Redacted unless `full_reason` is given; a full export needs the
+    /// right role and a stated reason, which is kept with the audit entry.
+    pub fn export_csv(&mut self, out: &Path, full_reason: Option<&str>) -> Result<usize> {
+        let (permission, full) = match full_reason {
+            Some(_) => (Permission::ExportFull, true),
+            None => (Permission::ExportRedacted, false),
+        };
+        self.authorize(
+            permission,
+            AuditAction::RecordsExported,
+            Target::new("export", ""),
+        )?;
+        let reason = full_reason.map(str::trim).unwrap_or("");
+        if full && reason.chars().count() < 5 {
+            return Err(StoreError::invalid(
+                "reason",
+                "say why a full export is needed (at least 5 characters)",
+            ));
+        }
+        self.change_case(|tx, _| {
+            let count = export::write(tx, out, full)?;
+            let export_id = export::record(tx, full, reason, count)?;
+            let kind = if full {
+                "export_full"
+            } else {
+                "export_redacted"
+            };
+            Ok(Changed::new(
+                count,
+                AuditAction::RecordsExported,
+                kind,
+                export_id,
+            ))
+        })
+    }
+}

@@ -1,0 +1,114 @@
+//! Sponsors: creating (with the duplicate check), reading (audited), listing, and recording a
+//! move (which starts the EOIR-33 deadline for every child they sponsor).
+
+use chrono::NaiveDate;
+use tether_core::casework::input::SponsorInput;
+use tether_core::casework::FieldError;
+use tether_core::{AuditAction, Permission};
+
+use super::Changed;
+use crate::audit_log::Target;
+use crate::casework::{children, sponsors as rows, CreateOutcome, SponsorView};
+use crate::error::{Result, StoreError};
+use crate::session::Session;
+
+impl Session {
+    /// Creates a sponsor, unless likely duplicates exist and `confirm` is false.
+    pub fn create_sponsor(&mut self, input: &SponsorInput, confirm: bool) -> Result<CreateOutcome> {
+        self.authorize(
+            Permission::EditCases,
+            AuditAction::SponsorCreated,
+            Target::new("sponsor", ""),
+        )?;
+        let draft = &input.validate().map_err(StoreError::invalid_fields)?;
+        if !confirm {
+            let matches = rows::sponsor_duplicates(&self.conn, draft)?;
+            if !matches.is_empty() {
+                return Ok(CreateOutcome::NeedsConfirmation { matches });
+            }
+        }
+        self.change_case(|tx, _| {
+            let id = rows::insert_sponsor(tx, draft, None)?;
+            let created = CreateOutcome::Created {
+                id,
+                case_number: None,
+            };
+            Ok(Changed::new(
+                created,
+                AuditAction::SponsorCreated,
+                "sponsor",
+                id,
+            ))
+        })
+    }
+
+    /// The sponsor with their children, redacted for the reader's role. Audited.
+    pub fn show_sponsor(&mut self, id: i64) -> Result<SponsorView> {
+        self.authorize_viewing_sponsors()?;
+        let vis = self.visibility();
+        self.audited_read(AuditAction::SponsorViewed, "sponsor", |tx| {
+            Ok((id, rows::load_sponsor(tx, id, &vis, true)?))
+        })
+    }
+
+    pub fn list_sponsors(&mut self) -> Result<Vec<SponsorView>> {
+        self.authorize_viewing_sponsors()?;
+        let vis = self.visibility();
+        rows::ids_by_name(&self.conn)?
+            .into_iter()
+            .map(|id| rows::load_sponsor(&self.conn, id, &vis, false))
+            .collect()
+    }
+
+    fn authorize_viewing_sponsors(&mut self) -> Result<()> {
+        self.authorize(
+            Permission::ViewCases,
+            AuditAction::SponsorViewed,
+            Target::new("sponsor", ""),
+        )
+    }
+
+    /// The sponsor moved: the new address replaces the current one and the change is kept
+    /// with the day it was learned (the EOIR-33 deadline runs from it).
+    pub fn record_address_change(
+        &mut self,
+        sponsor_id: i64,
+        address: &SponsorInput,
+        recorded_on: NaiveDate,
+    ) -> Result<SponsorView> {
+        self.authorize(
+            Permission::EditCases,
+            AuditAction::AddressChanged,
+            Target::new("sponsor", &sponsor_id.to_string()),
+        )?;
+        if recorded_on > self.today() {
+            return Err(self.in_future("recorded_on", "the date of the change", Some(recorded_on)));
+        }
+        let input = SponsorInput {
+            address_line1: address.address_line1.clone(),
+            address_line2: address.address_line2.clone(),
+            city: address.city.clone(),
+            state: address.state.clone(),
+            postal_code: address.postal_code.clone(),
+            time_zone: address.time_zone.clone(),
+            ..rows::sponsor_input(&self.conn, sponsor_id)?
+        };
+        let draft = input.validate().map_err(StoreError::invalid_fields)?;
+        if draft.address.is_none() {
+            return Err(StoreError::invalid_field(FieldError::new(
+                "address_line1",
+                "required",
+                "enter the new address",
+            )));
+        }
+        self.change_case(|tx, _| {
+            let change = rows::record_address_change(tx, sponsor_id, &draft, recorded_on)?;
+            let moved = children::sponsored_by(tx, sponsor_id)?;
+            Ok(
+                Changed::new((), AuditAction::AddressChanged, "address_change", change)
+                    .reschedule(moved),
+            )
+        })?;
+        rows::load_sponsor(&self.conn, sponsor_id, &self.visibility(), true)
+    }
+}

@@ -1,0 +1,325 @@
+//! `Session` operations on follow-up: the call queue, logging calls, tasks, red flags and
+//! their acknowledgements, the dashboard, hearings between dates.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::Deserialize;
+use tether_core::casework::input::SponsorInput;
+use tether_core::casework::FieldError;
+use tether_core::followup::{
+    call_status, flags, sponsor_local_time, CallOutcome, CallStatus, TaskKind,
+};
+use tether_core::{AuditAction, Permission};
+
+use super::cases::Changed;
+use super::Session;
+use crate::audit_log::Target;
+use crate::casework::{children, hearings, sponsors};
+use crate::error::{Result, StoreError};
+use crate::followup::calls::{self, NewCall};
+use crate::followup::views::{CallDue, CallLogged, Dashboard, FlagView, HearingItem, TaskView};
+use crate::followup::{dashboard, facts, flags as acks, tasks};
+use crate::settings;
+
+/// The standard Safety & Well-Being questions; every answer optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SwbAnswers {
+    pub still_with_sponsor: Option<bool>,
+    pub enrolled_in_school: Option<bool>,
+    pub knows_court_date: Option<bool>,
+    pub feels_safe: Option<bool>,
+    pub new_address: Option<NewAddress>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewAddress {
+    pub line1: String,
+    #[serde(default)]
+    pub unit: String,
+    pub city: String,
+    pub state: String,
+    pub zip: String,
+}
+
+impl SwbAnswers {
+    /// Reads the `--answers` JSON; the error names the field that is wrong.
+    pub fn parse(json: &str) -> Result<Self> {
+        serde_json::from_str(json).map_err(|e| {
+            StoreError::invalid(
+                "answers",
+                format!(
+                    "{e} (expected keys: still_with_sponsor, enrolled_in_school, \
+                     knows_court_date, feels_safe as true/false, new_address as \
+                     {{line1, unit, city, state, zip}})"
+                ),
+            )
+        })
+    }
+
+    /// What the call log keeps of the answers: the new address itself goes to the sponsor.
+    fn to_log(&self) -> String {
+        serde_json::json!({
+            "still_with_sponsor": self.still_with_sponsor,
+            "enrolled_in_school": self.enrolled_in_school,
+            "knows_court_date": self.knows_court_date,
+            "feels_safe": self.feels_safe,
+            "new_address": self.new_address.is_some(),
+        })
+        .to_string()
+    }
+}
+
+impl Session {
+    /// Safety & Well-Being call attempts due on or before `on`, overdue (before today) first,
+    /// with the sponsor's local time now and whether it is inside the calling window.
+    pub fn calls_due(&mut self, on: NaiveDate, now: DateTime<Utc>) -> Result<Vec<CallDue>> {
+        self.authorize(
+            Permission::LogCalls,
+            AuditAction::CallLogged,
+            Target::new("call", ""),
+        )?;
+        let schedule = settings::schedule(&self.conn)?;
+        tasks::calls_due(
+            &self.conn,
+            on,
+            self.today(),
+            now,
+            &schedule,
+            &self.visibility(),
+        )
+    }
+
+    /// Every open task due on or before `on`: calls, hearing reminders, ACIS checks, EOIR-33
+    /// deadlines, escalations. Volunteers see the calls only.
+    pub fn tasks(&mut self, on: NaiveDate) -> Result<Vec<TaskView>> {
+        self.authorize(
+            Permission::LogCalls,
+            AuditAction::CallLogged,
+            Target::new("task", ""),
+        )?;
+        let kinds: Option<&[&str]> = if self.user.role.may(Permission::EditCases) {
+            None
+        } else {
+            Some(&["swb_call", "hearing_reminder"])
+        };
+        tasks::tasks_due(&self.conn, on, self.today(), kinds, &self.visibility())
+    }
+
+    /// Logs one call attempt on the child's open Safety & Well-Being call. `at` is the
+    /// sponsor's local time (default: now there). A new address in the answers updates the
+    /// sponsor and starts the EOIR-33 deadline; a safety concern escalates at once.
+    pub fn log_call(
+        &mut self,
+        id_or_case: &str,
+        outcome: CallOutcome,
+        at: Option<NaiveDateTime>,
+        note: &str,
+        answers: Option<SwbAnswers>,
+    ) -> Result<CallLogged> {
+        self.authorize(
+            Permission::LogCalls,
+            AuditAction::CallLogged,
+            Target::new("child", ""),
+        )?;
+        if note.chars().count() > 10_000 {
+            return Err(StoreError::invalid_field(
+                FieldError::new(
+                    "note",
+                    "too_long",
+                    "the note is longer than 10,000 characters",
+                )
+                .with("chars", note.chars().count())
+                .with("max", 10_000),
+            ));
+        }
+        let child_id = children::resolve_child(&self.conn, id_or_case)?;
+        let (sponsor_id, tz) = calls::sponsor_and_zone(&self.conn, child_id)?;
+        let tz = tz.unwrap_or_else(|| "America/New_York".into());
+        let local = match at {
+            Some(at) => at,
+            None => sponsor_local_time(Utc::now(), &tz).unwrap_or_else(|| Utc::now().naive_utc()),
+        };
+        if local.date() > self.today() + chrono::Days::new(1) {
+            return Err(self.in_future("at", "the call", Some(local.date())));
+        }
+        // The attempt belongs to the child's open call that is due first.
+        let (offset_days, attempt) = match tasks::first_open_call(&self.conn, child_id)? {
+            Some(TaskKind::SwbCall {
+                offset_days,
+                attempt,
+            }) => (offset_days, attempt),
+            _ => (0, 1),
+        };
+        let move_to = match answers.as_ref().and_then(|a| a.new_address.clone()) {
+            Some(addr) => {
+                let sid = sponsor_id.ok_or_else(|| {
+                    StoreError::invalid("answers", "the child has no sponsor to move")
+                })?;
+                let input = SponsorInput {
+                    address_line1: addr.line1,
+                    address_line2: addr.unit,
+                    city: addr.city,
+                    state: addr.state,
+                    postal_code: addr.zip,
+                    ..sponsors::sponsor_input(&self.conn, sid)?
+                };
+                let draft = input.validate().map_err(StoreError::invalid_fields)?;
+                Some((sid, draft))
+            }
+            None => None,
+        };
+        let answers_json = answers
+            .as_ref()
+            .map(SwbAnswers::to_log)
+            .unwrap_or_else(|| "{}".into());
+        let call_id = self.change_case(|tx, me| {
+            let call_id = calls::insert(
+                tx,
+                &NewCall {
+                    child_id,
+                    offset_days,
+                    attempt,
+                    at: local,
+                    time_zone: &tz,
+                    outcome,
+                    caller: &me.name,
+                    notes: note.trim(),
+                    answers: &answers_json,
+                },
+            )?;
+            let logged = Changed::new(call_id, AuditAction::CallLogged, "call", call_id);
+            Ok(match &move_to {
+                Some((sid, draft)) => {
+                    let change = sponsors::record_address_change(tx, *sid, draft, local.date())?;
+                    logged
+                        .and_audit(AuditAction::AddressChanged, "address_change", change)
+                        .reschedule(children::sponsored_by(tx, *sid)?)
+                }
+                None => logged,
+            }
+            .reschedule([child_id]))
+        })?;
+        let case = facts::case_facts(&self.conn, child_id)?;
+        let max_attempts = settings::schedule(&self.conn)?.max_attempts;
+        let (status, next_due_on) = match case.release_date {
+            Some(release) if offset_days > 0 => {
+                match call_status(release, offset_days, &case.calls, max_attempts) {
+                    CallStatus::Open { due_on, .. } => ("open", Some(due_on.to_string())),
+                    CallStatus::Reached { .. } => ("reached", None),
+                    CallStatus::Unreached { .. } => ("unreached", None),
+                    CallStatus::Escalated { .. } => ("escalated", None),
+                }
+            }
+            _ if outcome == CallOutcome::SafetyConcern => ("escalated", None),
+            _ => ("logged_outside_schedule", None),
+        };
+        Ok(CallLogged {
+            call_id,
+            child_id,
+            attempt,
+            outcome: outcome.as_str().into(),
+            call_status: status.into(),
+            next_due_on,
+        })
+    }
+
+    /// Every red flag, each with its explanation; acknowledged ones stay listed.
+    pub fn red_flags(&mut self) -> Result<Vec<FlagView>> {
+        self.authorize_flags()?;
+        let inputs = facts::flag_inputs(&self.conn, &|g, f| format!("{g} {f}"))?;
+        flags(&inputs, self.today())
+            .into_iter()
+            .map(|f| {
+                let ack = acks::acknowledgement(&self.conn, &f.key)?;
+                Ok(FlagView {
+                    flag_id: f.key,
+                    kind: f.kind.as_str().into(),
+                    child_id: f.child_id,
+                    sponsor_id: f.sponsor_id,
+                    sponsor_ids: f.sponsor_ids,
+                    explanation_en: f.explanation_en,
+                    explanation_es: f.explanation_es,
+                    acknowledged: ack.is_some(),
+                    acknowledged_at: ack.as_ref().map(|a| a.at.clone()),
+                    acknowledged_by: ack.as_ref().map(|a| a.actor.clone()),
+                    acknowledgement_note: ack.map(|a| a.note),
+                })
+            })
+            .collect()
+    }
+
+    /// Acknowledges a raised flag with a note. The flag stays listed, marked acknowledged.
+    pub fn acknowledge_flag(&mut self, flag_id: &str, note: &str) -> Result<FlagView> {
+        self.authorize_flags()?;
+        let note = note.trim();
+        if note.chars().count() < 3 {
+            return Err(StoreError::invalid_field(
+                FieldError::new(
+                    "note",
+                    "too_short",
+                    "say what was done about the flag (at least 3 characters)",
+                )
+                .with("min", 3),
+            ));
+        }
+        let not_raised = || StoreError::NotFound {
+            kind: "red flag",
+            id: flag_id.to_owned(),
+        };
+        if !self.red_flags()?.iter().any(|f| f.flag_id == flag_id) {
+            return Err(not_raised());
+        }
+        self.change_case(|tx, me| {
+            let ack = acks::acknowledge(tx, flag_id, &me.name, note)?;
+            Ok(Changed::new(
+                (),
+                AuditAction::FlagAcknowledged,
+                "flag_ack",
+                ack,
+            ))
+        })?;
+        self.red_flags()?
+            .into_iter()
+            .find(|f| f.flag_id == flag_id)
+            .ok_or_else(not_raised)
+    }
+
+    fn authorize_flags(&mut self) -> Result<()> {
+        self.authorize(
+            Permission::ReviewFlags,
+            AuditAction::FlagAcknowledged,
+            Target::new("flag", ""),
+        )
+    }
+
+    /// Counts for the dashboard on `on`.
+    pub fn dashboard(&mut self, on: NaiveDate) -> Result<Dashboard> {
+        self.authorize(
+            Permission::LogCalls,
+            AuditAction::CallLogged,
+            Target::new("dashboard", ""),
+        )?;
+        let mut counts = dashboard::counts(&self.conn, on)?;
+        if self.user.role.may(Permission::ReviewFlags) {
+            counts.open_flags =
+                u32::try_from(self.red_flags()?.iter().filter(|f| !f.acknowledged).count())
+                    .unwrap_or(u32::MAX);
+        }
+        Ok(counts)
+    }
+
+    /// Hearings from `from` to `to` inclusive (court local dates). Empty for volunteers, who
+    /// see no court detail.
+    pub fn hearings_between(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<HearingItem>> {
+        self.authorize(
+            Permission::ViewCases,
+            AuditAction::ChildViewed,
+            Target::new("hearing", ""),
+        )?;
+        if !self.visibility().court_detail {
+            return Ok(Vec::new());
+        }
+        hearings::between(&self.conn, from, to)
+    }
+}

@@ -1,0 +1,91 @@
+//! SQL for the settings table: every setting the vault keeps, its key and its default, here
+//! once. `Session` (session/settings.rs) decides who may change them; the scheduler and the
+//! import read the call schedule from here too.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use tether_core::casework::ClinicContact;
+use tether_core::followup::ScheduleSettings;
+
+use crate::error::{Result, StoreError};
+
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+
+/// The keys, as stored (they are also the record ids of `settings_changed` audit entries).
+pub(crate) const AUTO_LOCK: &str = "auto_lock_minutes";
+pub(crate) const SWB_OFFSETS: &str = "swb_offsets_days";
+/// The clinic's contact is three rows; its audit entries name it as one setting.
+pub(crate) const CLINIC_CONTACT: &str = "clinic_contact";
+const CLINIC_NAME: &str = "clinic_name";
+const CLINIC_PHONE: &str = "clinic_phone";
+/// One line of the address per line.
+const CLINIC_ADDRESS: &str = "clinic_address";
+
+pub(crate) fn auto_lock_minutes(conn: &Connection) -> Result<u32> {
+    Ok(read(conn, AUTO_LOCK, "read a setting")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES))
+}
+
+pub(crate) fn save_auto_lock_minutes(conn: &Connection, minutes: u32) -> Result<()> {
+    write(conn, AUTO_LOCK, &minutes.to_string(), "save a setting")
+}
+
+/// The call schedule: the Safety & Well-Being offsets (default `[30]`); the rest is fixed.
+pub(crate) fn schedule(conn: &Connection) -> Result<ScheduleSettings> {
+    let raw = read(conn, SWB_OFFSETS, "read the call schedule")?;
+    let mut settings = ScheduleSettings::default();
+    if let Some(offsets) = raw.and_then(|r| serde_json::from_str::<Vec<u16>>(&r).ok()) {
+        if !offsets.is_empty() {
+            settings.swb_offsets_days = offsets;
+        }
+    }
+    Ok(settings)
+}
+
+pub(crate) fn save_call_offsets(conn: &Connection, offsets: &[u16]) -> Result<()> {
+    let json = serde_json::to_string(offsets).unwrap_or_else(|_| "[30]".into());
+    write(conn, SWB_OFFSETS, &json, "save the call schedule")
+}
+
+/// The clinic's contact; a field never set (or set empty) is `None`.
+pub(crate) fn clinic_contact(conn: &Connection) -> Result<ClinicContact> {
+    let field = |key| -> Result<Option<String>> {
+        Ok(read(conn, key, "read the clinic contact")?.filter(|v| !v.is_empty()))
+    };
+    Ok(ClinicContact {
+        name: field(CLINIC_NAME)?,
+        phone: field(CLINIC_PHONE)?,
+        address: field(CLINIC_ADDRESS)?
+            .map(|a| a.lines().map(str::to_owned).collect())
+            .unwrap_or_default(),
+    })
+}
+
+/// Saves every field; an empty one is stored empty, so it reads back as not set.
+pub(crate) fn save_clinic_contact(conn: &Connection, contact: &ClinicContact) -> Result<()> {
+    let values = [
+        (CLINIC_NAME, contact.name.clone().unwrap_or_default()),
+        (CLINIC_PHONE, contact.phone.clone().unwrap_or_default()),
+        (CLINIC_ADDRESS, contact.address.join("\n")),
+    ];
+    for (key, value) in &values {
+        write(conn, key, value, "save the clinic contact")?;
+    }
+    Ok(())
+}
+
+fn read(conn: &Connection, key: &str, context: &'static str) -> Result<Option<String>> {
+    conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")
+        .and_then(|mut s| s.query_row([key], |r| r.get(0)).optional())
+        .map_err(StoreError::sql(context))
+}
+
+fn write(conn: &Connection, key: &str, value: &str, context: &'static str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .and_then(|mut s| s.execute(params![key, value]))
+    .map_err(StoreError::sql(context))?;
+    Ok(())
+}

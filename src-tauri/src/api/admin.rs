@@ -63,22 +63,15 @@ pub fn audit_log(state: &AppState, limit: u32) -> Result<Vec<AuditEntryView>, Ap
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::test_support::{vault, PASS};
-    use crate::api::vault::{create_vault, lock, unlock};
+    use crate::api::test_support::{clinic, PASS, VOLUNTEER_PASS};
+    use crate::api::vault::{lock, unlock};
     use crate::ipc::ErrorKind;
 
     #[test]
     fn volunteer_is_refused_user_management() -> Result<(), AppError> {
-        let (_dir, state) = vault();
-        create_vault(&state, "ana".into(), PASS.into())?;
-        add_user(
-            &state,
-            "beto".into(),
-            Role::Volunteer,
-            "volunteer passphrase".into(),
-        )?;
+        let (_dir, state) = clinic()?;
         lock(&state);
-        unlock(&state, "beto".into(), "volunteer passphrase".into())?;
+        unlock(&state, "beto".into(), VOLUNTEER_PASS.into())?;
         let err = add_user(&state, "carla".into(), Role::Admin, PASS.into()).expect_err("denied");
         assert_eq!(err.kind, ErrorKind::PermissionDenied);
         assert_eq!(

@@ -195,10 +195,8 @@ pub fn list_languages() -> Vec<LanguageOption> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::admin::add_user;
-    use crate::api::test_support::{vault, PASS};
+    use crate::api::test_support::{clinic, vault, PASS, VOLUNTEER_PASS};
     use crate::api::vault::{create_vault, lock, unlock};
-    use crate::ipc::vault::Role;
     use crate::ipc::ErrorKind;
 
     fn child(given: &str, a_number: &str) -> ChildInput {
@@ -231,14 +229,7 @@ mod tests {
     #[test]
     fn case_manager_adds_a_child_finds_it_and_a_volunteer_sees_it_redacted() -> Result<(), AppError>
     {
-        let (_dir, state) = vault();
-        create_vault(&state, "ana".into(), PASS.into())?;
-        add_user(
-            &state,
-            "beto".into(),
-            Role::Volunteer,
-            "volunteer passphrase".into(),
-        )?;
+        let (_dir, state) = clinic()?;
 
         let bad = create_child(
             &state,
@@ -277,7 +268,7 @@ mod tests {
         assert_eq!(detail.a_number.as_deref(), Some("A123456789"));
 
         lock(&state);
-        unlock(&state, "beto".into(), "volunteer passphrase".into())?;
+        unlock(&state, "beto".into(), VOLUNTEER_PASS.into())?;
         let redacted = get_child(&state, detail.case_number.clone())?;
         assert_eq!(
             (redacted.a_number, redacted.family_name.as_str()),

@@ -24,14 +24,33 @@ fn optional_date(field: &str, raw: Option<&str>) -> Result<Option<NaiveDate>, Ap
 pub(crate) mod test_support {
     use tether_store::VaultPaths;
 
+    use crate::api::admin::add_user;
+    use crate::api::vault::create_vault;
+    use crate::ipc::vault::Role;
+    use crate::ipc::AppError;
     use crate::state::AppState;
 
     pub const PASS: &str = "correct horse battery";
+    pub const VOLUNTEER_PASS: &str = "volunteer passphrase";
 
     /// A folder for a vault not created yet, and the app state over it.
     pub fn vault() -> (tempfile::TempDir, AppState) {
         let dir = tempfile::tempdir().expect("temp dir");
         let state = AppState::new(VaultPaths::new(dir.path().join("vault")));
         (dir, state)
+    }
+
+    /// A new vault with the admin `ana` (signed in, passphrase `PASS`) and the volunteer
+    /// `beto` (`VOLUNTEER_PASS`).
+    pub fn clinic() -> Result<(tempfile::TempDir, AppState), AppError> {
+        let (dir, state) = vault();
+        create_vault(&state, "ana".into(), PASS.into())?;
+        add_user(
+            &state,
+            "beto".into(),
+            Role::Volunteer,
+            VOLUNTEER_PASS.into(),
+        )?;
+        Ok((dir, state))
     }
 }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use tether_print::Prepared;
 use tether_store::{Session, VaultPaths, DEFAULT_AUTO_LOCK_MINUTES};
 
+use crate::ipc::vault::LockReason;
 use crate::ipc::AppError;
 
 #[derive(Debug)]
@@ -145,6 +146,19 @@ impl AppState {
         let was_open = self.lock_inner().session.take().is_some();
         self.forget_print_jobs();
         was_open
+    }
+
+    /// Locks for `reason`; true when the window is to be told. The user's lock is at once and
+    /// always told (the window returns to the unlock screen even if the vault was already
+    /// locked); the idle lock happens, and is told, only once the auto-lock time has passed.
+    pub fn lock_for(&self, reason: LockReason, now: Instant) -> bool {
+        match reason {
+            LockReason::User => {
+                self.lock();
+                true
+            }
+            LockReason::Idle => self.lock_if_idle(now),
+        }
     }
 
     /// Locks when idle for longer than the auto-lock setting; true if it did.

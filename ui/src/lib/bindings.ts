@@ -58,6 +58,9 @@ export const events = {
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
 
+/* Constants */
+export const RELEASE_CSV_COLUMNS = ["child_given_name","child_family_name","child_dob","a_number","country_of_birth","primary_language","interpreter_needed","release_date","orr_program","sponsor_given_name","sponsor_family_name","sponsor_relationship","sponsor_category","sponsor_phone","sponsor_address_line1","sponsor_address_line2","sponsor_city","sponsor_state","sponsor_postal_code","nta_status","nta_served_date","court_code","next_hearing"] as const;
+
 /* Types */
 export type AddressChange = {
 	id: number,
@@ -100,6 +103,7 @@ export type AppError = {
 };
 
 export type AuditEntryView = {
+	/**  The entry's place in the chain, counted like `AuditReport::entries`. */
 	seq: number,
 	at: string,
 	actor: string,

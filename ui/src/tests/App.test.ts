@@ -44,7 +44,8 @@ const mocks = vi.hoisted(() => {
     listen: vi.fn(),
   };
 });
-vi.mock("../lib/bindings", () => ({
+vi.mock("../lib/bindings", async (importOriginal) => ({
+  ...(await importOriginal<object>()), // the real constants (RELEASE_CSV_COLUMNS); fake commands and events
   commands: mocks.commands,
   events: { vaultLocked: { listen: mocks.listen }, importProgress: { listen: vi.fn(async () => () => {}) } },
 }));

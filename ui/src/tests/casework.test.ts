@@ -41,7 +41,8 @@ const mocks = vi.hoisted(() => {
     },
   };
 });
-vi.mock("../lib/bindings", () => ({
+vi.mock("../lib/bindings", async (importOriginal) => ({
+  ...(await importOriginal<object>()), // the real constants (RELEASE_CSV_COLUMNS); fake commands and events
   commands: mocks.commands,
   events: {
     importProgress: {

@@ -1,14 +1,18 @@
-//! Casework command bodies on plain values.
+//! Casework command bodies: children, sponsors, proceedings, the release-CSV import and the
+//! reference lists.
 
 use tether_core::casework::{parse_date, parse_local_datetime, Court, Language};
 use tether_store::StoreError;
 
-use crate::ipc::AppError;
-use crate::ipc_cases::{
+use super::optional_date;
+use crate::ipc::cases::{
     AddressInput, ChildDetail, ChildInput, ChildPage, ChildSummary, CourtOption, CreateResult,
-    HearingOutcome, HearingType, HearingView, ImportOutcome, ImportSummary, LanguageOption,
-    NtaStatus, ProceedingsInput, SponsorDetail, SponsorInput,
+    HearingOutcome, HearingType, HearingView, LanguageOption, NtaStatus, ProceedingsInput,
+    SponsorDetail, SponsorInput,
 };
+use crate::ipc::ids::{convert_all, count32, store_id};
+use crate::ipc::import::{ImportOutcome, ImportSummary};
+use crate::ipc::AppError;
 use crate::state::AppState;
 
 pub fn list_children(state: &AppState, offset: u32, limit: u32) -> Result<ChildPage, AppError> {
@@ -17,7 +21,7 @@ pub fn list_children(state: &AppState, offset: u32, limit: u32) -> Result<ChildP
         let items = s.list_children(offset, limit.min(1000))?;
         Ok(ChildPage {
             total,
-            items: items.into_iter().map(Into::into).collect(),
+            items: convert_all(items)?,
         })
     })
 }
@@ -27,16 +31,11 @@ pub fn search_children(
     query: String,
     limit: u32,
 ) -> Result<Vec<ChildSummary>, AppError> {
-    state.with_session(|s| {
-        Ok(s.search(&query, limit)?
-            .into_iter()
-            .map(Into::into)
-            .collect())
-    })
+    state.with_session(|s| Ok(convert_all(s.search(&query, limit)?)?))
 }
 
 pub fn get_child(state: &AppState, id_or_case: String) -> Result<ChildDetail, AppError> {
-    state.with_session(|s| Ok(s.show_child(&id_or_case)?.into()))
+    state.with_session(|s| Ok(s.show_child(&id_or_case)?.try_into()?))
 }
 
 pub fn update_child(
@@ -44,7 +43,7 @@ pub fn update_child(
     id_or_case: String,
     input: ChildInput,
 ) -> Result<ChildDetail, AppError> {
-    state.with_session(|s| Ok(s.update_child(&id_or_case, &input.into())?.into()))
+    state.with_session(|s| Ok(s.update_child(&id_or_case, &input.into())?.try_into()?))
 }
 
 pub fn create_sponsor(
@@ -52,11 +51,11 @@ pub fn create_sponsor(
     input: SponsorInput,
     confirm: bool,
 ) -> Result<CreateResult, AppError> {
-    state.with_session(|s| Ok(s.create_sponsor(&input.into(), confirm)?.into()))
+    state.with_session(|s| Ok(s.create_sponsor(&input.into(), confirm)?.try_into()?))
 }
 
 pub fn list_sponsors(state: &AppState) -> Result<Vec<SponsorDetail>, AppError> {
-    state.with_session(|s| Ok(s.list_sponsors()?.into_iter().map(Into::into).collect()))
+    state.with_session(|s| Ok(convert_all(s.list_sponsors()?)?))
 }
 
 pub fn create_child(
@@ -70,10 +69,10 @@ pub fn create_child(
         Ok(s.create_child(
             &input.into(),
             &proceedings.into(),
-            sponsor_id.map(i64::from),
+            sponsor_id.map(store_id),
             confirm,
         )?
-        .into())
+        .try_into()?)
     })
 }
 
@@ -83,11 +82,11 @@ pub fn set_nta(
     status: NtaStatus,
     served_on: Option<String>,
 ) -> Result<ChildDetail, AppError> {
-    let served_on = served_on
-        .filter(|d| !d.trim().is_empty())
-        .map(|d| parse_date("served_on", &d).map_err(|e| AppError::invalid_parse("served_on", &e)))
-        .transpose()?;
-    state.with_session(|s| Ok(s.set_nta(&id_or_case, status.into(), served_on)?.into()))
+    let served_on = optional_date("served_on", served_on.as_deref())?;
+    state.with_session(|s| {
+        Ok(s.set_nta(&id_or_case, status.into(), served_on)?
+            .try_into()?)
+    })
 }
 
 pub fn add_hearing(
@@ -98,7 +97,10 @@ pub fn add_hearing(
     kind: HearingType,
 ) -> Result<HearingView, AppError> {
     let at = parse_local_datetime("at", &at).map_err(|e| AppError::invalid_parse("at", &e))?;
-    state.with_session(|s| Ok(s.add_hearing(&id_or_case, at, &court, kind.into())?.into()))
+    state.with_session(|s| {
+        Ok(s.add_hearing(&id_or_case, at, &court, kind.into())?
+            .try_into()?)
+    })
 }
 
 pub fn set_hearing_result(
@@ -109,11 +111,11 @@ pub fn set_hearing_result(
 ) -> Result<HearingView, AppError> {
     state.with_session(|s| {
         Ok(s.set_hearing_result(
-            i64::from(hearing_id),
+            store_id(hearing_id),
             outcome.map(Into::into),
             judge.as_deref(),
         )?
-        .into())
+        .try_into()?)
     })
 }
 
@@ -123,15 +125,10 @@ pub fn set_proceedings(
     attorney: Option<String>,
     acis_checked: Option<String>,
 ) -> Result<ChildDetail, AppError> {
-    let acis = acis_checked
-        .filter(|d| !d.trim().is_empty())
-        .map(|d| {
-            parse_date("acis_checked", &d).map_err(|e| AppError::invalid_parse("acis_checked", &e))
-        })
-        .transpose()?;
+    let acis = optional_date("acis_checked", acis_checked.as_deref())?;
     state.with_session(|s| {
         Ok(s.set_proceedings(&id_or_case, attorney.as_deref(), acis)?
-            .into())
+            .try_into()?)
     })
 }
 
@@ -145,8 +142,8 @@ pub fn record_address_change(
         .map_err(|e| AppError::invalid_parse("recorded_on", &e))?;
     state.with_session(|s| {
         Ok(
-            s.record_address_change(i64::from(sponsor_id), &address.into(), on)?
-                .into(),
+            s.record_address_change(store_id(sponsor_id), &address.into(), on)?
+                .try_into()?,
         )
     })
 }
@@ -166,7 +163,7 @@ pub fn import_csv(
                 report: ImportSummary::from(report),
             }),
             Err(StoreError::ImportRejected { rows, errors, .. }) => Ok(ImportOutcome::Rejected {
-                rows: u32::try_from(rows).unwrap_or(u32::MAX),
+                rows: count32(rows),
                 errors: errors.into_iter().map(Into::into).collect(),
             }),
             Err(e) => Err(e.into()),
@@ -198,11 +195,9 @@ pub fn list_languages() -> Vec<LanguageOption> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{add_user, create_vault, lock, unlock};
-    use crate::ipc::{ErrorKind, Role};
-    use tether_store::VaultPaths;
-
-    const PASS: &str = "correct horse battery";
+    use crate::api::test_support::{clinic, vault, PASS, VOLUNTEER_PASS};
+    use crate::api::vault::{create_vault, lock, unlock};
+    use crate::ipc::ErrorKind;
 
     fn child(given: &str, a_number: &str) -> ChildInput {
         ChildInput {
@@ -234,15 +229,7 @@ mod tests {
     #[test]
     fn case_manager_adds_a_child_finds_it_and_a_volunteer_sees_it_redacted() -> Result<(), AppError>
     {
-        let dir = tempfile::tempdir().map_err(|e| AppError::invalid("tmp", e.to_string()))?;
-        let state = AppState::new(VaultPaths::new(dir.path().join("vault")));
-        create_vault(&state, "ana".into(), PASS.into())?;
-        add_user(
-            &state,
-            "beto".into(),
-            Role::Volunteer,
-            "volunteer passphrase".into(),
-        )?;
+        let (_dir, state) = clinic()?;
 
         let bad = create_child(
             &state,
@@ -281,7 +268,7 @@ mod tests {
         assert_eq!(detail.a_number.as_deref(), Some("A123456789"));
 
         lock(&state);
-        unlock(&state, "beto".into(), "volunteer passphrase".into())?;
+        unlock(&state, "beto".into(), VOLUNTEER_PASS.into())?;
         let redacted = get_child(&state, detail.case_number.clone())?;
         assert_eq!(
             (redacted.a_number, redacted.family_name.as_str()),
@@ -295,8 +282,7 @@ mod tests {
 
     #[test]
     fn proceedings_errors_carry_codes_the_window_translates() -> Result<(), AppError> {
-        let dir = tempfile::tempdir().map_err(|e| AppError::invalid("tmp", e.to_string()))?;
-        let state = AppState::new(VaultPaths::new(dir.path().join("vault")));
+        let (_dir, state) = vault();
         create_vault(&state, "ana".into(), PASS.into())?;
         let created = create_child(
             &state,

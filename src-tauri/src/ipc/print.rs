@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use tether_print::{Lang, Layout, Printable};
 
+use super::error::AppError;
+use super::ids::count32;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum PrintDocument {
@@ -121,11 +124,10 @@ impl From<tether_print::BatchProgress> for PrintProgress {
             B::Rendering { done, total } => (PrintStage::Rendering, done, total),
             B::Writing { done, total } => (PrintStage::Writing, done, total),
         };
-        let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
         PrintProgress {
             stage,
-            done: n(done),
-            total: n(total),
+            done: count32(done),
+            total: count32(total),
         }
     }
 }
@@ -155,6 +157,19 @@ impl From<ClinicContact> for tether_core::casework::ClinicContactInput {
             name: c.name,
             phone: c.phone,
             address: c.address,
+        }
+    }
+}
+
+impl From<tether_print::PrintError> for AppError {
+    fn from(e: tether_print::PrintError) -> Self {
+        match e {
+            tether_print::PrintError::Store(store) => store.into(),
+            other => AppError {
+                kind: other.kind().into(),
+                field: other.field().map(str::to_owned),
+                ..AppError::internal(other.to_string())
+            },
         }
     }
 }

@@ -1,15 +1,12 @@
-//! IPC types for casework. Mirrors of the store's views with 32-bit ids (JavaScript numbers).
-
-use std::collections::BTreeMap;
+//! IPC types for casework: children, sponsors, proceedings, and the reference lists.
+//! Mirrors of the store's views with 32-bit ids (see `ids`).
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tether_core::casework::input as core_input;
 use tether_store::casework as views;
 
-fn id32(id: i64) -> u32 {
-    u32::try_from(id).unwrap_or(u32::MAX)
-}
+use super::ids::{convert_all, ipc_id, IdOutOfRange};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -67,10 +64,11 @@ pub struct ChildSummary {
     pub nta_status: NtaStatus,
 }
 
-impl From<views::ChildSummary> for ChildSummary {
-    fn from(c: views::ChildSummary) -> Self {
-        ChildSummary {
-            id: id32(c.id),
+impl TryFrom<views::ChildSummary> for ChildSummary {
+    type Error = IdOutOfRange;
+    fn try_from(c: views::ChildSummary) -> Result<Self, Self::Error> {
+        Ok(ChildSummary {
+            id: ipc_id(c.id)?,
             nta_status: NtaStatus::parse(&c.nta_status),
             case_number: c.case_number,
             given_name: c.given_name,
@@ -78,7 +76,7 @@ impl From<views::ChildSummary> for ChildSummary {
             primary_language: c.primary_language,
             release_date: c.release_date,
             sponsor_name: c.sponsor_name,
-        }
+        })
     }
 }
 
@@ -179,10 +177,11 @@ fn address_view(a: views::AddressView) -> AddressView {
     }
 }
 
-impl From<views::SponsorView> for SponsorDetail {
-    fn from(s: views::SponsorView) -> Self {
-        SponsorDetail {
-            id: id32(s.id),
+impl TryFrom<views::SponsorView> for SponsorDetail {
+    type Error = IdOutOfRange;
+    fn try_from(s: views::SponsorView) -> Result<Self, Self::Error> {
+        Ok(SponsorDetail {
+            id: ipc_id(s.id)?,
             given_name: s.given_name,
             family_name: s.family_name,
             category: s.category,
@@ -190,18 +189,20 @@ impl From<views::SponsorView> for SponsorDetail {
             address: s.address.map(address_view),
             address_incomplete: s.address_incomplete,
             time_zone: s.time_zone,
-            children: s.children.into_iter().map(Into::into).collect(),
+            children: convert_all(s.children)?,
             address_history: s
                 .address_history
                 .into_iter()
-                .map(|c| AddressChange {
-                    id: id32(c.id),
-                    recorded_on: c.recorded_on,
-                    address: address_view(c.address),
-                    eoir33_filed_on: c.eoir33_filed_on,
+                .map(|c| {
+                    Ok(AddressChange {
+                        id: ipc_id(c.id)?,
+                        recorded_on: c.recorded_on,
+                        address: address_view(c.address),
+                        eoir33_filed_on: c.eoir33_filed_on,
+                    })
                 })
-                .collect(),
-        }
+                .collect::<Result<_, IdOutOfRange>>()?,
+        })
     }
 }
 
@@ -225,10 +226,11 @@ pub struct HearingView {
     pub outcome: Option<String>,
 }
 
-impl From<views::HearingView> for HearingView {
-    fn from(h: views::HearingView) -> Self {
-        HearingView {
-            id: id32(h.id),
+impl TryFrom<views::HearingView> for HearingView {
+    type Error = IdOutOfRange;
+    fn try_from(h: views::HearingView) -> Result<Self, Self::Error> {
+        Ok(HearingView {
+            id: ipc_id(h.id)?,
             at: h.at,
             court_code: h.court_code,
             court_name: h.court_name,
@@ -240,7 +242,7 @@ impl From<views::HearingView> for HearingView {
             },
             judge: h.judge,
             outcome: h.outcome,
-        }
+        })
     }
 }
 
@@ -272,10 +274,11 @@ pub struct ChildDetail {
     pub last_acis_check: Option<String>,
 }
 
-impl From<views::ChildView> for ChildDetail {
-    fn from(c: views::ChildView) -> Self {
-        ChildDetail {
-            id: id32(c.id),
+impl TryFrom<views::ChildView> for ChildDetail {
+    type Error = IdOutOfRange;
+    fn try_from(c: views::ChildView) -> Result<Self, Self::Error> {
+        Ok(ChildDetail {
+            id: ipc_id(c.id)?,
             case_number: c.case_number,
             given_name: c.given_name,
             family_name: c.family_name,
@@ -292,7 +295,7 @@ impl From<views::ChildView> for ChildDetail {
             orr_program: c.orr_program,
             relationship: c.relationship,
             notes: c.notes,
-            sponsor: c.sponsor.map(Into::into),
+            sponsor: c.sponsor.map(SponsorDetail::try_from).transpose()?,
             nta_status: NtaStatus::parse(&c.nta_status),
             nta_served_on: c.nta_served_on,
             court: c.court.map(|k| CourtView {
@@ -301,10 +304,10 @@ impl From<views::ChildView> for ChildDetail {
                 address: k.address,
                 time_zone: k.time_zone,
             }),
-            hearings: c.hearings.into_iter().map(Into::into).collect(),
+            hearings: convert_all(c.hearings)?,
             attorney: c.attorney,
             last_acis_check: c.last_acis_check,
-        }
+        })
     }
 }
 
@@ -415,99 +418,31 @@ pub enum CreateResult {
     },
 }
 
-impl From<views::CreateOutcome> for CreateResult {
-    fn from(o: views::CreateOutcome) -> Self {
-        match o {
+impl TryFrom<views::CreateOutcome> for CreateResult {
+    type Error = IdOutOfRange;
+    fn try_from(o: views::CreateOutcome) -> Result<Self, Self::Error> {
+        Ok(match o {
             views::CreateOutcome::Created { id, case_number } => CreateResult::Created {
-                id: id32(id),
+                id: ipc_id(id)?,
                 case_number,
             },
             views::CreateOutcome::NeedsConfirmation { matches } => {
                 CreateResult::NeedsConfirmation {
                     matches: matches
                         .into_iter()
-                        .map(|m| PossibleDuplicate {
-                            kind: m.kind.into(),
-                            id: id32(m.id),
-                            label: m.label,
-                            reason: m.reason.into(),
+                        .map(|m| {
+                            Ok(PossibleDuplicate {
+                                kind: m.kind.into(),
+                                id: ipc_id(m.id)?,
+                                label: m.label,
+                                reason: m.reason.into(),
+                            })
                         })
-                        .collect(),
+                        .collect::<Result<_, IdOutOfRange>>()?,
                 }
             }
-        }
+        })
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct ImportRowError {
-    pub line: u32,
-    pub column: String,
-    /// English; shown when the UI has no translation for `code`.
-    pub reason: String,
-    /// One of `FIELD_ERROR_CODES`.
-    pub code: String,
-    pub params: BTreeMap<String, String>,
-}
-
-impl From<views::ImportRowError> for ImportRowError {
-    fn from(e: views::ImportRowError) -> Self {
-        ImportRowError {
-            line: u32::try_from(e.line).unwrap_or(u32::MAX),
-            column: e.column,
-            reason: e.reason,
-            code: e.code,
-            params: e.params,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct ImportSummary {
-    pub rows: u32,
-    pub imported_rows: u32,
-    pub rejected_rows: u32,
-    pub children_created: u32,
-    pub children_already_present: u32,
-    pub sponsors_created: u32,
-    pub errors: Vec<ImportRowError>,
-}
-
-fn n32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-impl From<views::ImportReport> for ImportSummary {
-    fn from(r: views::ImportReport) -> Self {
-        ImportSummary {
-            rows: n32(r.rows),
-            imported_rows: n32(r.imported_rows),
-            rejected_rows: n32(r.rejected_rows),
-            children_created: n32(r.children_created),
-            children_already_present: n32(r.children_already_present),
-            sponsors_created: n32(r.sponsors_created),
-            errors: r.errors.into_iter().map(Into::into).collect(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(tag = "status", rename_all = "snake_case")]
-pub enum ImportOutcome {
-    Imported {
-        report: ImportSummary,
-    },
-    Rejected {
-        rows: u32,
-        errors: Vec<ImportRowError>,
-    },
-}
-
-/// Emitted while an import runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, tauri_specta::Event)]
-pub struct ImportProgress {
-    pub done: u32,
-    pub total: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -524,13 +459,28 @@ pub struct LanguageOption {
     pub name_es: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct FieldError {
-    pub field: String,
-    /// English; shown when the UI has no translation for `code`.
-    pub message: String,
-    /// One of `FIELD_ERROR_CODES` (`phone_invalid`, `too_long` …).
-    pub code: String,
-    /// The values the translated sentence names (`value`, `max` …).
-    pub params: BTreeMap<String, String>,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(id: i64) -> views::ChildSummary {
+        views::ChildSummary {
+            id,
+            case_number: "2026-00001".into(),
+            given_name: "José".into(),
+            family_name: "Ramírez".into(),
+            primary_language: None,
+            release_date: None,
+            sponsor_name: None,
+            nta_status: "served".into(),
+        }
+    }
+
+    #[test]
+    fn a_store_id_past_u32_is_refused_not_saturated() {
+        let ok = ChildSummary::try_from(summary(7));
+        assert_eq!(ok.map(|c| (c.id, c.nta_status)), Ok((7, NtaStatus::Served)));
+        let big = 1_i64 << 33;
+        assert_eq!(ChildSummary::try_from(summary(big)), Err(IdOutOfRange(big)));
+    }
 }

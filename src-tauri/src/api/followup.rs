@@ -1,28 +1,20 @@
-//! Follow-up command bodies on plain values.
+//! Follow-up command bodies: the call queue, tasks, red flags, dashboard, hearings calendar.
 
-use chrono::NaiveDate;
-use tether_core::casework::{parse_date, parse_local_datetime};
+use tether_core::casework::parse_local_datetime;
 
-use crate::ipc::AppError;
-use crate::ipc_followup::{
+use super::optional_date;
+use crate::ipc::followup::{
     CallDue, CallLogged, CallOutcome, Dashboard, HearingItem, RedFlag, SwbAnswers, TaskItem,
 };
+use crate::ipc::ids::convert_all;
+use crate::ipc::AppError;
 use crate::state::AppState;
 
-fn day(field: &str, raw: Option<String>) -> Result<Option<NaiveDate>, AppError> {
-    raw.filter(|d| !d.trim().is_empty())
-        .map(|d| parse_date(field, &d).map_err(|e| AppError::invalid_parse(field, &e)))
-        .transpose()
-}
-
 pub fn calls_due(state: &AppState, on: Option<String>) -> Result<Vec<CallDue>, AppError> {
-    let on = day("on", on)?;
+    let on = optional_date("on", on.as_deref())?;
     state.with_session(|s| {
         let on = on.unwrap_or_else(|| s.today());
-        Ok(s.calls_due(on, chrono::Utc::now())?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        Ok(convert_all(s.calls_due(on, chrono::Utc::now())?)?)
     })
 }
 
@@ -46,20 +38,20 @@ pub fn log_call(
             &note,
             answers.map(Into::into),
         )?
-        .into())
+        .try_into()?)
     })
 }
 
 pub fn list_tasks(state: &AppState, on: Option<String>) -> Result<Vec<TaskItem>, AppError> {
-    let on = day("on", on)?;
+    let on = optional_date("on", on.as_deref())?;
     state.with_session(|s| {
         let on = on.unwrap_or_else(|| s.today());
-        Ok(s.tasks(on)?.into_iter().map(Into::into).collect())
+        Ok(convert_all(s.tasks(on)?)?)
     })
 }
 
 pub fn red_flags(state: &AppState) -> Result<Vec<RedFlag>, AppError> {
-    state.with_session(|s| Ok(s.red_flags()?.into_iter().map(Into::into).collect()))
+    state.with_session(|s| Ok(convert_all(s.red_flags()?)?))
 }
 
 pub fn acknowledge_flag(
@@ -67,11 +59,11 @@ pub fn acknowledge_flag(
     flag_id: String,
     note: String,
 ) -> Result<RedFlag, AppError> {
-    state.with_session(|s| Ok(s.acknowledge_flag(&flag_id, &note)?.into()))
+    state.with_session(|s| Ok(s.acknowledge_flag(&flag_id, &note)?.try_into()?))
 }
 
 pub fn dashboard(state: &AppState, on: Option<String>) -> Result<Dashboard, AppError> {
-    let on = day("on", on)?;
+    let on = optional_date("on", on.as_deref())?;
     state.with_session(|s| {
         let on = on.unwrap_or_else(|| s.today());
         Ok(s.dashboard(on)?.into())
@@ -83,9 +75,9 @@ pub fn hearings_between(
     from: String,
     to: String,
 ) -> Result<Vec<HearingItem>, AppError> {
-    let from = day("from", Some(from))?
+    let from = optional_date("from", Some(&from))?
         .ok_or_else(|| AppError::invalid_coded("from", "required", "enter a start date"))?;
-    let to = day("to", Some(to))?
+    let to = optional_date("to", Some(&to))?
         .ok_or_else(|| AppError::invalid_coded("to", "required", "enter an end date"))?;
     if to < from {
         return Err(AppError::invalid_coded(
@@ -94,10 +86,5 @@ pub fn hearings_between(
             "the end date is before the start date",
         ));
     }
-    state.with_session(|s| {
-        Ok(s.hearings_between(from, to)?
-            .into_iter()
-            .map(Into::into)
-            .collect())
-    })
+    state.with_session(|s| Ok(convert_all(s.hearings_between(from, to)?)?))
 }

@@ -4,9 +4,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use tether_store::followup as views;
 
-fn id32(id: i64) -> u32 {
-    u32::try_from(id).unwrap_or(u32::MAX)
-}
+use super::ids::{ipc_id, IdOutOfRange};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct CallDue {
@@ -26,11 +24,12 @@ pub struct CallDue {
     pub interpreter_needed: bool,
 }
 
-impl From<views::CallDue> for CallDue {
-    fn from(c: views::CallDue) -> Self {
-        CallDue {
-            task_id: id32(c.task_id),
-            child_id: id32(c.child_id),
+impl TryFrom<views::CallDue> for CallDue {
+    type Error = IdOutOfRange;
+    fn try_from(c: views::CallDue) -> Result<Self, Self::Error> {
+        Ok(CallDue {
+            task_id: ipc_id(c.task_id)?,
+            child_id: ipc_id(c.child_id)?,
             case_number: c.case_number,
             child_name: c.child_name,
             sponsor_name: c.sponsor_name,
@@ -43,7 +42,7 @@ impl From<views::CallDue> for CallDue {
             callable_now: c.callable_now,
             language: c.language,
             interpreter_needed: c.interpreter_needed,
-        }
+        })
     }
 }
 
@@ -122,16 +121,17 @@ pub struct CallLogged {
     pub next_due_on: Option<String>,
 }
 
-impl From<views::CallLogged> for CallLogged {
-    fn from(c: views::CallLogged) -> Self {
-        CallLogged {
-            call_id: id32(c.call_id),
-            child_id: id32(c.child_id),
+impl TryFrom<views::CallLogged> for CallLogged {
+    type Error = IdOutOfRange;
+    fn try_from(c: views::CallLogged) -> Result<Self, Self::Error> {
+        Ok(CallLogged {
+            call_id: ipc_id(c.call_id)?,
+            child_id: ipc_id(c.child_id)?,
             attempt: c.attempt,
             outcome: c.outcome,
             call_status: c.call_status,
             next_due_on: c.next_due_on,
-        }
+        })
     }
 }
 
@@ -147,18 +147,19 @@ pub struct TaskItem {
     pub summary: String,
 }
 
-impl From<views::TaskView> for TaskItem {
-    fn from(t: views::TaskView) -> Self {
-        TaskItem {
-            task_id: id32(t.task_id),
+impl TryFrom<views::TaskView> for TaskItem {
+    type Error = IdOutOfRange;
+    fn try_from(t: views::TaskView) -> Result<Self, Self::Error> {
+        Ok(TaskItem {
+            task_id: ipc_id(t.task_id)?,
             kind: t.kind,
-            child_id: id32(t.child_id),
+            child_id: ipc_id(t.child_id)?,
             case_number: t.case_number,
             child_name: t.child_name,
             due_on: t.due_on,
             overdue: t.overdue,
             summary: t.summary,
-        }
+        })
     }
 }
 
@@ -176,20 +177,21 @@ pub struct RedFlag {
     pub acknowledgement_note: Option<String>,
 }
 
-impl From<views::FlagView> for RedFlag {
-    fn from(f: views::FlagView) -> Self {
-        RedFlag {
+impl TryFrom<views::FlagView> for RedFlag {
+    type Error = IdOutOfRange;
+    fn try_from(f: views::FlagView) -> Result<Self, Self::Error> {
+        Ok(RedFlag {
             flag_id: f.flag_id,
             kind: f.kind,
-            child_id: f.child_id.map(id32),
-            sponsor_id: f.sponsor_id.map(id32),
+            child_id: f.child_id.map(ipc_id).transpose()?,
+            sponsor_id: f.sponsor_id.map(ipc_id).transpose()?,
             explanation_en: f.explanation_en,
             explanation_es: f.explanation_es,
             acknowledged: f.acknowledged,
             acknowledged_by: f.acknowledged_by,
             acknowledged_at: f.acknowledged_at,
             acknowledgement_note: f.acknowledgement_note,
-        }
+        })
     }
 }
 
@@ -247,11 +249,12 @@ pub struct HearingItem {
     pub outcome: Option<String>,
 }
 
-impl From<views::HearingItem> for HearingItem {
-    fn from(h: views::HearingItem) -> Self {
-        HearingItem {
-            hearing_id: id32(h.hearing_id),
-            child_id: id32(h.child_id),
+impl TryFrom<views::HearingItem> for HearingItem {
+    type Error = IdOutOfRange;
+    fn try_from(h: views::HearingItem) -> Result<Self, Self::Error> {
+        Ok(HearingItem {
+            hearing_id: ipc_id(h.hearing_id)?,
+            child_id: ipc_id(h.child_id)?,
             case_number: h.case_number,
             child_name: h.child_name,
             at: h.at,
@@ -260,6 +263,6 @@ impl From<views::HearingItem> for HearingItem {
             time_zone: h.time_zone,
             kind: h.kind,
             outcome: h.outcome,
-        }
+        })
     }
 }

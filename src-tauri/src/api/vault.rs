@@ -1,10 +1,10 @@
-//! The body of every command, on plain values, so each can be tested without a window.
+//! Vault and session command bodies: first run, unlock, lock, activity, passphrase, and the
+//! auto-lock setting.
 
 use secrecy::SecretString;
 
-use crate::ipc::{
-    AppError, AuditEntryView, AuditReport, ErrorKind, Role, SessionInfo, UserSummary, VaultStatus,
-};
+use crate::ipc::vault::{SessionInfo, VaultStatus};
+use crate::ipc::{AppError, ErrorKind};
 use crate::state::AppState;
 
 pub fn vault_status(state: &AppState) -> VaultStatus {
@@ -73,33 +73,6 @@ pub fn change_passphrase(
     })
 }
 
-pub fn list_users(state: &AppState) -> Result<Vec<UserSummary>, AppError> {
-    state.with_session(|s| Ok(s.list_users()?.into_iter().map(Into::into).collect()))
-}
-
-pub fn add_user(
-    state: &AppState,
-    name: String,
-    role: Role,
-    passphrase: String,
-) -> Result<UserSummary, AppError> {
-    let passphrase = SecretString::from(passphrase);
-    state.with_session(|s| Ok(s.add_user(&name, role.into(), &passphrase)?.into()))
-}
-
-pub fn remove_user(state: &AppState, name: String) -> Result<(), AppError> {
-    state.with_session(|s| Ok(s.remove_user(&name)?))
-}
-
-pub fn reset_passphrase(
-    state: &AppState,
-    name: String,
-    passphrase: String,
-) -> Result<(), AppError> {
-    let passphrase = SecretString::from(passphrase);
-    state.with_session(|s| Ok(s.reset_passphrase(&name, &passphrase)?))
-}
-
 pub fn set_auto_lock_minutes(state: &AppState, minutes: u32) -> Result<SessionInfo, AppError> {
     let info = state.with_session(|s| {
         s.set_auto_lock_minutes(minutes)?;
@@ -109,32 +82,7 @@ pub fn set_auto_lock_minutes(state: &AppState, minutes: u32) -> Result<SessionIn
     Ok(info)
 }
 
-pub fn audit_verify(state: &AppState) -> Result<AuditReport, AppError> {
-    state.with_session(|s| match s.audit_verify() {
-        Ok(report) => Ok(AuditReport {
-            ok: true,
-            entries: u32::try_from(report.entries).unwrap_or(u32::MAX),
-            message: format!("ok: {} entries", report.entries),
-        }),
-        Err(tether_store::StoreError::AuditBroken(broken)) => Ok(AuditReport {
-            ok: false,
-            entries: 0,
-            message: broken.to_string(),
-        }),
-        Err(e) => Err(e.into()),
-    })
-}
-
-pub fn audit_log(state: &AppState, limit: u32) -> Result<Vec<AuditEntryView>, AppError> {
-    state.with_session(|s| {
-        Ok(s.audit_log(limit.min(1000))?
-            .into_iter()
-            .map(Into::into)
-            .collect())
-    })
-}
-
-fn session_info(session: &tether_store::Session) -> Result<SessionInfo, AppError> {
+pub(crate) fn session_info(session: &tether_store::Session) -> Result<SessionInfo, AppError> {
     Ok(SessionInfo {
         user_name: session.user().name.clone(),
         role: session.user().role.into(),
@@ -145,19 +93,13 @@ fn session_info(session: &tether_store::Session) -> Result<SessionInfo, AppError
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tether_store::VaultPaths;
-
-    const PASS: &str = "correct horse battery";
-
-    fn state() -> (tempfile::TempDir, AppState) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let state = AppState::new(VaultPaths::new(dir.path().join("vault")));
-        (dir, state)
-    }
+    use crate::api::admin::list_users;
+    use crate::api::test_support::{vault, PASS};
+    use crate::ipc::vault::Role;
 
     #[test]
     fn first_run_then_lock_then_unlock() -> Result<(), AppError> {
-        let (_dir, state) = state();
+        let (_dir, state) = vault();
         assert!(!vault_status(&state).exists);
         let info = create_vault(&state, "José".into(), PASS.into())?;
         assert_eq!((info.user_name.as_str(), info.role), ("José", Role::Admin));
@@ -180,7 +122,7 @@ mod tests {
 
     #[test]
     fn invalid_input_names_the_field() {
-        let (_dir, state) = state();
+        let (_dir, state) = vault();
         let err = create_vault(&state, "ana lopez".into(), PASS.into()).expect_err("space in name");
         assert_eq!(err.kind, ErrorKind::InvalidInput);
         assert_eq!(err.field.as_deref(), Some("user_name"));
@@ -193,35 +135,37 @@ mod tests {
     }
 
     #[test]
+    fn the_user_lock_is_always_told_the_idle_lock_only_when_due() -> Result<(), AppError> {
+        use crate::ipc::vault::LockReason;
+        use std::time::{Duration, Instant};
+        let (_dir, state) = vault();
+        create_vault(&state, "ana".into(), PASS.into())?;
+        assert!(!state.lock_for(LockReason::Idle, Instant::now()));
+        assert!(state.is_unlocked());
+        let later = Instant::now() + Duration::from_secs(10 * 60 + 1);
+        assert!(state.lock_for(LockReason::Idle, later));
+        assert!(!state.is_unlocked());
+        assert!(
+            !state.lock_for(LockReason::Idle, later),
+            "locked already: nothing to tell"
+        );
+
+        unlock(&state, "ana".into(), PASS.into())?;
+        assert!(state.lock_for(LockReason::User, Instant::now()));
+        assert!(!state.is_unlocked());
+        assert!(state.lock_for(LockReason::User, Instant::now()));
+        Ok(())
+    }
+
+    #[test]
     fn idle_session_locks_itself() -> Result<(), AppError> {
-        let (_dir, state) = state();
+        let (_dir, state) = vault();
         create_vault(&state, "ana".into(), PASS.into())?;
         let later = std::time::Instant::now() + std::time::Duration::from_secs(9 * 60);
         assert!(!state.lock_if_idle(later), "9 minutes is not idle enough");
         let later = std::time::Instant::now() + std::time::Duration::from_secs(10 * 60 + 1);
         assert!(state.lock_if_idle(later));
         assert!(!state.is_unlocked());
-        Ok(())
-    }
-
-    #[test]
-    fn volunteer_is_refused_user_management() -> Result<(), AppError> {
-        let (_dir, state) = state();
-        create_vault(&state, "ana".into(), PASS.into())?;
-        add_user(
-            &state,
-            "beto".into(),
-            Role::Volunteer,
-            "volunteer passphrase".into(),
-        )?;
-        lock(&state);
-        unlock(&state, "beto".into(), "volunteer passphrase".into())?;
-        let err = add_user(&state, "carla".into(), Role::Admin, PASS.into()).expect_err("denied");
-        assert_eq!(err.kind, ErrorKind::PermissionDenied);
-        assert_eq!(
-            audit_log(&state, 10).map_err(|e| e.kind),
-            Err(ErrorKind::PermissionDenied)
-        );
         Ok(())
     }
 }

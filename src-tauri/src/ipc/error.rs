@@ -1,116 +1,14 @@
-//! The types that cross to the webview. Only this crate defines IPC types; they carry no
-//! secrets and no 64-bit integers (JavaScript numbers would round them).
+//! The error every command returns: a kind the window branches on, an English message, and
+//! the field(s) at fault with codes the window translates.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use specta::Type;
 use tether_core::casework::{CodedError, FIELD_ERROR_CODES};
-use tether_store::{AuditLogEntry, ErrorKind as StoreKind, StoreError, UserSummary as StoreUser};
+use tether_store::{ErrorKind as StoreKind, StoreError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Admin,
-    CaseManager,
-    Volunteer,
-}
-
-impl From<tether_core::Role> for Role {
-    fn from(role: tether_core::Role) -> Self {
-        match role {
-            tether_core::Role::Admin => Role::Admin,
-            tether_core::Role::CaseManager => Role::CaseManager,
-            tether_core::Role::Volunteer => Role::Volunteer,
-        }
-    }
-}
-
-impl From<Role> for tether_core::Role {
-    fn from(role: Role) -> Self {
-        match role {
-            Role::Admin => tether_core::Role::Admin,
-            Role::CaseManager => tether_core::Role::CaseManager,
-            Role::Volunteer => tether_core::Role::Volunteer,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct SessionInfo {
-    pub user_name: String,
-    pub role: Role,
-    pub auto_lock_minutes: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct VaultStatus {
-    pub exists: bool,
-    pub session: Option<SessionInfo>,
-    pub vault_path: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct UserSummary {
-    pub name: String,
-    pub role: Role,
-    pub created_at: String,
-}
-
-impl From<StoreUser> for UserSummary {
-    fn from(u: StoreUser) -> Self {
-        UserSummary {
-            name: u.name,
-            role: u.role.into(),
-            created_at: u.created_at,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct AuditReport {
-    pub ok: bool,
-    pub entries: u32,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct AuditEntryView {
-    pub seq: u32,
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub record_kind: String,
-    pub record_id: String,
-    pub outcome: String,
-}
-
-impl From<AuditLogEntry> for AuditEntryView {
-    fn from(e: AuditLogEntry) -> Self {
-        AuditEntryView {
-            seq: u32::try_from(e.seq).unwrap_or(u32::MAX),
-            at: e.at,
-            actor: e.actor,
-            action: e.action,
-            record_kind: e.record_kind,
-            record_id: e.record_id,
-            outcome: e.outcome,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum LockReason {
-    Idle,
-    User,
-}
-
-/// Emitted when the vault locks itself, so the window can return to the unlock screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, tauri_specta::Event)]
-pub struct VaultLocked {
-    pub reason: LockReason,
-}
+use super::ids::IdOutOfRange;
 
 /// What the UI branches on: a kind, a message for detail, and the field at fault if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -137,7 +35,7 @@ pub struct AppError {
     pub message: String,
     pub field: Option<String>,
     /// Every field that failed validation, when a whole form was checked at once.
-    pub fields: Vec<crate::ipc_cases::FieldError>,
+    pub fields: Vec<FieldError>,
     /// The field error's code when the error is about exactly one field (`phone_invalid`),
     /// so the UI can say it in the reader's language; `message` stays English.
     pub code: Option<String>,
@@ -147,10 +45,10 @@ pub struct AppError {
 }
 
 impl AppError {
-    pub fn locked() -> Self {
+    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         AppError {
-            kind: ErrorKind::Locked,
-            message: "the vault is locked".into(),
+            kind,
+            message: message.into(),
             field: None,
             fields: Vec::new(),
             code: None,
@@ -158,15 +56,24 @@ impl AppError {
         }
     }
 
+    pub fn locked() -> Self {
+        AppError::new(ErrorKind::Locked, "the vault is locked")
+    }
+
+    pub fn not_found(what: &str, id: String) -> Self {
+        AppError::new(ErrorKind::NotFound, format!("{what} {id} not found"))
+    }
+
+    /// Something went wrong on this computer (a folder, the PDF viewer), not in the input.
+    pub fn internal(message: impl Into<String>) -> Self {
+        AppError::new(ErrorKind::Internal, message)
+    }
+
     /// An uncoded error: the UI shows `message` as it is (English).
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         AppError {
-            kind: ErrorKind::InvalidInput,
-            message: message.into(),
             field: Some(field.into()),
-            fields: Vec::new(),
-            code: None,
-            params: Box::default(),
+            ..AppError::new(ErrorKind::InvalidInput, message)
         }
     }
 
@@ -189,17 +96,15 @@ impl AppError {
     }
 }
 
-impl AppError {
-    pub fn not_found(what: &str, id: String) -> Self {
-        AppError {
-            kind: ErrorKind::NotFound,
-            message: format!("{what} {id} not found"),
-            field: None,
-            fields: Vec::new(),
-            code: None,
-            params: Box::default(),
-        }
-    }
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct FieldError {
+    pub field: String,
+    /// English; shown when the UI has no translation for `code`.
+    pub message: String,
+    /// One of `FIELD_ERROR_CODES` (`phone_invalid`, `too_long` …).
+    pub code: String,
+    /// The values the translated sentence names (`value`, `max` …).
+    pub params: BTreeMap<String, String>,
 }
 
 impl From<StoreKind> for ErrorKind {
@@ -221,31 +126,22 @@ impl From<StoreKind> for ErrorKind {
     }
 }
 
-impl From<tether_print::PrintError> for AppError {
-    fn from(e: tether_print::PrintError) -> Self {
-        match e {
-            tether_print::PrintError::Store(store) => store.into(),
-            other => AppError {
-                kind: other.kind().into(),
-                field: other.field().map(str::to_owned),
-                message: other.to_string(),
-                fields: Vec::new(),
-                code: None,
-                params: Box::default(),
-            },
-        }
+/// A record the window cannot name is the app's fault, not the user's.
+impl From<IdOutOfRange> for AppError {
+    fn from(e: IdOutOfRange) -> Self {
+        AppError::internal(e.to_string())
     }
 }
 
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         let kind = e.kind().into();
-        let fields: Vec<crate::ipc_cases::FieldError> = match &e {
+        let fields: Vec<FieldError> = match &e {
             // An uncoded error (a stated reason, an argument) travels as `field` + `message`.
             StoreError::InvalidInput { fields } => fields
                 .iter()
                 .filter(|f| !f.code.is_empty())
-                .map(|f| crate::ipc_cases::FieldError {
+                .map(|f| FieldError {
                     field: f.field.clone(),
                     message: f.message.clone(),
                     code: f.code.clone(),
@@ -318,6 +214,14 @@ mod tests {
             e.fields[0].params.get("max").map(String::as_str),
             Some("120")
         );
+    }
+
+    #[test]
+    fn an_id_out_of_range_is_an_internal_error_naming_it() {
+        let e = AppError::from(IdOutOfRange(1 << 40));
+        assert_eq!(e.kind, ErrorKind::Internal);
+        assert!(e.message.contains("1099511627776"), "{e:?}");
+        assert_eq!((e.field, e.code), (None, None));
     }
 
     #[test]

@@ -5,25 +5,19 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use tether_core::casework::parse_date;
 use tether_print::{
     gather_batch, gather_call_sheet, gather_case_document, printer_for, write_new, BatchProgress,
     Prepared,
 };
 
+use super::optional_date;
+use crate::ipc::ids::count32;
+use crate::ipc::print::{ClinicContact, PrintDocument, PrintPreview, PrintRequest, SavedPrint};
 use crate::ipc::AppError;
-use crate::ipc_print::{ClinicContact, PrintDocument, PrintPreview, PrintRequest, SavedPrint};
 use crate::state::AppState;
 
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 fn day(raw: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
-    raw.map(str::trim)
-        .filter(|d| !d.is_empty())
-        .map(|d| parse_date("on", d).map_err(|e| AppError::invalid_parse("on", &e)))
-        .transpose()
+    optional_date("on", raw.map(str::trim))
 }
 
 /// Renders what `request` asks for and keeps it for the preview. The case is read under the
@@ -88,8 +82,8 @@ fn describe(
         PrintDocument::CallSheet | PrintDocument::BatchNotices => None,
         _ => prepared.subjects().first().map(|s| s.case_number.clone()),
     };
-    let notice_count = to_u32(prepared.subjects().len());
-    let page_count = to_u32(prepared.page_count());
+    let notice_count = count32(prepared.subjects().len());
+    let page_count = count32(prepared.page_count());
     let file_name = prepared.file_name().to_owned();
     Ok(PrintPreview {
         // A vault locked while rendering refuses the job: no document outlives the session.
@@ -143,7 +137,7 @@ pub fn save_each(
     })?;
     Ok(SavedPrint {
         path: dir.display().to_string(),
-        files: to_u32(files),
+        files: count32(files),
     })
 }
 
@@ -175,13 +169,8 @@ pub fn clear_viewer_dir(dir: &Path) {
 }
 
 fn private_dir(dir: &Path) -> Result<(), AppError> {
-    let internal = |e: std::io::Error| AppError {
-        kind: crate::ipc::ErrorKind::Internal,
-        message: format!("prepare {} for printing: {e}", dir.display()),
-        field: None,
-        fields: Vec::new(),
-        code: None,
-        params: Box::default(),
+    let internal = |e: std::io::Error| {
+        AppError::internal(format!("prepare {} for printing: {e}", dir.display()))
     };
     std::fs::create_dir_all(dir).map_err(internal)?;
     #[cfg(unix)]
@@ -206,14 +195,16 @@ pub fn set_clinic_contact(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{add_user, audit_log, create_vault, lock, unlock};
-    use crate::api_cases::create_child;
-    use crate::ipc::{ErrorKind, Role};
-    use crate::ipc_cases::{ChildInput, CreateResult, ProceedingsInput};
-    use crate::ipc_print::{PrintLang, PrintLayout};
+    use crate::api::admin::{add_user, audit_log};
+    use crate::api::cases::create_child;
+    use crate::api::test_support::PASS;
+    use crate::api::vault::{create_vault, lock, unlock};
+    use crate::ipc::cases::{ChildInput, CreateResult, ProceedingsInput};
+    use crate::ipc::print::{PrintLang, PrintLayout};
+    use crate::ipc::vault::Role;
+    use crate::ipc::ErrorKind;
     use tether_store::VaultPaths;
 
-    const PASS: &str = "correct horse battery";
     const VOLUNTEER_PASS: &str = "volunteer passphrase";
 
     fn io(e: std::io::Error) -> AppError {

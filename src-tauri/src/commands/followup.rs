@@ -1,0 +1,73 @@
+//! Follow-up commands: the call queue, tasks, red flags, dashboard, hearings calendar.
+
+use tauri::State;
+
+use super::Reply;
+use crate::api;
+use crate::ipc::followup::{
+    CallDue, CallLogged, CallOutcome, Dashboard, HearingItem, RedFlag, SwbAnswers, TaskItem,
+};
+use crate::state::AppState;
+
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn calls_due(
+    state: State<'_, AppState>,
+    on: Option<String>,
+) -> Reply<Vec<CallDue>> {
+    api::followup::calls_due(&state, on)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn log_call(
+    state: State<'_, AppState>,
+    id_or_case: String,
+    outcome: CallOutcome,
+    at: Option<String>,
+    note: String,
+    answers: Option<SwbAnswers>,
+) -> Reply<CallLogged> {
+    api::followup::log_call(&state, id_or_case, outcome, at, note, answers)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn list_tasks(
+    state: State<'_, AppState>,
+    on: Option<String>,
+) -> Reply<Vec<TaskItem>> {
+    api::followup::list_tasks(&state, on)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn red_flags(state: State<'_, AppState>) -> Reply<Vec<RedFlag>> {
+    api::followup::red_flags(&state)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn acknowledge_flag(
+    state: State<'_, AppState>,
+    flag_id: String,
+    note: String,
+) -> Reply<RedFlag> {
+    api::followup::acknowledge_flag(&state, flag_id, note)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn dashboard(state: State<'_, AppState>, on: Option<String>) -> Reply<Dashboard> {
+    api::followup::dashboard(&state, on)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn hearings_between(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Reply<Vec<HearingItem>> {
+    api::followup::hearings_between(&state, from, to)
+}

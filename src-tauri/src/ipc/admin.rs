@@ -1,0 +1,58 @@
+//! IPC types for the admin screens: users and the audit log.
+
+use serde::Serialize;
+use specta::Type;
+use tether_store::{AuditLogEntry, UserSummary as StoreUser};
+
+use super::ids::count32;
+use super::vault::Role;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct UserSummary {
+    pub name: String,
+    pub role: Role,
+    pub created_at: String,
+}
+
+impl From<StoreUser> for UserSummary {
+    fn from(u: StoreUser) -> Self {
+        UserSummary {
+            name: u.name,
+            role: u.role.into(),
+            created_at: u.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct AuditReport {
+    pub ok: bool,
+    pub entries: u32,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct AuditEntryView {
+    /// The entry's place in the chain, counted like `AuditReport::entries`.
+    pub seq: u32,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub record_kind: String,
+    pub record_id: String,
+    pub outcome: String,
+}
+
+impl From<AuditLogEntry> for AuditEntryView {
+    fn from(e: AuditLogEntry) -> Self {
+        AuditEntryView {
+            seq: count32(e.seq),
+            at: e.at,
+            actor: e.actor,
+            action: e.action,
+            record_kind: e.record_kind,
+            record_id: e.record_id,
+            outcome: e.outcome,
+        }
+    }
+}

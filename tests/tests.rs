@@ -3,6 +3,7 @@
 
 mod casework;
 mod cli;
+mod code_map;
 mod followup;
 mod printing;
 mod webdriver;

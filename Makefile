@@ -74,7 +74,7 @@ rust-test: build
 
 # Refreshes the screenshots under docs/ from a real window.
 screenshots: build
-	TETHER_SCREENSHOTS=1 $(CARGO) test -p tether-tests --test tests webdriver
+	TETHER_SCREENSHOTS=1 xvfb-run -a $(CARGO) test --workspace -- webdriver::
 
 # The whole suite as a new machine sees it: fresh clone, HOME, cargo home and target dir, and
 # fontconfig limited to the fonts installed above (see .ci/fresh-machine). Cold build: slow.

@@ -65,7 +65,7 @@ mod tests {
             kind: "child",
             id: "T-1".into(),
         };
-        let printing: anyhow::Error = print_crates::JobError::from(not_found).into();
+        let printing: anyhow::Error = print_crates::PrintError::from(not_found).into();
         assert_eq!(exit_code(&printing), 6);
         assert_eq!(
             exit_code(&print_crates::invalid("on", "not a date").into()),

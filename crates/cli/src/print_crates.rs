@@ -3,14 +3,14 @@
 
 pub use tether_print::{
     prepare_batch, prepare_call_sheet, prepare_case_document, printer_for, refuse_existing,
-    BatchProgress, Lang, Layout, PrintError as JobError, Printable,
+    BatchProgress, Lang, Layout, PrintError, Printable,
 };
 pub use tether_render::calendar::{render as render_calendar, CalendarEntry, When};
 use tether_store::ErrorKind;
 
 /// A print argument the CLI parses itself is wrong (exit code 8, like a store field error).
-pub fn invalid(field: &'static str, reason: impl std::fmt::Display) -> JobError {
-    JobError::InvalidInput {
+pub fn invalid(field: &'static str, reason: impl std::fmt::Display) -> PrintError {
+    PrintError::InvalidInput {
         field,
         reason: reason.to_string(),
     }
@@ -18,5 +18,5 @@ pub fn invalid(field: &'static str, reason: impl std::fmt::Display) -> JobError 
 
 /// The kind of a failed print job, for the exit code; `None` when `err` is not one.
 pub fn error_kind(err: &anyhow::Error) -> Option<ErrorKind> {
-    err.downcast_ref::<JobError>().map(JobError::kind)
+    err.downcast_ref::<PrintError>().map(PrintError::kind)
 }

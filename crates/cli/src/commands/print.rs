@@ -12,7 +12,7 @@ use tether_store::{PrintKind, Session};
 
 use crate::print_crates::{
     invalid, prepare_batch, prepare_call_sheet, prepare_case_document, printer_for,
-    refuse_existing, BatchProgress, JobError, Lang, Layout, Printable,
+    refuse_existing, BatchProgress, Lang, Layout, PrintError, Printable,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,7 +126,7 @@ impl From<LayoutArg> for Layout {
 }
 
 /// Print errors keep their own type: their kind picks the exit code.
-pub fn run(session: &mut Session, command: PrintCommand) -> Result<(), JobError> {
+pub fn run(session: &mut Session, command: PrintCommand) -> Result<(), PrintError> {
     let case = |what, child: String, lang: LangArg, layout: LayoutArg, out| {
         (what, child, Lang::from(lang), Layout::from(layout), out)
     };
@@ -192,7 +192,7 @@ fn call_sheet(
     lang: Lang,
     layout: Layout,
     out: &Path,
-) -> Result<(), JobError> {
+) -> Result<(), PrintError> {
     session.authorize_print(PrintKind::CallSheet)?;
     refuse_existing(out)?;
     let on = match on {
@@ -212,7 +212,7 @@ fn batch(
     lang: Lang,
     layout: Layout,
     out: &Path,
-) -> Result<(), JobError> {
+) -> Result<(), PrintError> {
     session.authorize_print(PrintKind::CaseDocument)?;
     let one_file = out
         .extension()

@@ -4,6 +4,8 @@ mod court;
 mod import;
 mod redaction;
 mod search;
+mod search_oracle;
+mod bulk_reads;
 
 use serde_json::Value;
 use tether_tests::{Clinic, ADMIN, ADMIN_PASS};

@@ -47,13 +47,22 @@ fn sponsor_list_calls_due_tasks_search_and_calendar_each_leave_one_entry_with_a_
         .next()
         .and_then(|n| n.parse().ok())
         .expect("N events written");
-    assert!(len(&calls) >= 1 && len(&tasks) >= 1 && events >= 1, "{printed}");
+    assert!(
+        len(&calls) >= 1 && len(&tasks) >= 1 && events >= 1,
+        "{printed}"
+    );
 
     let log = clinic.audit();
-    assert_eq!(volunteer_entry(&log, "sponsors_listed"), Some(len(&sponsors)));
+    assert_eq!(
+        volunteer_entry(&log, "sponsors_listed"),
+        Some(len(&sponsors))
+    );
     assert_eq!(volunteer_entry(&log, "calls_due_listed"), Some(len(&calls)));
     assert_eq!(volunteer_entry(&log, "tasks_listed"), Some(len(&tasks)));
-    assert_eq!(volunteer_entry(&log, "children_searched"), Some(len(&found)));
+    assert_eq!(
+        volunteer_entry(&log, "children_searched"),
+        Some(len(&found))
+    );
     assert_eq!(volunteer_entry(&log, "calendar_exported"), Some(events));
 
     // One entry per read: five reads, five sign-ins, and the audit read that came between.
@@ -64,5 +73,8 @@ fn sponsor_list_calls_due_tasks_search_and_calendar_each_leave_one_entry_with_a_
         .count();
     assert_eq!(reads, 5, "{new:?}");
     // Every new entry names its actor by id too, which a rename cannot change.
-    assert!(new.iter().all(|e| e["actor_id"].as_i64().is_some()), "{new:?}");
+    assert!(
+        new.iter().all(|e| e["actor_id"].as_i64().is_some()),
+        "{new:?}"
+    );
 }

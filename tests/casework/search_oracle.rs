@@ -30,7 +30,14 @@ fn a_volunteer_recovering_an_a_number_digit_by_digit_learns_nothing() {
         known.push(digit);
     }
     // Listing by the A-Number's first digit, or by the whole number in every form.
-    for query in ["A1", "A9", "123-456-789", "A123456789", "A 123 456 789", "123456789"] {
+    for query in [
+        "A1",
+        "A9",
+        "123-456-789",
+        "A123456789",
+        "A 123 456 789",
+        "123456789",
+    ] {
         let found = volunteer_search(&clinic, query);
         assert_eq!(found, Value::Array(Vec::new()), "volunteer query {query:?}");
     }

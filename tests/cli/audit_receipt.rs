@@ -11,7 +11,9 @@ use super::paths;
 fn receipt(clinic: &Clinic) -> (u64, String) {
     let out = clinic.admin(&["audit", "verify"]);
     let first = out.lines().next().unwrap_or_default();
-    let rest = first.strip_prefix("ok: ").expect("ok: prefix kept for scripts");
+    let rest = first
+        .strip_prefix("ok: ")
+        .expect("ok: prefix kept for scripts");
     let (n, head) = rest.split_once(" entries, head ").expect("head printed");
     assert_eq!(head.len(), 64, "{out}");
     (n.parse().expect("count"), head.to_owned())
@@ -111,11 +113,24 @@ fn a_receipt_holds_while_the_chain_grows() {
     assert_eq!(json["head"].as_str().map(str::len), Some(64), "{json}");
 
     // A mistyped receipt is bad input, not tampering.
-    clinic.fails(ADMIN, ADMIN_PASS, &["audit", "verify", "--head", "abc"], &[], 8);
     clinic.fails(
         ADMIN,
         ADMIN_PASS,
-        &["audit", "verify", "--head", &format!("{n}:{head}"), "--count", "1"],
+        &["audit", "verify", "--head", "abc"],
+        &[],
+        8,
+    );
+    clinic.fails(
+        ADMIN,
+        ADMIN_PASS,
+        &[
+            "audit",
+            "verify",
+            "--head",
+            &format!("{n}:{head}"),
+            "--count",
+            "1",
+        ],
         &[],
         8,
     );
@@ -128,7 +143,10 @@ fn a_rewritten_chain_verifies_alone_but_fails_the_receipt_naming_the_entry() {
     // Entry #3 gets another actor and every hash after it is recomputed.
     rewrite_chain(&clinic, "", Some("intruso"));
     let alone = clinic.admin(&["audit", "verify"]);
-    assert!(alone.starts_with("ok: "), "the forgery verifies on its own: {alone}");
+    assert!(
+        alone.starts_with("ok: "),
+        "the forgery verifies on its own: {alone}"
+    );
 
     let err = clinic.fails(
         ADMIN,

@@ -392,7 +392,14 @@ mod tests {
         let entry = chain(1).remove(0).entry;
         let mut expected = b"tether-audit-v1".to_vec();
         expected.extend_from_slice(&1u64.to_be_bytes());
-        for field in ["2026-11-25T10:01:00Z", "maría", "user_added", "user", "1", "ok"] {
+        for field in [
+            "2026-11-25T10:01:00Z",
+            "maría",
+            "user_added",
+            "user",
+            "1",
+            "ok",
+        ] {
             expected.extend_from_slice(&u32::try_from(field.len()).unwrap_or(0).to_be_bytes());
             expected.extend_from_slice(field.as_bytes());
         }

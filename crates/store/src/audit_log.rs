@@ -61,7 +61,10 @@ fn write_entry(
 ) -> Result<()> {
     let last: Option<(i64, Vec<u8>)> = conn
         .query_row(
-            "SELECT seq, hash FROM audit ORDER BY id DESC LIMIT 1",
+            // The highest seq, not the last row: after tampering that moved rows (ids
+            // swapped) the next entry must still get a fresh seq, so the vault stays usable
+            // and `audit verify` names the tampering rather than an append failing.
+            "SELECT seq, hash FROM audit ORDER BY seq DESC, id DESC LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -134,13 +137,6 @@ pub struct AuditReport {
     pub head: String,
     /// The seq of the entry that holds the receipt's head, when a receipt was checked.
     pub receipt_entry: Option<u64>,
-}
-
-impl AuditReport {
-    /// The receipt for this moment: `<entries>:<head>`, as `audit verify --head` reads it.
-    pub fn receipt(&self) -> String {
-        format!("{}:{}", self.entries, self.head)
-    }
 }
 
 /// Walks the chain; with a receipt, also checks the chain still holds its head in its place.

@@ -104,9 +104,7 @@ impl StoreError {
             | StoreError::ImportRejected { .. } => ErrorKind::InvalidInput,
             StoreError::NotFound { .. } => ErrorKind::NotFound,
             StoreError::Conflict(_) => ErrorKind::Conflict,
-            StoreError::AuditBroken(_) | StoreError::AuditReceipt(_) => {
-                ErrorKind::DatabaseCorrupt
-            }
+            StoreError::AuditBroken(_) | StoreError::AuditReceipt(_) => ErrorKind::DatabaseCorrupt,
             StoreError::Io { .. } | StoreError::Sql { .. } | StoreError::Crypto(_) => {
                 ErrorKind::Internal
             }

@@ -210,7 +210,11 @@ fn audit_ids_and_search_by_role(conn: &Connection) -> Result<()> {
     let index = if duplicates == 0 {
         "CREATE UNIQUE INDEX audit_seq_unique ON audit (seq)".to_owned()
     } else {
-        format!("CREATE UNIQUE INDEX audit_seq_unique ON audit (seq) WHERE id > {last_id}")
+        // Plus a plain index, for the append's look-up of the highest seq.
+        format!(
+            "CREATE UNIQUE INDEX audit_seq_unique ON audit (seq) WHERE id > {last_id};
+             CREATE INDEX audit_seq ON audit (seq);"
+        )
     };
     conn.execute_batch(&index)
         .map_err(StoreError::sql("make audit sequence numbers unique"))?;
@@ -331,7 +335,8 @@ mod tests {
         migrate(&mut conn)?;
         let insert = "INSERT INTO audit (seq, at, actor, action, record_kind, record_id, outcome, prev_hash, hash)
              VALUES (1, 't', 'a', 'x', 'k', '1', 'ok', x'00', x'00')";
-        conn.execute(insert, []).map_err(StoreError::sql("insert"))?;
+        conn.execute(insert, [])
+            .map_err(StoreError::sql("insert"))?;
         assert!(conn.execute(insert, []).is_err());
         Ok(())
     }

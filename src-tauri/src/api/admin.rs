@@ -119,8 +119,13 @@ mod tests {
         let path = dir.path().join("receipt.txt");
         let saved = save_audit_receipt(&state, &path)?;
         let text = std::fs::read_to_string(&path).expect("receipt written");
-        assert!(text.contains(&saved.head) && text.contains(&format!("Entries: {}", saved.entries)));
-        assert!(text.contains(&format!("--head {}:{}", saved.entries, saved.head)), "{text}");
+        assert!(
+            text.contains(&saved.head) && text.contains(&format!("Entries: {}", saved.entries))
+        );
+        assert!(
+            text.contains(&format!("--head {}:{}", saved.entries, saved.head)),
+            "{text}"
+        );
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

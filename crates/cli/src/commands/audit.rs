@@ -19,7 +19,7 @@ pub enum AuditCommand {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// A receipt taken earlier: `N:HEX` (entry count and head, as printed after "receipt"),
+    /// A receipt taken earlier: `N:HEX` (the entry count and head that `audit verify` printed),
     /// or the head alone (then with --count, or found anywhere in the chain)
     #[arg(long, value_name = "N:HEX")]
     head: Option<String>,
@@ -51,11 +51,11 @@ pub fn run(session: &mut Session, command: AuditCommand) -> Result<()> {
             if args.json {
                 return print_json(&report);
             }
-            // The first words stay "ok: N entries" for the scripts that read them.
+            // One line whose first words stay "ok: N entries" for the scripts that read them.
+            // N and the head, as `N:HEX`, are the receipt `--head` takes.
             println!("ok: {} entries, head {}", report.entries, report.head);
-            match report.receipt_entry {
-                Some(seq) => println!("receipt holds: entry #{seq} still has the receipt's head"),
-                None => println!("receipt: {}", report.receipt()),
+            if let Some(seq) = report.receipt_entry {
+                println!("receipt holds: entry #{seq} still has the receipt's head");
             }
         }
         AuditCommand::Log(args) => {

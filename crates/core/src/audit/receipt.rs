@@ -181,7 +181,10 @@ mod tests {
         };
         let err = receipt.check(&hashes(3)).expect_err("truncated");
         assert!(matches!(err, ReceiptMismatch::Truncated { entries: 3, .. }));
-        assert!(err.to_string().starts_with("audit entry #4 differs"), "{err}");
+        assert!(
+            err.to_string().starts_with("audit entry #4 differs"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -194,7 +197,10 @@ mod tests {
         rewritten[1] = [0xee; 32];
         rewritten[2] = [0xef; 32];
         let err = receipt.check(&rewritten).expect_err("rewritten");
-        assert_eq!(err.to_string().split(':').next(), Some("audit entry #3 differs from the receipt"));
+        assert_eq!(
+            err.to_string().split(':').next(),
+            Some("audit entry #3 differs from the receipt")
+        );
         let anywhere = Receipt {
             entries: None,
             head: [3; 32],

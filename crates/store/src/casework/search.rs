@@ -155,7 +155,7 @@ fn insert_row(
         "INSERT INTO child_search (rowid, names, numbers, a_numbers) VALUES (?1, ?2, ?3, ?4)",
     )
     .and_then(|mut s| s.execute(params![child_id, names, numbers, a_numbers]))
-        .map_err(StoreError::sql("index a child for search"))?;
+    .map_err(StoreError::sql("index a child for search"))?;
     Ok(())
 }
 

@@ -183,9 +183,9 @@ fn describe(action: AuditAction) -> &'static str {
         AuditAction::PassphraseReset => "reset other users' passphrases",
         AuditAction::Rekeyed => "rekey the vault",
         AuditAction::BackupCreated => "back up the vault",
-        AuditAction::AuditRead
-        | AuditAction::AuditVerified
-        | AuditAction::AuditReceiptSaved => "read the audit log",
+        AuditAction::AuditRead | AuditAction::AuditVerified | AuditAction::AuditReceiptSaved => {
+            "read the audit log"
+        }
         AuditAction::SettingsChanged => "change settings",
         AuditAction::SponsorCreated | AuditAction::ChildCreated => "add cases",
         AuditAction::ChildUpdated

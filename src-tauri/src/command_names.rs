@@ -19,6 +19,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "set_auto_lock_minutes",
     "audit_verify",
     "audit_log",
+    "save_audit_receipt",
     // casework
     "list_children",
     "search_children",

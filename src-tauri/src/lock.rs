@@ -34,7 +34,7 @@ pub fn start_auto_lock(app: AppHandle) {
             }
             let due = app.state::<AppState>().peek_session(|s| {
                 let today = s.today();
-                (today, s.tasks(today).map(|t| t.len()).unwrap_or(0))
+                (today, s.tasks_due_count(today).unwrap_or(0))
             });
             if let Some((today, count)) = due {
                 if notified_on != Some(today) {

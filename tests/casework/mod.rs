@@ -1,9 +1,11 @@
 //! Casework through the `tether` CLI: a hostile import, search, redaction, export.
 
+mod bulk_reads;
 mod court;
 mod import;
 mod redaction;
 mod search;
+mod search_oracle;
 
 use serde_json::Value;
 use tether_tests::{Clinic, ADMIN, ADMIN_PASS};

@@ -1,7 +1,9 @@
 //! The `tether` CLI driven as a process, against real vault folders on disk.
 
 mod audit_chain;
+mod audit_receipt;
 mod backup;
+mod concurrent;
 mod confidentiality;
 mod contract;
 mod fail_closed;

@@ -4,8 +4,12 @@
 //! so reading the audit log reveals no child's data. Each entry's hash covers the previous hash,
 //! so an edit, a deletion or a swap breaks the chain at the first entry touched.
 
+mod receipt;
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+
+pub use receipt::{Receipt, ReceiptError, ReceiptMismatch};
 
 /// The `prev_hash` of the first entry.
 pub const GENESIS_HASH: [u8; 32] = [0; 32];
@@ -40,6 +44,16 @@ pub enum AuditAction {
     CallLogged,
     FlagAcknowledged,
     DocumentPrinted,
+    /// A search: the entry says what kind of query it was and how many children it returned,
+    /// never what was typed.
+    ChildrenSearched,
+    /// Bulk reads, each with the number of records returned.
+    SponsorsListed,
+    CallsDueListed,
+    TasksListed,
+    CalendarExported,
+    /// An admin kept the chain's head elsewhere (an audit receipt).
+    AuditReceiptSaved,
 }
 
 impl AuditAction {
@@ -72,6 +86,12 @@ impl AuditAction {
             AuditAction::CallLogged => "call_logged",
             AuditAction::FlagAcknowledged => "flag_acknowledged",
             AuditAction::DocumentPrinted => "document_printed",
+            AuditAction::ChildrenSearched => "children_searched",
+            AuditAction::SponsorsListed => "sponsors_listed",
+            AuditAction::CallsDueListed => "calls_due_listed",
+            AuditAction::TasksListed => "tasks_listed",
+            AuditAction::CalendarExported => "calendar_exported",
+            AuditAction::AuditReceiptSaved => "audit_receipt_saved",
         }
     }
 }
@@ -92,25 +112,65 @@ impl AuditOutcome {
     }
 }
 
+/// How an entry's canonical bytes are laid out. Stored with each entry, so entries written
+/// before a field was added keep verifying exactly as they were hashed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntryFormat {
+    /// The first layout: seq, time, actor name, action, record kind and id, outcome.
+    V1,
+    /// V1 plus the actor's stable user id and the number of records a read returned. The
+    /// prefix differs from V1's, so an entry cannot be passed off as the other format.
+    V2,
+}
+
+impl EntryFormat {
+    pub fn number(self) -> i64 {
+        match self {
+            EntryFormat::V1 => 1,
+            EntryFormat::V2 => 2,
+        }
+    }
+
+    /// The stored number; an unknown one reads as V2, whose hash then fails to match.
+    pub fn from_number(n: i64) -> EntryFormat {
+        if n == 1 {
+            EntryFormat::V1
+        } else {
+            EntryFormat::V2
+        }
+    }
+}
+
 /// One entry as stored, without its hashes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
+    pub format: EntryFormat,
     /// 1 for the first entry, then +1 each: a gap is a deletion.
     pub seq: u64,
     /// RFC 3339 UTC, as written.
     pub at: String,
+    /// The user's name when the entry was written (names can change; `actor_id` does not).
     pub actor: String,
+    /// The user's id (V2 entries; `None` in V1 entries and where no user is known).
+    pub actor_id: Option<i64>,
     pub action: String,
     pub record_kind: String,
     pub record_id: String,
     pub outcome: String,
+    /// How many records a bulk read or a search returned (V2 entries).
+    pub count: Option<u64>,
 }
 
 impl AuditEntry {
-    /// Length-prefixed fields in a fixed order: unambiguous, and stable across releases.
+    /// Length-prefixed fields in a fixed order: unambiguous, and stable across releases. V1
+    /// entries hash exactly as they always did; V2 appends the actor's id and the count, each
+    /// as a presence byte and a big-endian value.
     pub fn canonical_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(128);
-        out.extend_from_slice(b"tether-audit-v1");
+        out.extend_from_slice(match self.format {
+            EntryFormat::V1 => b"tether-audit-v1",
+            EntryFormat::V2 => b"tether-audit-v2",
+        });
         out.extend_from_slice(&self.seq.to_be_bytes());
         for field in [
             &self.at,
@@ -123,6 +183,10 @@ impl AuditEntry {
             let len = u32::try_from(field.len()).unwrap_or(u32::MAX);
             out.extend_from_slice(&len.to_be_bytes());
             out.extend_from_slice(field.as_bytes());
+        }
+        if self.format == EntryFormat::V2 {
+            optional(&mut out, self.actor_id.map(|id| id.to_be_bytes()));
+            optional(&mut out, self.count.map(|n| n.to_be_bytes()));
         }
         out
     }
@@ -210,6 +274,16 @@ impl StoredAuditRow {
     }
 }
 
+fn optional(out: &mut Vec<u8>, value: Option<[u8; 8]>) {
+    match value {
+        Some(bytes) => {
+            out.push(1);
+            out.extend_from_slice(&bytes);
+        }
+        None => out.push(0),
+    }
+}
+
 /// A stored hash of the wrong length cannot match any real hash; all-ones makes sure of that.
 fn to_array(bytes: &[u8]) -> [u8; 32] {
     <[u8; 32]>::try_from(bytes).unwrap_or([0xff; 32])
@@ -228,13 +302,21 @@ mod tests {
         (1..=n)
             .map(|seq| {
                 let entry = AuditEntry {
+                    // Old entries first, then new ones: a chain written across the upgrade.
+                    format: if seq <= 2 {
+                        EntryFormat::V1
+                    } else {
+                        EntryFormat::V2
+                    },
                     seq,
                     at: format!("2026-11-25T10:{seq:02}:00Z"),
                     actor: "maría".into(),
+                    actor_id: (seq > 2).then_some(1),
                     action: "user_added".into(),
                     record_kind: "user".into(),
                     record_id: seq.to_string(),
                     outcome: "ok".into(),
+                    count: None,
                 };
                 let hash = entry.chain_hash(&prev);
                 let row = StoredAuditRow {
@@ -283,6 +365,45 @@ mod tests {
             (broken.seq, broken.row_id, broken.kind),
             (4, 4, ChainBreakKind::LinkBroken)
         );
+    }
+
+    #[test]
+    fn a_new_entrys_user_id_and_count_are_covered_by_its_hash() {
+        for change in [
+            |e: &mut AuditEntry| e.actor_id = Some(2),
+            |e: &mut AuditEntry| e.actor_id = None,
+            |e: &mut AuditEntry| e.count = Some(500),
+            // Passing a new entry off as an old one (which would ignore id and count).
+            |e: &mut AuditEntry| e.format = EntryFormat::V1,
+        ] {
+            let mut rows = chain(5);
+            change(&mut rows[3].entry);
+            let broken = verify_chain(rows).expect_err("the change must break the chain");
+            assert_eq!(
+                (broken.seq, broken.kind),
+                (4, ChainBreakKind::ContentChanged)
+            );
+        }
+    }
+
+    #[test]
+    fn old_entries_hash_as_they_always_did() {
+        // The V1 layout, spelled out: entries written before V2 must keep verifying.
+        let entry = chain(1).remove(0).entry;
+        let mut expected = b"tether-audit-v1".to_vec();
+        expected.extend_from_slice(&1u64.to_be_bytes());
+        for field in [
+            "2026-11-25T10:01:00Z",
+            "maría",
+            "user_added",
+            "user",
+            "1",
+            "ok",
+        ] {
+            expected.extend_from_slice(&u32::try_from(field.len()).unwrap_or(0).to_be_bytes());
+            expected.extend_from_slice(field.as_bytes());
+        }
+        assert_eq!(entry.canonical_bytes(), expected);
     }
 
     #[test]

@@ -12,8 +12,8 @@ pub mod role;
 pub mod user_name;
 
 pub use audit::{
-    verify_chain, AuditAction, AuditEntry, AuditOutcome, ChainBreak, ChainBreakKind,
-    StoredAuditRow, GENESIS_HASH,
+    verify_chain, AuditAction, AuditEntry, AuditOutcome, ChainBreak, ChainBreakKind, EntryFormat,
+    Receipt, ReceiptError, ReceiptMismatch, StoredAuditRow, GENESIS_HASH,
 };
 pub use passphrase::{check_new_passphrase, PassphraseError, MIN_PASSPHRASE_CHARS};
 pub use role::{Permission, Role, UnknownRole};

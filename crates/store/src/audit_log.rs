@@ -4,9 +4,10 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use tether_core::audit::{verify_chain, StoredAuditRow};
-use tether_core::{AuditAction, AuditEntry, AuditOutcome, GENESIS_HASH};
+use tether_core::{AuditAction, AuditEntry, AuditOutcome, EntryFormat, Receipt, GENESIS_HASH};
 
 use crate::error::{Result, StoreError};
+use crate::session::SignedInUser;
 
 /// What the record id of an entry refers to.
 #[derive(Debug, Clone, Copy)]
@@ -27,14 +28,43 @@ impl<'a> Target<'a> {
 
 pub(crate) fn append(
     conn: &Connection,
-    actor: &str,
+    actor: &SignedInUser,
     action: AuditAction,
     target: Target<'_>,
     outcome: AuditOutcome,
 ) -> Result<()> {
+    write_entry(conn, actor, action, target, outcome, None)
+}
+
+/// A bulk read or a search: `count` records were returned.
+pub(crate) fn append_counted(
+    conn: &Connection,
+    actor: &SignedInUser,
+    action: AuditAction,
+    target: Target<'_>,
+    count: usize,
+) -> Result<()> {
+    let count = u64::try_from(count).unwrap_or(u64::MAX);
+    write_entry(conn, actor, action, target, AuditOutcome::Ok, Some(count))
+}
+
+/// Must run inside an IMMEDIATE transaction (`Session::transaction`, `vault::create`): the
+/// head is read and the next entry inserted under the write lock, so two processes cannot
+/// both append after the same head (and the unique `seq` refuses it if one ever tried).
+fn write_entry(
+    conn: &Connection,
+    actor: &SignedInUser,
+    action: AuditAction,
+    target: Target<'_>,
+    outcome: AuditOutcome,
+    count: Option<u64>,
+) -> Result<()> {
     let last: Option<(i64, Vec<u8>)> = conn
         .query_row(
-            "SELECT seq, hash FROM audit ORDER BY id DESC LIMIT 1",
+            // The highest seq, not the last row: after tampering that moved rows (ids
+            // swapped) the next entry must still get a fresh seq, so the vault stays usable
+            // and `audit verify` names the tampering rather than an append failing.
+            "SELECT seq, hash FROM audit ORDER BY seq DESC, id DESC LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -46,18 +76,22 @@ pub(crate) fn append(
         .try_into()
         .map_err(|_| StoreError::Crypto("the audit chain head has a malformed hash"))?;
     let entry = AuditEntry {
+        format: EntryFormat::V2,
         seq: u64::try_from(prev_seq).unwrap_or(0) + 1,
         at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        actor: actor.to_owned(),
+        actor: actor.name.clone(),
+        actor_id: Some(actor.id),
         action: action.as_str().to_owned(),
         record_kind: target.kind.to_owned(),
         record_id: target.id.to_owned(),
         outcome: outcome.as_str().to_owned(),
+        count,
     };
     let hash = entry.chain_hash(&prev_hash);
     conn.execute(
-        "INSERT INTO audit (seq, at, actor, action, record_kind, record_id, outcome, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO audit (seq, at, actor, action, record_kind, record_id, outcome, prev_hash,
+                            hash, format, actor_id, count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             prev_seq + 1,
             entry.at,
@@ -67,7 +101,10 @@ pub(crate) fn append(
             entry.record_id,
             entry.outcome,
             prev_hash.as_slice(),
-            hash.as_slice()
+            hash.as_slice(),
+            entry.format.number(),
+            entry.actor_id,
+            count.map(|n| i64::try_from(n).unwrap_or(i64::MAX)),
         ],
     )
     .map_err(StoreError::sql("append to the audit chain"))?;
@@ -77,7 +114,7 @@ pub(crate) fn append(
 /// The common case: a successful change to one record, identified by kind and id.
 pub(crate) fn record(
     conn: &Connection,
-    actor: &str,
+    actor: &SignedInUser,
     action: AuditAction,
     kind: &str,
     id: impl std::fmt::Display,
@@ -95,14 +132,19 @@ pub(crate) fn record(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditReport {
     pub entries: u64,
-    /// Hex SHA-256 of the last entry: record it elsewhere to detect a truncated tail later.
+    /// Hex SHA-256 of the last entry: record it elsewhere (an audit receipt) to detect a
+    /// rewrite or a truncated tail later.
     pub head: String,
+    /// The seq of the entry that holds the receipt's head, when a receipt was checked.
+    pub receipt_entry: Option<u64>,
 }
 
-pub(crate) fn verify(conn: &Connection) -> Result<AuditReport> {
+/// Walks the chain; with a receipt, also checks the chain still holds its head in its place.
+pub(crate) fn verify(conn: &Connection, receipt: Option<&Receipt>) -> Result<AuditReport> {
     let mut stmt = conn
         .prepare(
-            "SELECT id, seq, at, actor, action, record_kind, record_id, outcome, prev_hash, hash
+            "SELECT id, seq, at, actor, action, record_kind, record_id, outcome, prev_hash, hash,
+                    format, actor_id, count
              FROM audit ORDER BY id",
         )
         .map_err(StoreError::sql("read the audit chain"))?;
@@ -118,6 +160,11 @@ pub(crate) fn verify(conn: &Connection) -> Result<AuditReport> {
                     record_kind: r.get(5)?,
                     record_id: r.get(6)?,
                     outcome: r.get(7)?,
+                    format: EntryFormat::from_number(r.get(10)?),
+                    actor_id: r.get(11)?,
+                    count: r
+                        .get::<_, Option<i64>>(12)?
+                        .map(|n| u64::try_from(n).unwrap_or(u64::MAX)),
                 },
                 prev_hash: r.get(8)?,
                 hash: r.get(9)?,
@@ -126,12 +173,21 @@ pub(crate) fn verify(conn: &Connection) -> Result<AuditReport> {
         .map_err(StoreError::sql("read the audit chain"))?
         .collect::<Result<Vec<_>, _>>()
         .map_err(StoreError::sql("read the audit chain"))?;
-    let head = rows
-        .last()
-        .map(|r| hex::encode(&r.hash))
-        .unwrap_or_default();
+    let hashes: Vec<[u8; 32]> = rows
+        .iter()
+        .map(|r| <[u8; 32]>::try_from(r.hash.as_slice()).unwrap_or([0xff; 32]))
+        .collect();
+    let head = hashes.last().map(hex::encode).unwrap_or_default();
     let entries = verify_chain(rows).map_err(StoreError::AuditBroken)?;
-    Ok(AuditReport { entries, head })
+    let receipt_entry = receipt
+        .map(|r| r.check(&hashes))
+        .transpose()
+        .map_err(StoreError::AuditReceipt)?;
+    Ok(AuditReport {
+        entries,
+        head,
+        receipt_entry,
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -139,16 +195,20 @@ pub struct AuditLogEntry {
     pub seq: u64,
     pub at: String,
     pub actor: String,
+    /// The actor's user id (entries written since user ids were recorded).
+    pub actor_id: Option<i64>,
     pub action: String,
     pub record_kind: String,
     pub record_id: String,
     pub outcome: String,
+    /// Records returned by a bulk read or a search.
+    pub count: Option<u64>,
 }
 
 pub(crate) fn latest(conn: &Connection, limit: u32) -> Result<Vec<AuditLogEntry>> {
     let mut stmt = conn
         .prepare(
-            "SELECT seq, at, actor, action, record_kind, record_id, outcome
+            "SELECT seq, at, actor, action, record_kind, record_id, outcome, actor_id, count
              FROM audit ORDER BY id DESC LIMIT ?1",
         )
         .map_err(StoreError::sql("read the audit log"))?;
@@ -162,6 +222,10 @@ pub(crate) fn latest(conn: &Connection, limit: u32) -> Result<Vec<AuditLogEntry>
                 record_kind: r.get(4)?,
                 record_id: r.get(5)?,
                 outcome: r.get(6)?,
+                actor_id: r.get(7)?,
+                count: r
+                    .get::<_, Option<i64>>(8)?
+                    .map(|n| u64::try_from(n).unwrap_or(u64::MAX)),
             })
         })
         .map_err(StoreError::sql("read the audit log"))?

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use tether_core::casework::FieldError;
-use tether_core::{ChainBreak, PassphraseError, UserNameError};
+use tether_core::{ChainBreak, PassphraseError, ReceiptMismatch, UserNameError};
 
 /// A coarse classification the desktop UI and the CLI branch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -66,6 +66,9 @@ pub enum StoreError {
     },
     #[error("the audit chain is broken: {0}")]
     AuditBroken(ChainBreak),
+    /// The chain verifies but no longer holds an audit receipt's head in its place.
+    #[error("the audit chain does not match the receipt: {0}")]
+    AuditReceipt(ReceiptMismatch),
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -101,7 +104,7 @@ impl StoreError {
             | StoreError::ImportRejected { .. } => ErrorKind::InvalidInput,
             StoreError::NotFound { .. } => ErrorKind::NotFound,
             StoreError::Conflict(_) => ErrorKind::Conflict,
-            StoreError::AuditBroken(_) => ErrorKind::DatabaseCorrupt,
+            StoreError::AuditBroken(_) | StoreError::AuditReceipt(_) => ErrorKind::DatabaseCorrupt,
             StoreError::Io { .. } | StoreError::Sql { .. } | StoreError::Crypto(_) => {
                 ErrorKind::Internal
             }

@@ -23,6 +23,8 @@ pub use audit_log::{AuditLogEntry, AuditReport};
 pub use backup::restore;
 pub use error::{ErrorKind, Result, StoreError};
 pub use paths::{VaultPaths, DATABASE_FILE, KEY_SLOTS_FILE};
-pub use session::{NewAddress, PrintKind, Session, SignedInUser, SwbAnswers, UserSummary};
+pub use session::{
+    AuditReceipt, Calendar, NewAddress, PrintKind, Session, SignedInUser, SwbAnswers, UserSummary,
+};
 pub use settings::DEFAULT_AUTO_LOCK_MINUTES;
 pub use vault::{create, unlock};

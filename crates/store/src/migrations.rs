@@ -183,17 +183,57 @@ const MIGRATIONS: &[Step] = &[
     ),
     // 5: tasks for the cases already in the vault
     Step::Rust(schedule_existing_cases),
+    // 6: trust: one entry per seq, the actor's user id and a read's count in the chain, and
+    //    A-Numbers in a search column of their own (so volunteers' queries can leave it out)
+    Step::Rust(audit_ids_and_search_by_role),
 ];
+
+/// Migration 6. The unique `seq` makes a second entry after the same head (two processes
+/// appending at once) fail instead of forking the chain. A vault that already forked has
+/// duplicate seqs that must stay (the log is append-only, and `audit verify` reports them):
+/// there the index covers the entries written from now on only.
+fn audit_ids_and_search_by_role(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "ALTER TABLE audit ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+         ALTER TABLE audit ADD COLUMN actor_id INTEGER;
+         ALTER TABLE audit ADD COLUMN count INTEGER;",
+    )
+    .map_err(StoreError::sql("add user ids to the audit log"))?;
+    let (duplicates, last_id): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM (SELECT seq FROM audit GROUP BY seq HAVING count(*) > 1)),
+                    coalesce((SELECT max(id) FROM audit), 0)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(StoreError::sql("check the audit log's sequence numbers"))?;
+    let index = if duplicates == 0 {
+        "CREATE UNIQUE INDEX audit_seq_unique ON audit (seq)".to_owned()
+    } else {
+        // Plus a plain index, for the append's look-up of the highest seq.
+        format!(
+            "CREATE UNIQUE INDEX audit_seq_unique ON audit (seq) WHERE id > {last_id};
+             CREATE INDEX audit_seq ON audit (seq);"
+        )
+    };
+    conn.execute_batch(&index)
+        .map_err(StoreError::sql("make audit sequence numbers unique"))?;
+    rebuild_search_with_prefix_index(conn)
+}
 
 fn schedule_existing_cases(conn: &Connection) -> Result<()> {
     crate::followup::tasks::reschedule_all(conn, chrono::Utc::now().date_naive()).map(|_| ())
 }
 
+/// Drops and rebuilds the search index in its current shape from the stored cases. The index
+/// is derived data, so migration 3 (the prefix indexes) and migration 6 (the `a_numbers`
+/// column) both run this: on a vault older than 3, step 3 already builds today's shape and
+/// step 6 rebuilds it once more.
 fn rebuild_search_with_prefix_index(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DROP TABLE child_search;
          CREATE VIRTUAL TABLE child_search USING fts5 (
-            names, numbers,
+            names, numbers, a_numbers,
             tokenize = 'unicode61 remove_diacritics 2',
             prefix = '2 3 4'
          );",
@@ -286,6 +326,47 @@ mod tests {
         .map_err(StoreError::sql("insert"))?;
         assert!(conn.execute("UPDATE audit SET actor = 'b'", []).is_err());
         assert!(conn.execute("DELETE FROM audit", []).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn a_second_entry_with_the_same_seq_is_refused() -> Result<()> {
+        let mut conn = Connection::open_in_memory().map_err(StoreError::sql("open"))?;
+        migrate(&mut conn)?;
+        let insert = "INSERT INTO audit (seq, at, actor, action, record_kind, record_id, outcome, prev_hash, hash)
+             VALUES (1, 't', 'a', 'x', 'k', '1', 'ok', x'00', x'00')";
+        conn.execute(insert, [])
+            .map_err(StoreError::sql("insert"))?;
+        assert!(conn.execute(insert, []).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn a_vault_whose_chain_already_forked_still_opens() -> Result<()> {
+        let mut conn = Connection::open_in_memory().map_err(StoreError::sql("open"))?;
+        // Up to migration 5, then the fork two processes used to make: two entries #2.
+        for (index, step) in MIGRATIONS.iter().take(5).enumerate() {
+            match step {
+                Step::Sql(sql) => conn.execute_batch(sql).map_err(StoreError::sql("old"))?,
+                Step::Rust(run) => run(&conn)?,
+            }
+            conn.pragma_update(None, "user_version", index as i64 + 1)
+                .map_err(StoreError::sql("old"))?;
+        }
+        for seq in [1, 2, 2] {
+            conn.execute(
+                "INSERT INTO audit (seq, at, actor, action, record_kind, record_id, outcome, prev_hash, hash)
+                 VALUES (?1, 't', 'a', 'x', 'k', '1', 'ok', x'00', x'00')",
+                [seq],
+            )
+            .map_err(StoreError::sql("insert"))?;
+        }
+        migrate(&mut conn)?;
+        assert_eq!(current_version(&conn)?, LATEST);
+        let next = "INSERT INTO audit (seq, at, actor, action, record_kind, record_id, outcome, prev_hash, hash)
+             VALUES (3, 't', 'a', 'x', 'k', '1', 'ok', x'00', x'00')";
+        conn.execute(next, []).map_err(StoreError::sql("insert"))?;
+        assert!(conn.execute(next, []).is_err(), "new entries are unique");
         Ok(())
     }
 }

@@ -39,9 +39,14 @@ pub fn create(paths: &VaultPaths, admin: &str, passphrase: &SecretString) -> Res
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::sql("start creating the vault"))?;
         let user_id = users::insert(&tx, &admin, Role::Admin, &slot_id)?;
+        let me = SignedInUser {
+            id: user_id,
+            name: admin.as_str().to_owned(),
+            role: Role::Admin,
+        };
         audit_log::append(
             &tx,
-            admin.as_str(),
+            &me,
             AuditAction::VaultCreated,
             Target::new("user", &user_id.to_string()),
             AuditOutcome::Ok,

@@ -4,7 +4,7 @@ use tauri::State;
 
 use super::Reply;
 use crate::api;
-use crate::ipc::admin::{AuditEntryView, AuditReport, UserSummary};
+use crate::ipc::admin::{AuditEntryView, AuditReport, SavedReceipt, UserSummary};
 use crate::ipc::vault::Role;
 use crate::state::AppState;
 
@@ -54,4 +54,24 @@ pub(super) async fn audit_log(
     limit: u32,
 ) -> Reply<Vec<AuditEntryView>> {
     api::admin::audit_log(&state, limit)
+}
+
+/// The native save dialog, Rust side (the webview is granted no plugin); `None` when the user
+/// cancels. The admin check and the chain check come first: a refused user, or a broken
+/// chain, gets the error and no dialog.
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn save_audit_receipt(
+    state: State<'_, AppState>,
+    app: tauri::AppHandle,
+) -> Reply<Option<SavedReceipt>> {
+    api::admin::check_receipt(&state)?;
+    let picked = super::print::save_dialog(&app)
+        .set_file_name(api::admin::receipt_file_name())
+        .add_filter("Text", &["txt"])
+        .blocking_save_file();
+    match super::print::chosen_path(picked)? {
+        None => Ok(None),
+        Some(path) => api::admin::save_audit_receipt(&state, &path).map(Some),
+    }
 }

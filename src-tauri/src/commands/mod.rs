@@ -42,6 +42,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             vault::set_auto_lock_minutes,
             admin::audit_verify,
             admin::audit_log,
+            admin::save_audit_receipt,
             cases::list_children,
             cases::search_children,
             cases::get_child,

@@ -36,7 +36,9 @@ pub(super) async fn print_page(state: State<'_, AppState>, job: u32, page: u32) 
 
 /// Opens the dialog in the user's Documents folder (else Downloads, else home), never in
 /// whatever folder the app happened to start from.
-fn save_dialog(app: &tauri::AppHandle) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
+pub(super) fn save_dialog(
+    app: &tauri::AppHandle,
+) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
     use tauri::Manager;
     use tauri_plugin_dialog::DialogExt;
     let paths = app.path();
@@ -51,7 +53,7 @@ fn save_dialog(app: &tauri::AppHandle) -> tauri_plugin_dialog::FileDialogBuilder
     }
 }
 
-fn chosen_path(
+pub(super) fn chosen_path(
     picked: Option<tauri_plugin_dialog::FilePath>,
 ) -> Result<Option<std::path::PathBuf>, AppError> {
     picked

@@ -29,6 +29,29 @@ pub struct AuditReport {
     pub ok: bool,
     pub entries: u32,
     pub message: String,
+    /// Hex SHA-256 of the last entry (empty when the chain is broken): keep it elsewhere, in
+    /// an audit receipt, to detect a rewrite or a truncation later.
+    pub head: String,
+}
+
+/// An audit receipt written to a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct SavedReceipt {
+    pub path: String,
+    pub entries: u32,
+    pub head: String,
+    pub taken_at: String,
+}
+
+impl From<(tether_store::AuditReceipt, &std::path::Path)> for SavedReceipt {
+    fn from((r, path): (tether_store::AuditReceipt, &std::path::Path)) -> Self {
+        SavedReceipt {
+            path: path.display().to_string(),
+            entries: count32(r.entries),
+            head: r.head,
+            taken_at: r.taken_at,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -41,6 +64,8 @@ pub struct AuditEntryView {
     pub record_kind: String,
     pub record_id: String,
     pub outcome: String,
+    /// Records returned by a bulk read or a search (null for other entries).
+    pub count: Option<u32>,
 }
 
 impl From<AuditLogEntry> for AuditEntryView {
@@ -53,6 +78,7 @@ impl From<AuditLogEntry> for AuditEntryView {
             record_kind: e.record_kind,
             record_id: e.record_id,
             outcome: e.outcome,
+            count: e.count.map(count32),
         }
     }
 }

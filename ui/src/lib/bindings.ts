@@ -18,6 +18,12 @@ export const commands = {
 	setAutoLockMinutes: (minutes: number) => typedError<SessionInfo, AppError>(__TAURI_INVOKE("set_auto_lock_minutes", { minutes })),
 	auditVerify: () => typedError<AuditReport, AppError>(__TAURI_INVOKE("audit_verify")),
 	auditLog: (limit: number) => typedError<AuditEntryView[], AppError>(__TAURI_INVOKE("audit_log", { limit })),
+	/**
+	 *  The native save dialog, Rust side (the webview is granted no plugin); `None` when the user
+	 *  cancels. The admin check and the chain check come first: a refused user, or a broken
+	 *  chain, gets the error and no dialog.
+	 */
+	saveAuditReceipt: () => typedError<SavedReceipt | null, AppError>(__TAURI_INVOKE("save_audit_receipt")),
 	listChildren: (offset: number, limit: number) => typedError<ChildPage, AppError>(__TAURI_INVOKE("list_children", { offset, limit })),
 	searchChildren: (query: string, limit: number) => typedError<ChildSummary[], AppError>(__TAURI_INVOKE("search_children", { query, limit })),
 	getChild: (idOrCase: string) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("get_child", { idOrCase })),
@@ -111,12 +117,19 @@ export type AuditEntryView = {
 	record_kind: string,
 	record_id: string,
 	outcome: string,
+	/**  Records returned by a bulk read or a search (null for other entries). */
+	count: number | null,
 };
 
 export type AuditReport = {
 	ok: boolean,
 	entries: number,
 	message: string,
+	/**
+	 *  Hex SHA-256 of the last entry (empty when the chain is broken): keep it elsewhere, in
+	 *  an audit receipt, to detect a rewrite or a truncation later.
+	 */
+	head: string,
 };
 
 export type CallDue = {
@@ -406,6 +419,14 @@ export type Role = "admin" | "case_manager" | "volunteer";
 export type SavedPrint = {
 	path: string,
 	files: number,
+};
+
+/**  An audit receipt written to a file. */
+export type SavedReceipt = {
+	path: string,
+	entries: number,
+	head: string,
+	taken_at: string,
 };
 
 export type SessionInfo = {

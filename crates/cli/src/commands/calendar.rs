@@ -6,6 +6,7 @@ use anyhow::Result;
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use clap::Args;
 use tether_core::casework::{parse_date, Court};
+use tether_store::followup::{HearingItem, TaskView};
 use tether_store::Session;
 
 use crate::errors::invalid;
@@ -27,8 +28,10 @@ pub fn run(session: &mut Session, args: CalendarArgs) -> Result<()> {
     if to < from {
         return Err(invalid("to", "the end date is before the start date"));
     }
-    let mut entries = task_entries(session, from, to)?;
-    entries.extend(hearing_entries(session, from, to)?);
+    // One read, audited once with the number of events.
+    let calendar = session.calendar(from, to)?;
+    let mut entries = task_entries(calendar.tasks);
+    entries.extend(hearing_entries(calendar.hearings));
     let count = entries.len();
     let text = render_calendar("Tether", &entries, Utc::now());
     write_new(&args.out, &text)?;
@@ -41,16 +44,9 @@ pub fn run(session: &mut Session, args: CalendarArgs) -> Result<()> {
 }
 
 /// Open tasks due between the days, each an all-day event.
-fn task_entries(
-    session: &mut Session,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<CalendarEntry>> {
-    let from_text = from.to_string();
-    Ok(session
-        .tasks(to)?
+fn task_entries(tasks: Vec<TaskView>) -> Vec<CalendarEntry> {
+    tasks
         .into_iter()
-        .filter(|t| t.due_on >= from_text)
         .filter_map(|t| {
             let day = NaiveDate::parse_from_str(&t.due_on, "%Y-%m-%d").ok()?;
             Some(CalendarEntry {
@@ -61,17 +57,13 @@ fn task_entries(
                 when: When::AllDay(day),
             })
         })
-        .collect())
+        .collect()
 }
 
 /// Hearings between the days, two hours each in the court's time zone.
-fn hearing_entries(
-    session: &mut Session,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<CalendarEntry>> {
+fn hearing_entries(hearings: Vec<HearingItem>) -> Vec<CalendarEntry> {
     let mut entries = Vec::new();
-    for h in session.hearings_between(from, to)? {
+    for h in hearings {
         let Ok(local) = NaiveDateTime::parse_from_str(&h.at, "%Y-%m-%d %H:%M") else {
             continue;
         };
@@ -94,7 +86,7 @@ fn hearing_entries(
             },
         });
     }
-    Ok(entries)
+    entries
 }
 
 /// Writes a new file only: an existing calendar is never replaced.

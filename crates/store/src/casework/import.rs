@@ -200,9 +200,9 @@ pub(crate) fn apply(
                 index_for_search: false,
             },
         )?;
-        let (names, numbers) =
+        let (names, numbers, a_numbers) =
             search::new_child_terms(&record.child, Some(&record.sponsor), &case_number);
-        search_rows.push((id, names, numbers));
+        search_rows.push((id, names, numbers, a_numbers));
         seq += 1;
         let facts = CaseFacts {
             child_id: id,

@@ -1,6 +1,12 @@
 //! Full-text search over children: names, aliases, sponsor names, A-Number, phones, case
 //! number. SQLite FTS5 with `unicode61 remove_diacritics 2`, so `jose ramirez` finds
 //! `José Ramírez`; every word is a prefix while typing; results ranked by bm25.
+//!
+//! A role that may not see a field may not search by it, or search becomes an oracle (typing
+//! `T-2026-000001 A2`, `… A20`, … recovers an A-Number digit by digit). A-Numbers therefore
+//! live in a column of their own, `a_numbers`, and a query built for a role without
+//! `Visibility::a_number` names only the other columns: the index is never asked about them.
+//! Addresses are not indexed at all.
 
 use rusqlite::{params, Connection};
 use tether_core::casework::redaction::Visibility;
@@ -39,15 +45,20 @@ pub(crate) fn index_child(conn: &Connection, child_id: i64) -> Result<()> {
                     .split_whitespace()
                     .filter_map(|e164| Phone::parse(e164).ok())
                     .collect();
-                let numbers = number_terms(&case_number, a_number, phones.iter());
-                Ok((names.replace(['[', ']', '"', ','], " "), numbers))
+                let numbers = number_terms(&case_number, phones.iter());
+                Ok((
+                    names.replace(['[', ']', '"', ','], " "),
+                    (numbers, a_number_terms(a_number)),
+                ))
             })
         })
         .map_err(StoreError::sql("index a child for search"))?;
+    let (numbers, a_numbers) = numbers;
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO child_search (rowid, names, numbers) VALUES (?1, ?2, ?3)",
+        "INSERT OR REPLACE INTO child_search (rowid, names, numbers, a_numbers)
+         VALUES (?1, ?2, ?3, ?4)",
     )
-    .and_then(|mut s| s.execute(params![child_id, names, numbers]))
+    .and_then(|mut s| s.execute(params![child_id, names, numbers, a_numbers]))
     .map_err(StoreError::sql("index a child for search"))?;
     Ok(())
 }
@@ -61,19 +72,19 @@ pub(crate) fn index_new_child(
     sponsor: Option<&SponsorDraft>,
     case_number: &str,
 ) -> Result<()> {
-    let (names, numbers) = new_child_terms(child, sponsor, case_number);
-    insert_row(conn, child_id, &names, &numbers)
+    let (names, numbers, a_numbers) = new_child_terms(child, sponsor, case_number);
+    insert_row(conn, child_id, &names, &numbers, &a_numbers)
 }
 
-/// One child's search row, ready to insert: (rowid = child id, names, numbers).
-pub(crate) type SearchRow = (i64, String, String);
+/// One child's search row, ready to insert: (rowid = child id, names, numbers, a_numbers).
+pub(crate) type SearchRow = (i64, String, String, String);
 
-/// The `names` and `numbers` columns for a new child, from the values in hand.
+/// The `names`, `numbers` and `a_numbers` columns for a new child, from the values in hand.
 pub(crate) fn new_child_terms(
     child: &ChildDraft,
     sponsor: Option<&SponsorDraft>,
     case_number: &str,
-) -> (String, String) {
+) -> (String, String, String) {
     let mut names = format!(
         "{} {} {}",
         child.given_name,
@@ -88,8 +99,8 @@ pub(crate) fn new_child_terms(
     }
     let a_number = child.a_number.map(|a| a.digits());
     let phones = sponsor.map(|s| s.phones.as_slice()).unwrap_or_default();
-    let numbers = number_terms(case_number, a_number, phones.iter());
-    (names, numbers)
+    let numbers = number_terms(case_number, phones.iter());
+    (names, numbers, a_number_terms(a_number))
 }
 
 /// Writes many new children's search rows, a few thousand per statement.
@@ -105,8 +116,8 @@ pub(crate) fn insert_rows(conn: &Connection, rows: &[SearchRow]) -> Result<()> {
     const CHUNK: usize = 10_000;
     let mut stmt = conn
         .prepare_cached(
-            "INSERT INTO child_search (rowid, names, numbers)
-             SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)",
+            "INSERT INTO child_search (rowid, names, numbers, a_numbers)
+             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?1)",
         )
         .map_err(StoreError::sql("index children for search"))?;
     for chunk in rows.chunks(CHUNK) {
@@ -118,16 +129,13 @@ pub(crate) fn insert_rows(conn: &Connection, rows: &[SearchRow]) -> Result<()> {
     Ok(())
 }
 
-fn number_terms<'a>(
-    case_number: &str,
-    a_number: Option<String>,
-    phones: impl Iterator<Item = &'a Phone>,
-) -> String {
+/// The `a_numbers` column: the A-Number with and without its `A`.
+fn a_number_terms(a_number: Option<String>) -> String {
+    a_number.map(|a| format!("A{a} {a}")).unwrap_or_default()
+}
+
+fn number_terms<'a>(case_number: &str, phones: impl Iterator<Item = &'a Phone>) -> String {
     let mut numbers = vec![case_number.replace('-', " "), case_number.replace('-', "")];
-    if let Some(a) = a_number {
-        numbers.push(format!("A{a}"));
-        numbers.push(a);
-    }
     for p in phones {
         let (full, national) = phone_digits(p);
         numbers.push(full);
@@ -136,29 +144,69 @@ fn number_terms<'a>(
     numbers.join(" ")
 }
 
-fn insert_row(conn: &Connection, child_id: i64, names: &str, numbers: &str) -> Result<()> {
-    conn.prepare_cached("INSERT INTO child_search (rowid, names, numbers) VALUES (?1, ?2, ?3)")
-        .and_then(|mut s| s.execute(params![child_id, names, numbers]))
-        .map_err(StoreError::sql("index a child for search"))?;
+fn insert_row(
+    conn: &Connection,
+    child_id: i64,
+    names: &str,
+    numbers: &str,
+    a_numbers: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO child_search (rowid, names, numbers, a_numbers) VALUES (?1, ?2, ?3, ?4)",
+    )
+    .and_then(|mut s| s.execute(params![child_id, names, numbers, a_numbers]))
+    .map_err(StoreError::sql("index a child for search"))?;
     Ok(())
 }
 
-/// Turns what someone typed into an FTS5 query; `None` when nothing searchable is left.
+/// What a query was read as, for the audit log (never what was typed): `name`,
+/// `case_number`, `a_number`, `phone`, `number` (digits that are none of those), joined with
+/// `+` when it reads as several, or `empty`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryKind(String);
+
+impl QueryKind {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Reads what someone typed: its kind, always, and its FTS5 query for a role that sees
+/// `vis` (`None` when nothing searchable is left).
 ///
 /// Identifiers typed in any accepted form (A-Number `123-456-789`, case number, phone) are
 /// matched exactly; every word is also tried as a prefix, so a Guatemalan 8-digit number is
-/// found as a phone even though it would also read as an A-Number.
-pub fn fts_query(raw: &str) -> Option<String> {
+/// found as a phone even though it would also read as an A-Number. Without
+/// `Visibility::a_number`, no alternative touches the `a_numbers` column.
+pub fn plan_query(raw: &str, vis: &Visibility) -> (QueryKind, Option<String>) {
+    let mut kinds: Vec<&str> = Vec::new();
     let mut alternatives = Vec::new();
-    if let Ok(a) = ANumber::parse(raw) {
-        alternatives.push(format!("numbers : \"{}\"", a.digits()));
-    }
+    // Every column a word may match for this role, as an FTS5 column filter.
+    let (all_columns, number_columns) = if vis.a_number {
+        ("{names numbers a_numbers}", "{numbers a_numbers}")
+    } else {
+        ("{names numbers}", "numbers")
+    };
+    let words: Vec<String> = raw
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(str::to_lowercase)
+        .collect();
     if let Ok(c) = CaseNumber::parse(raw) {
+        kinds.push("case_number");
         alternatives.push(format!("numbers : \"{}\"", c.to_string().replace('-', "")));
+    }
+    if let Ok(a) = ANumber::parse(raw) {
+        kinds.push("a_number");
+        if vis.a_number {
+            alternatives.push(format!("a_numbers : \"{}\"", a.digits()));
+        }
     }
     let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
     if digits.len() >= 7 {
         if let Ok(p) = Phone::parse(raw) {
+            kinds.push("phone");
             alternatives.push(format!("numbers : \"{}\"", phone_digits(&p).0));
         }
     }
@@ -167,21 +215,35 @@ pub fn fts_query(raw: &str) -> Option<String> {
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '+' | '.'));
     if number_like && digits.len() >= 4 {
-        alternatives.push(format!("numbers : \"{digits}\"*"));
+        alternatives.push(format!("{number_columns} : \"{digits}\"*"));
     }
-    let words: Vec<String> = raw
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(12)
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
-        .collect();
+    // Not one identifier as a whole: words, of letters (names) or of digits (numbers).
+    if kinds.is_empty() {
+        if words.iter().any(|w| w.chars().any(char::is_alphabetic)) {
+            kinds.push("name");
+        }
+        if words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())) {
+            kinds.push("number");
+        }
+    }
     if !words.is_empty() {
-        alternatives.push(format!("({})", words.join(" AND ")));
+        let words: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
+        alternatives.push(format!("{all_columns} : ({})", words.join(" AND ")));
     }
+    let kind = QueryKind(if kinds.is_empty() {
+        "empty".to_owned()
+    } else {
+        kinds.join("+")
+    });
     if alternatives.is_empty() {
-        return None;
+        return (kind, None);
     }
-    Some(alternatives.join(" OR "))
+    (kind, Some(alternatives.join(" OR ")))
+}
+
+/// The FTS5 query as staff (who see everything) would run it.
+pub fn fts_query(raw: &str) -> Option<String> {
+    plan_query(raw, &Visibility::EVERYTHING).1
 }
 
 /// A single word of at most three letters, such as the first keystrokes of a name.
@@ -200,9 +262,10 @@ pub(crate) fn search(
     raw: &str,
     limit: u32,
     vis: &Visibility,
-) -> Result<Vec<ChildSummary>> {
-    let Some(query) = fts_query(raw) else {
-        return Ok(Vec::new());
+) -> Result<(QueryKind, Vec<ChildSummary>)> {
+    let (kind, query) = plan_query(raw, vis);
+    let Some(query) = query else {
+        return Ok((kind, Vec::new()));
     };
     // One or two letters typed so far match thousands of children: ranking them all by bm25
     // costs tens of milliseconds and means little, so show the newest cases instead (FTS5
@@ -210,7 +273,7 @@ pub(crate) fn search(
     let order = if is_short_prefix(raw) {
         "f.rowid DESC"
     } else {
-        "bm25(child_search, 10.0, 5.0)"
+        "bm25(child_search, 10.0, 5.0, 5.0)"
     };
     let sql = format!(
         "SELECT c.id, c.case_number, c.given_name, c.family_name, c.primary_language,
@@ -228,13 +291,18 @@ pub(crate) fn search(
     let rows = stmt
         .query_map(params![query, limit], |r| summary_from_row(r, vis))
         .map_err(StoreError::sql("search"))?;
-    rows.collect::<rusqlite::Result<_>>()
-        .map_err(StoreError::sql("search"))
+    let found = rows
+        .collect::<rusqlite::Result<_>>()
+        .map_err(StoreError::sql("search"))?;
+    Ok((kind, found))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use tether_core::casework::redaction::Visibility;
+    use tether_core::Role;
+
+    use super::{fts_query, plan_query};
 
     #[test]
     fn queries_read_identifiers_in_any_accepted_form() {
@@ -243,7 +311,7 @@ mod tests {
         let q = fts_query("A 023 456 789").unwrap_or_default();
         assert!(q.contains("\"023456789\""), "{q}");
         let q = fts_query("jose ram").unwrap_or_default();
-        assert_eq!(q, "(\"jose\"* AND \"ram\"*)");
+        assert_eq!(q, "{names numbers a_numbers} : (\"jose\"* AND \"ram\"*)");
         let q = fts_query("+502 5123 4567").unwrap_or_default();
         assert!(q.contains("\"50251234567\""), "{q}");
         assert_eq!(fts_query("  -- "), None);
@@ -253,6 +321,39 @@ mod tests {
     fn quotes_cannot_break_out_of_the_query() {
         let q = fts_query("\"; DROP TABLE children; --").unwrap_or_default();
         assert!(!q.contains("\"\""), "{q}");
-        assert!(q.starts_with('('), "{q}");
+        assert!(q.starts_with("{names numbers a_numbers} : ("), "{q}");
+    }
+
+    #[test]
+    fn a_volunteers_query_never_names_the_a_number_column() {
+        let volunteer = Visibility::for_role(Role::Volunteer);
+        for raw in [
+            "123-456-789",
+            "A123456789",
+            "A2",
+            "T-2026-000001 A2",
+            "T-2026-000001 A20",
+            "2024",
+            "jose",
+        ] {
+            let (_, q) = plan_query(raw, &volunteer);
+            let q = q.unwrap_or_default();
+            assert!(!q.contains("a_numbers"), "{raw:?} → {q}");
+            assert!(!q.is_empty(), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_querys_kind_says_what_it_looks_like_not_what_it_says() {
+        let staff = Visibility::EVERYTHING;
+        let kind = |raw: &str| plan_query(raw, &staff).0.as_str().to_owned();
+        assert_eq!(kind("José Ramírez"), "name");
+        assert_eq!(kind("T-2026-000001"), "case_number");
+        assert_eq!(kind("A 123 456 789"), "a_number");
+        assert_eq!(kind("T-2026-000001 A2"), "name+number");
+        assert_eq!(kind("123-456-789"), "a_number");
+        assert_eq!(kind("+502 5123 4567"), "phone");
+        assert_eq!(kind("5123"), "number");
+        assert_eq!(kind(" -- "), "empty");
     }
 }

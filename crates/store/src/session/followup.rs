@@ -73,37 +73,85 @@ impl SwbAnswers {
 impl Session {
     /// Safety & Well-Being call attempts due on or before `on`, overdue (before today) first,
     /// with the sponsor's local time now and whether it is inside the calling window.
+    /// Audited with the number of calls listed (each names a sponsor and a phone).
     pub fn calls_due(&mut self, on: NaiveDate, now: DateTime<Utc>) -> Result<Vec<CallDue>> {
         self.authorize(
             Permission::LogCalls,
             AuditAction::CallLogged,
             Target::new("call", ""),
         )?;
-        let schedule = settings::schedule(&self.conn)?;
-        tasks::calls_due(
-            &self.conn,
-            on,
-            self.today(),
-            now,
-            &schedule,
-            &self.visibility(),
-        )
+        let (today, vis) = (self.today(), self.visibility());
+        self.audited_bulk_read(AuditAction::CallsDueListed, "call", |tx| {
+            let schedule = settings::schedule(tx)?;
+            let due = tasks::calls_due(tx, on, today, now, &schedule, &vis)?;
+            let count = due.len();
+            Ok((String::new(), due, count))
+        })
     }
 
     /// Every open task due on or before `on`: calls, hearing reminders, ACIS checks, EOIR-33
-    /// deadlines, escalations. Volunteers see the calls only.
+    /// deadlines, escalations. Volunteers see the calls only. Audited with the count.
     pub fn tasks(&mut self, on: NaiveDate) -> Result<Vec<TaskView>> {
+        self.authorize_tasks()?;
+        let scope = self.task_scope();
+        self.audited_bulk_read(AuditAction::TasksListed, "task", |tx| {
+            let due = scope.read(tx, on)?;
+            let count = due.len();
+            Ok((String::new(), due, count))
+        })
+    }
+
+    /// How many tasks are due on or before `on`: a number, no record, so not audited (the
+    /// app asks every few seconds to tell the user once a day).
+    pub fn tasks_due_count(&mut self, on: NaiveDate) -> Result<usize> {
+        self.authorize_tasks()?;
+        Ok(self.task_scope().read(&self.conn, on)?.len())
+    }
+
+    /// The calendar export's content: open tasks due from `from` to `to` and the hearings
+    /// between those days (none for volunteers). One audit entry, `calendar_exported`, with
+    /// the number of events.
+    pub fn calendar(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Calendar> {
+        self.authorize_tasks()?;
+        self.authorize_hearings()?;
+        let court_detail = self.visibility().court_detail;
+        let scope = self.task_scope();
+        self.audited_bulk_read(AuditAction::CalendarExported, "calendar", |tx| {
+            let from_text = from.to_string();
+            let mut due = scope.read(tx, to)?;
+            due.retain(|t| t.due_on >= from_text);
+            let hearings = if court_detail {
+                hearings::between(tx, from, to)?
+            } else {
+                Vec::new()
+            };
+            let count = due.len() + hearings.len();
+            Ok((
+                String::new(),
+                Calendar {
+                    tasks: due,
+                    hearings,
+                },
+                count,
+            ))
+        })
+    }
+
+    fn authorize_tasks(&mut self) -> Result<()> {
         self.authorize(
             Permission::LogCalls,
             AuditAction::CallLogged,
             Target::new("task", ""),
-        )?;
-        let kinds: Option<&[&str]> = if self.user.role.may(Permission::EditCases) {
-            None
-        } else {
-            Some(&["swb_call", "hearing_reminder"])
-        };
-        tasks::tasks_due(&self.conn, on, self.today(), kinds, &self.visibility())
+        )
+    }
+
+    /// Which tasks this user sees, taken before a transaction borrows the session.
+    fn task_scope(&self) -> TaskScope {
+        TaskScope {
+            all_kinds: self.user.role.may(Permission::EditCases),
+            today: self.today(),
+            vis: self.visibility(),
+        }
     }
 
     /// Logs one call attempt on the child's open Safety & Well-Being call. `at` is the
@@ -312,14 +360,42 @@ impl Session {
     /// Hearings from `from` to `to` inclusive (court local dates). Empty for volunteers, who
     /// see no court detail.
     pub fn hearings_between(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<HearingItem>> {
-        self.authorize(
-            Permission::ViewCases,
-            AuditAction::ChildViewed,
-            Target::new("hearing", ""),
-        )?;
+        self.authorize_hearings()?;
         if !self.visibility().court_detail {
             return Ok(Vec::new());
         }
         hearings::between(&self.conn, from, to)
     }
+
+    fn authorize_hearings(&mut self) -> Result<()> {
+        self.authorize(
+            Permission::ViewCases,
+            AuditAction::ChildViewed,
+            Target::new("hearing", ""),
+        )
+    }
+}
+
+struct TaskScope {
+    all_kinds: bool,
+    today: NaiveDate,
+    vis: tether_core::casework::redaction::Visibility,
+}
+
+impl TaskScope {
+    fn read(&self, conn: &rusqlite::Connection, on: NaiveDate) -> Result<Vec<TaskView>> {
+        let kinds: Option<&[&str]> = if self.all_kinds {
+            None
+        } else {
+            Some(&["swb_call", "hearing_reminder"])
+        };
+        tasks::tasks_due(conn, on, self.today, kinds, &self.vis)
+    }
+}
+
+/// What a calendar export holds.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    pub tasks: Vec<TaskView>,
+    pub hearings: Vec<HearingItem>,
 }

@@ -67,7 +67,7 @@ impl Session {
             slots.replace_slot(old_slot, &name.canonical(), passphrase, &self.data_key)?;
         self.transaction(|tx, me| {
             users::set_slot(tx, user_id, &new_slot)?;
-            audit_log::record(tx, &me.name, action, "user", user_id)?;
+            audit_log::record(tx, me, action, "user", user_id)?;
             slots.save_atomic(&slots_path)
         })
     }

@@ -27,7 +27,8 @@ use crate::data_key::DataKey;
 use crate::error::{Result, StoreError};
 use crate::paths::VaultPaths;
 
-pub use followup::{NewAddress, SwbAnswers};
+pub use audit::AuditReceipt;
+pub use followup::{Calendar, NewAddress, SwbAnswers};
 pub use print::PrintKind;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -141,7 +142,23 @@ impl Session {
     ) -> Result<T> {
         self.transaction(|tx, me| {
             let (id, seen) = read(tx)?;
-            audit_log::record(tx, &me.name, action, kind, id)?;
+            audit_log::record(tx, me, action, kind, id)?;
+            Ok(seen)
+        })
+    }
+
+    /// A bulk read (a list, a search, a calendar): `read` returns the record id for the entry
+    /// (a search's kind, or empty), what it read and how many records that is; one entry,
+    /// `action` on `kind` with the count, is appended in the same transaction.
+    pub(crate) fn audited_bulk_read<T>(
+        &mut self,
+        action: AuditAction,
+        kind: &str,
+        read: impl FnOnce(&Transaction<'_>) -> Result<(String, T, usize)>,
+    ) -> Result<T> {
+        self.transaction(|tx, me| {
+            let (id, seen, count) = read(tx)?;
+            audit_log::append_counted(tx, me, action, Target::new(kind, &id), count)?;
             Ok(seen)
         })
     }
@@ -153,7 +170,7 @@ impl Session {
         target: Target<'_>,
         outcome: AuditOutcome,
     ) -> Result<()> {
-        self.transaction(|tx, me| audit_log::append(tx, &me.name, action, target, outcome))
+        self.transaction(|tx, me| audit_log::append(tx, me, action, target, outcome))
     }
 }
 
@@ -166,7 +183,9 @@ fn describe(action: AuditAction) -> &'static str {
         AuditAction::PassphraseReset => "reset other users' passphrases",
         AuditAction::Rekeyed => "rekey the vault",
         AuditAction::BackupCreated => "back up the vault",
-        AuditAction::AuditRead | AuditAction::AuditVerified => "read the audit log",
+        AuditAction::AuditRead | AuditAction::AuditVerified | AuditAction::AuditReceiptSaved => {
+            "read the audit log"
+        }
         AuditAction::SettingsChanged => "change settings",
         AuditAction::SponsorCreated | AuditAction::ChildCreated => "add cases",
         AuditAction::ChildUpdated
@@ -175,7 +194,12 @@ fn describe(action: AuditAction) -> &'static str {
         | AuditAction::NtaUpdated
         | AuditAction::ProceedingsUpdated
         | AuditAction::AddressChanged => "change cases",
-        AuditAction::SponsorViewed | AuditAction::ChildViewed => "view cases",
+        AuditAction::SponsorViewed
+        | AuditAction::ChildViewed
+        | AuditAction::ChildrenSearched
+        | AuditAction::SponsorsListed => "view cases",
+        AuditAction::CallsDueListed | AuditAction::TasksListed => "see follow-up tasks",
+        AuditAction::CalendarExported => "export the calendar",
         AuditAction::RecordsImported => "import records",
         AuditAction::RecordsExported => "export records",
         AuditAction::CallLogged => "log calls",

@@ -90,7 +90,7 @@ impl Session {
             save(tx)?;
             audit_log::append(
                 tx,
-                &me.name,
+                me,
                 AuditAction::SettingsChanged,
                 target,
                 AuditOutcome::Ok,

@@ -44,7 +44,7 @@ impl Session {
         let slot_id = slots.add_slot(&name.canonical(), passphrase, &self.data_key)?;
         self.transaction(|tx, me| {
             let id = users::insert(tx, &name, role, &slot_id)?;
-            audit_log::record(tx, &me.name, AuditAction::UserAdded, "user", id)?;
+            audit_log::record(tx, me, AuditAction::UserAdded, "user", id)?;
             // Slots last, inside the transaction: if they cannot be saved, nothing is committed.
             slots.save_atomic(&slots_path)
         })?;
@@ -78,7 +78,7 @@ impl Session {
         slots.remove_slot(&user.slot_id);
         self.transaction(|tx, me| {
             users::delete(tx, user.id)?;
-            audit_log::record(tx, &me.name, AuditAction::UserRemoved, "user", user.id)?;
+            audit_log::record(tx, me, AuditAction::UserRemoved, "user", user.id)?;
             slots.save_atomic(&slots_path)
         })
     }

@@ -108,14 +108,21 @@ impl Session {
         rows::count(&self.conn)
     }
 
-    /// Ranked, accent- and case-insensitive, prefix matching as the user types.
+    /// Ranked, accent- and case-insensitive, prefix matching as the user types. A role only
+    /// searches the fields it may see (`search::plan_query`). Audited: the query's kind (name,
+    /// case number, A-Number, phone, number), never its text, and the number of results.
     pub fn search(&mut self, query: &str, limit: u32) -> Result<Vec<ChildSummary>> {
         self.authorize_viewing_children()?;
-        search::search(&self.conn, query, limit.clamp(1, 500), &self.visibility())
+        let vis = self.visibility();
+        self.audited_bulk_read(AuditAction::ChildrenSearched, "search", |tx| {
+            let (kind, found) = search::search(tx, query, limit.clamp(1, 500), &vis)?;
+            let count = found.len();
+            Ok((kind.as_str().to_owned(), found, count))
+        })
     }
 
-    /// Reading children: a refusal is audited; lists and searches (summaries) are not when
-    /// allowed, a full record is (`show_child`).
+    /// Reading children: a refusal is audited; pages of the list (summaries) are not when
+    /// allowed, a full record is (`show_child`) and so is every search.
     fn authorize_viewing_children(&mut self) -> Result<()> {
         self.authorize(
             Permission::ViewCases,

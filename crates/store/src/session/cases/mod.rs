@@ -114,7 +114,7 @@ impl Session {
                 }
             }
             for entry in &changed.audit {
-                audit_log::record(tx, &me.name, entry.action, entry.kind, &entry.id)?;
+                audit_log::record(tx, me, entry.action, entry.kind, &entry.id)?;
             }
             Ok(changed.value)
         })

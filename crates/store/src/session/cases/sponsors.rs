@@ -51,13 +51,19 @@ impl Session {
         })
     }
 
+    /// Every sponsor, redacted for the reader's role. Audited with the number listed: it is
+    /// every sponsor's address at once.
     pub fn list_sponsors(&mut self) -> Result<Vec<SponsorView>> {
         self.authorize_viewing_sponsors()?;
         let vis = self.visibility();
-        rows::ids_by_name(&self.conn)?
-            .into_iter()
-            .map(|id| rows::load_sponsor(&self.conn, id, &vis, false))
-            .collect()
+        self.audited_bulk_read(AuditAction::SponsorsListed, "sponsor", |tx| {
+            let listed = rows::ids_by_name(tx)?
+                .into_iter()
+                .map(|id| rows::load_sponsor(tx, id, &vis, false))
+                .collect::<Result<Vec<_>>>()?;
+            let count = listed.len();
+            Ok((String::new(), listed, count))
+        })
     }
 
     fn authorize_viewing_sponsors(&mut self) -> Result<()> {

@@ -28,6 +28,7 @@ use crate::error::{Result, StoreError};
 use crate::paths::VaultPaths;
 
 pub use followup::{NewAddress, SwbAnswers};
+pub use keys::{KeyRecipient, RekeyReport};
 pub use print::PrintKind;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,6 +50,8 @@ pub struct Session {
     paths: VaultPaths,
     data_key: DataKey,
     user: SignedInUser,
+    /// Slots dropped when this sign-in finished an interrupted rekey (see `keys.rs`).
+    pub(crate) dropped_at_unlock: Vec<crate::key_slots::DroppedSlot>,
 }
 
 impl fmt::Debug for Session {
@@ -72,6 +75,7 @@ impl Session {
             paths,
             data_key,
             user,
+            dropped_at_unlock: Vec::new(),
         }
     }
 

@@ -174,13 +174,10 @@ pub fn restore(
     let prefix_len = MAGIC.len() + 1 + 4 + header_len;
     // The header is authenticated only by the key its parameters derive: bound them first, or
     // a crafted header (t = 2^32 - 1, a huge m_kib) hangs restore or exhausts memory.
-    header
-        .kdf
-        .check()
-        .map_err(|e| StoreError::BackupRejected {
-            path: file.to_owned(),
-            reason: e.to_string(),
-        })?;
+    header.kdf.check().map_err(|e| StoreError::BackupRejected {
+        path: file.to_owned(),
+        reason: e.to_string(),
+    })?;
 
     let key = header
         .kdf

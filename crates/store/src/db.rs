@@ -29,7 +29,10 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: Create) -> Result<Connect
         .map_err(StoreError::sql("silence SQLCipher's log"))?;
     // The statement holds the key's hex: wiped when dropped (rusqlite hands SQLite the bytes
     // with their length, without copying them).
-    let statement = Zeroizing::new(format!("PRAGMA key = {};", key.sqlcipher_literal().as_str()));
+    let statement = Zeroizing::new(format!(
+        "PRAGMA key = {};",
+        key.sqlcipher_literal().as_str()
+    ));
     conn.execute_batch(&statement)
         .map_err(StoreError::sql("set the database key"))?;
     conn.execute_batch(

@@ -22,8 +22,8 @@ mod vault;
 pub use audit_log::{AuditLogEntry, AuditReport};
 pub use backup::restore;
 pub use error::{ErrorKind, Result, StoreError};
-pub use paths::{VaultPaths, DATABASE_FILE, KEY_SLOTS_FILE, KEY_SLOTS_LOCK_FILE};
 pub use key_slots::{DropReason, DroppedSlot};
+pub use paths::{VaultPaths, DATABASE_FILE, KEY_SLOTS_FILE, KEY_SLOTS_LOCK_FILE};
 pub use session::{
     KeyRecipient, NewAddress, PrintKind, RekeyReport, Session, SignedInUser, SwbAnswers,
     UserSummary,

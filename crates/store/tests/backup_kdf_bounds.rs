@@ -40,19 +40,37 @@ fn crafted_backup_headers_fail_fast_and_restore_nothing() {
     let bytes = std::fs::read(&backup).expect("read backup");
 
     let cases: [(&str, Box<dyn Fn(&mut Value)>, &str); 4] = [
-        ("t = 2^32 - 1", Box::new(|k| k["t"] = Value::from(u32::MAX)), "ceiling"),
-        ("m = 4 TiB", Box::new(|k| k["m_kib"] = Value::from(u32::MAX)), "ceiling"),
-        ("p = 255", Box::new(|k| k["p"] = Value::from(255)), "ceiling"),
-        ("m = 8 KiB", Box::new(|k| k["m_kib"] = Value::from(8)), "floor"),
+        (
+            "t = 2^32 - 1",
+            Box::new(|k| k["t"] = Value::from(u32::MAX)),
+            "ceiling",
+        ),
+        (
+            "m = 4 TiB",
+            Box::new(|k| k["m_kib"] = Value::from(u32::MAX)),
+            "ceiling",
+        ),
+        (
+            "p = 255",
+            Box::new(|k| k["p"] = Value::from(255)),
+            "ceiling",
+        ),
+        (
+            "m = 8 KiB",
+            Box::new(|k| k["m_kib"] = Value::from(8)),
+            "floor",
+        ),
     ];
     for (what, edit, word) in cases {
         let file = root.path().join("crafted.tether-backup");
         std::fs::write(&file, crafted(&bytes, edit)).expect("write");
         let target = VaultPaths::new(root.path().join("restored"));
         let started = Instant::now();
-        let err = tether_store::restore(&file, &target, &pass(BACKUP_PASS), false)
-            .expect_err(what);
-        assert!(started.elapsed() < Duration::from_secs(5), "{what} took long");
+        let err = tether_store::restore(&file, &target, &pass(BACKUP_PASS), false).expect_err(what);
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{what} took long"
+        );
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{what}: {err}");
         assert!(err.to_string().contains(word), "{what}: {err}");
         assert!(!target.exists(), "{what}: nothing restored");

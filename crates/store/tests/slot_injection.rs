@@ -42,7 +42,11 @@ fn read_slots(paths: &VaultPaths) -> Value {
 }
 
 fn write_slots(paths: &VaultPaths, file: &Value) {
-    fs::write(paths.key_slots(), serde_json::to_vec_pretty(file).expect("json")).expect("write");
+    fs::write(
+        paths.key_slots(),
+        serde_json::to_vec_pretty(file).expect("json"),
+    )
+    .expect("write");
 }
 
 fn slots(file: &Value) -> Vec<Value> {
@@ -85,7 +89,11 @@ fn an_outsiders_appended_slot_does_not_receive_the_new_key() {
     let attacker = SecretKey::generate(&mut rand_core::OsRng);
     let mut file = read_slots(&paths);
     let mut list = slots(&file);
-    list.push(forged_slot(&list[0], "0badc0de0badc0de0badc0de0badc0de", &attacker));
+    list.push(forged_slot(
+        &list[0],
+        "0badc0de0badc0de0badc0de0badc0de",
+        &attacker,
+    ));
     file["slots"] = Value::from(list);
     write_slots(&paths, &file);
 
@@ -96,7 +104,10 @@ fn an_outsiders_appended_slot_does_not_receive_the_new_key() {
 
     let report = admin.rekey().expect("rekey");
     assert_eq!(report.dropped.len(), 1);
-    assert_eq!(report.dropped[0].slot_id, "0badc0de0badc0de0badc0de0badc0de");
+    assert_eq!(
+        report.dropped[0].slot_id,
+        "0badc0de0badc0de0badc0de0badc0de"
+    );
     assert_eq!(report.dropped[0].reason, DropReason::UnknownToVault);
     assert!(report.locked_out.is_empty());
     let names: Vec<_> = report.recipients.iter().map(|r| r.name.as_str()).collect();
@@ -170,7 +181,10 @@ fn an_edited_slot_does_not_open() {
     let original = read_slots(&paths);
     let other_public = SecretKey::generate(&mut rand_core::OsRng).public_key();
     let edits: [(&str, Value); 5] = [
-        ("public_key", Value::from(hex::encode(other_public.as_bytes()))),
+        (
+            "public_key",
+            Value::from(hex::encode(other_public.as_bytes())),
+        ),
         ("lookup", Value::from("00".repeat(32))),
         ("kdf.t", Value::from(4)),
         ("kdf.m_kib", Value::from(128 * 1024)),
@@ -184,8 +198,7 @@ fn an_edited_slot_does_not_open() {
             None => slot[field] = value,
         }
         write_slots(&paths, &file);
-        let err = tether_store::unlock(&paths, VOLUNTEER, &pass(VOLUNTEER_PASS))
-            .expect_err(field);
+        let err = tether_store::unlock(&paths, VOLUNTEER, &pass(VOLUNTEER_PASS)).expect_err(field);
         assert!(
             matches!(
                 err.kind(),
@@ -216,7 +229,11 @@ fn weak_file_parameters_do_not_weaken_new_slots() {
         assert_eq!(slot["kdf"]["t"], 3);
         assert_eq!(slot["kdf"]["p"], 4);
     }
-    assert_eq!(after["kdf"]["m_kib"], 64 * 1024, "the file is rewritten with the floor");
+    assert_eq!(
+        after["kdf"]["m_kib"],
+        64 * 1024,
+        "the file is rewritten with the floor"
+    );
 }
 
 #[test]

@@ -101,11 +101,7 @@ fn print_report(verb: &str, report: &RekeyReport) {
         println!("  {:<24} {}", r.name, r.role.as_str());
     }
     for d in &report.dropped {
-        println!(
-            "dropped key slot {}: {}",
-            d.slot_id,
-            d.reason.describe()
-        );
+        println!("dropped key slot {}: {}", d.slot_id, d.reason.describe());
     }
     for u in &report.locked_out {
         println!(

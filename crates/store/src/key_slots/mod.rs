@@ -139,7 +139,11 @@ impl KeySlotFile {
         if file.slots.is_empty() {
             return Err(corrupt("it holds no key slots".into()));
         }
-        if let Some(slot) = file.slots.iter().find(|s| !(1..=AAD_VERSION).contains(&s.aad)) {
+        if let Some(slot) = file
+            .slots
+            .iter()
+            .find(|s| !(1..=AAD_VERSION).contains(&s.aad))
+        {
             return Err(corrupt(format!(
                 "slot {} has unknown associated-data version {}",
                 slot.id, slot.aad
@@ -283,9 +287,10 @@ impl KeySlotFile {
             slot.sealed_keys
                 .iter()
                 .map(|sealed| {
-                    let opened = Zeroizing::new(secret_key.unseal(&sealed.0).map_err(|_| {
-                        corrupt("holds a data key that fails its integrity check")
-                    })?);
+                    let opened =
+                        Zeroizing::new(secret_key.unseal(&sealed.0).map_err(|_| {
+                            corrupt("holds a data key that fails its integrity check")
+                        })?);
                     DataKey::from_slice(&opened)
                         .ok_or_else(|| corrupt("holds a data key of the wrong size"))
                 })

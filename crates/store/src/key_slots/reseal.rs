@@ -117,9 +117,8 @@ impl KeySlotFile {
 /// Seals each of `keys` to the slot's public key and binds the slot under each of them, so
 /// whichever key the database ends up answering to vouches for it.
 pub(super) fn seal_into(vault_id: &[u8], slot: &mut KeySlot, keys: &[&DataKey]) -> Result<()> {
-    let public = PublicKey::from_slice(&slot.public_key).map_err(|_| {
-        crate::error::StoreError::Crypto("a key slot holds an invalid public key")
-    })?;
+    let public = PublicKey::from_slice(&slot.public_key)
+        .map_err(|_| crate::error::StoreError::Crypto("a key slot holds an invalid public key"))?;
     slot.sealed_keys = keys
         .iter()
         .map(|k| seal(&public, k).map(HexBytes))

@@ -66,7 +66,10 @@ fn new_slots_ignore_weakened_file_parameters() -> Result<()> {
     let id = file.add_slot("ana", &pass("correct horse battery"), &key)?;
     let slot = file.slots.iter().find(|s| s.id == id).expect("the slot");
     assert_eq!((slot.kdf.m_kib, slot.kdf.t, slot.kdf.p), (64 * 1024, 3, 4));
-    assert_eq!(slot.kdf.salt, file.kdf.salt, "the vault's shared salt is kept");
+    assert_eq!(
+        slot.kdf.salt, file.kdf.salt,
+        "the vault's shared salt is kept"
+    );
     Ok(())
 }
 
@@ -135,7 +138,10 @@ fn version_1_files_are_read_and_upgraded_at_unlock() -> Result<()> {
     let session = crate::vault::unlock(&paths, "maría.lópez", &pass("correct horse battery"))?;
     let upgraded = KeySlotFile::load(&paths.key_slots())?;
     assert_eq!((upgraded.version, upgraded.slots[0].aad), (2, 2));
-    assert!(!upgraded.slots[0].bindings.is_empty(), "bound on first sight");
+    assert!(
+        !upgraded.slots[0].bindings.is_empty(),
+        "bound on first sight"
+    );
     drop(session);
     // And it opens again, now through the version-2 associated data.
     crate::vault::unlock(&paths, "maría.lópez", &pass("correct horse battery"))?;

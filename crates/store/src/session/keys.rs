@@ -114,11 +114,7 @@ impl Session {
         let mut slots = KeySlotFile::load(&slots_path)?;
         let holders = users::slot_holders(&self.conn)?;
         let known = known_slots(&holders);
-        let planned = report(
-            &holders,
-            &slots,
-            slots.check_slots(&known, &self.data_key),
-        );
+        let planned = report(&holders, &slots, slots.check_slots(&known, &self.data_key));
         if planned.locked_out.iter().any(|u| u.name == self.user.name) {
             return Err(StoreError::Conflict(
                 "your own key slot was changed outside Tether; sign in again before rekeying"

@@ -43,7 +43,7 @@ pub enum Command {
     /// Change your own passphrase (new one from TETHER_NEW_PASSPHRASE or a prompt)
     Passwd,
     /// Replace the vault's data key; every user keeps their passphrase
-    Rekey,
+    Rekey(vault::RekeyArgs),
     /// Write an encrypted backup (its passphrase from TETHER_BACKUP_PASSPHRASE or a prompt)
     Backup(vault::BackupArgs),
     /// Restore a backup into the vault folder

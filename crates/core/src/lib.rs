@@ -15,6 +15,9 @@ pub use audit::{
     verify_chain, AuditAction, AuditEntry, AuditOutcome, ChainBreak, ChainBreakKind, EntryFormat,
     Receipt, ReceiptError, ReceiptMismatch, StoredAuditRow, GENESIS_HASH,
 };
-pub use passphrase::{check_new_passphrase, PassphraseError, MIN_PASSPHRASE_CHARS};
+pub use passphrase::{
+    check_new_passphrase, passphrase_strength, PassphraseError, Strength, StrengthHint,
+    MIN_PASSPHRASE_CHARS,
+};
 pub use role::{Permission, Role, UnknownRole};
 pub use user_name::{UserName, UserNameError};

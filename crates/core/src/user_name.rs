@@ -3,6 +3,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 pub const MAX_USER_NAME_CHARS: usize = 64;
 
@@ -22,8 +23,11 @@ pub enum UserNameError {
 }
 
 impl UserName {
+    /// Normalised to NFC: "José" typed as one code point or as "e" plus a combining accent is
+    /// the same user, at creation and at every lookup.
     pub fn parse(raw: &str) -> Result<Self, UserNameError> {
-        let name = raw.trim();
+        let normalised: String = raw.trim().nfc().collect();
+        let name = normalised.as_str();
         if name.is_empty() {
             return Err(UserNameError::Empty);
         }
@@ -105,6 +109,14 @@ mod tests {
             UserName::parse("  María ").map(|n| n.canonical()),
             Ok("maría".into())
         );
+    }
+
+    #[test]
+    fn visually_identical_names_are_one_user() {
+        let composed = UserName::parse("Jos\u{e9}").expect("composed");
+        let decomposed = UserName::parse("Jose\u{301}").expect("decomposed");
+        assert_eq!(composed, decomposed);
+        assert_eq!(composed.canonical(), decomposed.canonical());
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub(crate) fn write(
     out: &Path,
     passphrase: &SecretString,
 ) -> Result<()> {
+    // Slots and database copied under the slot lock: no user is added or removed in between.
+    let _lock = crate::key_slots::SlotsLock::acquire(paths)?;
     let slots = fs::read(paths.key_slots()).map_err(StoreError::io(format!(
         "read {}",
         paths.key_slots().display()
@@ -107,12 +109,14 @@ fn export_database(conn: &Connection, paths: &VaultPaths, data_key: &DataKey) ->
     let result = (|| {
         // The connection was opened without CREATE, and ATTACH inherits that: make the file.
         fs::File::create(&tmp).map_err(StoreError::io(format!("create {}", tmp.display())))?;
-        conn.execute_batch(&format!(
+        // Holds the key's hex: wiped when dropped.
+        let attach = Zeroizing::new(format!(
             "ATTACH DATABASE '{}' AS tether_backup KEY {};",
             tmp_str.replace('\'', "''"),
             key_literal.as_str()
-        ))
-        .map_err(StoreError::sql("prepare the backup copy"))?;
+        ));
+        conn.execute_batch(&attach)
+            .map_err(StoreError::sql("prepare the backup copy"))?;
         let exported = conn
             .query_row("SELECT sqlcipher_export('tether_backup')", [], |_| Ok(()))
             .map_err(StoreError::sql("copy the database for backup"));
@@ -168,6 +172,12 @@ pub fn restore(
         return Err(not_backup());
     }
     let prefix_len = MAGIC.len() + 1 + 4 + header_len;
+    // The header is authenticated only by the key its parameters derive: bound them first, or
+    // a crafted header (t = 2^32 - 1, a huge m_kib) hangs restore or exhausts memory.
+    header.kdf.check().map_err(|e| StoreError::BackupRejected {
+        path: file.to_owned(),
+        reason: e.to_string(),
+    })?;
 
     let key = header
         .kdf
@@ -204,7 +214,8 @@ pub fn restore(
             fs::set_permissions(&staging, fs::Permissions::from_mode(0o700))?;
         }
         write_synced(&staged.database(), database)?;
-        write_synced(&staged.key_slots(), slots)
+        write_synced(&staged.key_slots(), slots)?;
+        write_synced(&staged.key_slots_lock(), b"")
     };
     stage().map_err(|e| {
         let _ = fs::remove_dir_all(&staging);

@@ -24,7 +24,15 @@ impl DataKey {
 
     /// SQLCipher's raw-key literal `x'…'`: used as-is, no second PBKDF2 inside SQLCipher.
     pub(crate) fn sqlcipher_literal(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("\"x'{}'\"", hex::encode(self.0.as_ref())))
+        // Hex-encoded straight into the zeroized buffer: `hex::encode` would leave a copy.
+        let mut hex_digits = Zeroizing::new([0u8; 64]);
+        let mut literal = Zeroizing::new(String::with_capacity(70));
+        if hex::encode_to_slice(self.0.as_ref(), hex_digits.as_mut()).is_ok() {
+            literal.push_str("\"x'");
+            literal.extend(hex_digits.iter().map(|&b| char::from(b)));
+            literal.push_str("'\"");
+        }
+        literal
     }
 }
 

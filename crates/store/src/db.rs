@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
+use zeroize::Zeroizing;
 
 use crate::data_key::DataKey;
 use crate::error::{Result, StoreError};
@@ -26,11 +27,14 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: Create) -> Result<Connect
     // Before the key: otherwise a wrong key prints HMAC errors on stderr.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")
         .map_err(StoreError::sql("silence SQLCipher's log"))?;
-    conn.execute_batch(&format!(
+    // The statement holds the key's hex: wiped when dropped (rusqlite hands SQLite the bytes
+    // with their length, without copying them).
+    let statement = Zeroizing::new(format!(
         "PRAGMA key = {};",
         key.sqlcipher_literal().as_str()
-    ))
-    .map_err(StoreError::sql("set the database key"))?;
+    ));
+    conn.execute_batch(&statement)
+        .map_err(StoreError::sql("set the database key"))?;
     conn.execute_batch(
         "PRAGMA cipher_memory_security = OFF;
          PRAGMA temp_store = MEMORY;

@@ -56,6 +56,8 @@ pub enum StoreError {
     Conflict(String),
     #[error("the backup {path} cannot be opened: wrong backup passphrase or damaged file")]
     BackupUnreadable { path: PathBuf },
+    #[error("the backup {path} is refused: {reason}")]
+    BackupRejected { path: PathBuf, reason: String },
     #[error("{path} is not a Tether backup")]
     NotABackup { path: PathBuf },
     #[error("{rows} rows of {file} are invalid; nothing was imported (use --skip-invalid to import the valid rows)")]
@@ -101,6 +103,7 @@ impl StoreError {
             StoreError::PermissionDenied { .. } => ErrorKind::PermissionDenied,
             StoreError::InvalidInput { .. }
             | StoreError::NotABackup { .. }
+            | StoreError::BackupRejected { .. }
             | StoreError::ImportRejected { .. } => ErrorKind::InvalidInput,
             StoreError::NotFound { .. } => ErrorKind::NotFound,
             StoreError::Conflict(_) => ErrorKind::Conflict,

@@ -11,7 +11,7 @@ mod error;
 pub mod followup;
 pub mod inspect;
 mod kdf;
-mod key_slots;
+pub(crate) mod key_slots;
 mod migrations;
 mod paths;
 mod session;
@@ -22,9 +22,11 @@ mod vault;
 pub use audit_log::{AuditLogEntry, AuditReport};
 pub use backup::restore;
 pub use error::{ErrorKind, Result, StoreError};
-pub use paths::{VaultPaths, DATABASE_FILE, KEY_SLOTS_FILE};
+pub use key_slots::{DropReason, DroppedSlot};
+pub use paths::{VaultPaths, DATABASE_FILE, KEY_SLOTS_FILE, KEY_SLOTS_LOCK_FILE};
 pub use session::{
-    AuditReceipt, Calendar, NewAddress, PrintKind, Session, SignedInUser, SwbAnswers, UserSummary,
+    AuditReceipt, Calendar, KeyRecipient, NewAddress, PrintKind, RekeyReport, Session,
+    SignedInUser, SwbAnswers, UserSummary,
 };
 pub use settings::DEFAULT_AUTO_LOCK_MINUTES;
 pub use vault::{create, unlock};

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 pub const DATABASE_FILE: &str = "tether.db";
 pub const KEY_SLOTS_FILE: &str = "keyslots.json";
+/// Empty; writers of the slot file lock it (see `key_slots::lock`).
+pub const KEY_SLOTS_LOCK_FILE: &str = "keyslots.lock";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VaultPaths {
@@ -31,6 +33,10 @@ impl VaultPaths {
 
     pub fn key_slots(&self) -> PathBuf {
         self.dir.join(KEY_SLOTS_FILE)
+    }
+
+    pub fn key_slots_lock(&self) -> PathBuf {
+        self.dir.join(KEY_SLOTS_LOCK_FILE)
     }
 
     /// Either file present means a vault is here, even a damaged one: never overwrite it.

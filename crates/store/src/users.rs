@@ -138,3 +138,35 @@ fn parse_role(role: &str) -> Result<Role> {
             reason: e.to_string(),
         })
 }
+
+/// Every user with the id of their key slot: the slots the vault knows. `rekey` seals the new
+/// data key to these and to nothing else.
+pub(crate) fn slot_holders(conn: &Connection) -> Result<Vec<(UserSummary, String)>> {
+    let mut stmt = conn
+        .prepare("SELECT name, role, created_at, slot_id FROM users ORDER BY name_key")
+        .map_err(StoreError::sql("list the users' key slots"))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })
+        .map_err(StoreError::sql("list the users' key slots"))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(StoreError::sql("list the users' key slots"))?;
+    rows.into_iter()
+        .map(|(name, role, created_at, slot_id)| {
+            Ok((
+                UserSummary {
+                    name,
+                    role: parse_role(&role)?,
+                    created_at,
+                },
+                slot_id,
+            ))
+        })
+        .collect()
+}

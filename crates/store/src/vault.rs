@@ -2,7 +2,9 @@
 
 use std::fs;
 
-use rusqlite::TransactionBehavior;
+use std::collections::HashSet;
+
+use rusqlite::{Connection, TransactionBehavior};
 use secrecy::SecretString;
 use tether_core::{check_new_passphrase, AuditAction, AuditOutcome, Role, UserName};
 
@@ -10,7 +12,7 @@ use crate::audit_log::{self, Target};
 use crate::data_key::DataKey;
 use crate::db::{self, Create};
 use crate::error::{Result, StoreError};
-use crate::key_slots::KeySlotFile;
+use crate::key_slots::{DroppedSlot, KeySlotFile, OpenedSlot, SlotsLock};
 use crate::migrations;
 use crate::paths::VaultPaths;
 use crate::session::{Session, SignedInUser};
@@ -25,6 +27,8 @@ pub fn create(paths: &VaultPaths, admin: &str, passphrase: &SecretString) -> Res
         return Err(StoreError::VaultExists(paths.dir().to_owned()));
     }
     create_private_dir(paths)?;
+    // Made now, so the folder's set of files never changes later because of the lock.
+    let lock = SlotsLock::acquire(paths)?;
 
     let data_key = DataKey::generate();
     let mut slots = KeySlotFile::new();
@@ -56,6 +60,7 @@ pub fn create(paths: &VaultPaths, admin: &str, passphrase: &SecretString) -> Res
         slots.save_atomic(&paths.key_slots())?;
         Ok((conn, user_id))
     })();
+    drop(lock);
     match result {
         Ok((conn, user_id)) => Ok(Session::new(
             conn,
@@ -72,6 +77,7 @@ pub fn create(paths: &VaultPaths, admin: &str, passphrase: &SecretString) -> Res
             for path in [
                 paths.database(),
                 paths.key_slots(),
+                paths.key_slots_lock(),
                 paths.database().with_extension("db-wal"),
                 paths.database().with_extension("db-shm"),
             ] {
@@ -87,6 +93,9 @@ pub fn unlock(paths: &VaultPaths, user: &str, passphrase: &SecretString) -> Resu
     if !paths.exists() {
         return Err(StoreError::VaultMissing(paths.dir().to_owned()));
     }
+    // Held until the slots are final: a writer elsewhere (the app beside the CLI) cannot
+    // change them between this read and the repair or upgrade below.
+    let lock = SlotsLock::acquire(paths)?;
     let mut slots = KeySlotFile::load(&paths.key_slots())?;
     if !paths.database().exists() {
         return Err(StoreError::DatabaseCorrupt {
@@ -95,12 +104,12 @@ pub fn unlock(paths: &VaultPaths, user: &str, passphrase: &SecretString) -> Resu
         });
     }
     let name = UserName::parse(user).map_err(|_| StoreError::WrongCredentials)?;
-    let opened = slots.open(&name.canonical(), passphrase)?;
+    let mut opened = slots.open(&name.canonical(), passphrase)?;
     let candidates = opened.data_keys.len();
 
     let mut last_error = None;
     let mut found = None;
-    for key in opened.data_keys {
+    for key in std::mem::take(&mut opened.data_keys) {
         match db::open(&paths.database(), &key, Create::No) {
             Ok(conn) => {
                 found = Some((conn, key));
@@ -119,19 +128,49 @@ pub fn unlock(paths: &VaultPaths, user: &str, passphrase: &SecretString) -> Resu
     }
     db::enable_wal(&conn)?;
     migrations::migrate(&mut conn)?;
-    if candidates > 1 {
-        // A rekey was interrupted: keep only the key the database answered to.
-        slots.reseal_all(&[&data_key])?;
-        slots.save_atomic(&paths.key_slots())?;
-    }
+    let dropped = settle_slots(&conn, paths, &mut slots, &opened, &data_key, candidates)?;
+    drop(lock);
     let target_id = user.id.to_string();
     let mut session = Session::new(conn, paths.clone(), data_key, user);
+    session.dropped_at_unlock = dropped;
     session.audit(
         AuditAction::SignedIn,
         Target::new("user", &target_id),
         AuditOutcome::Ok,
     )?;
     Ok(session)
+}
+
+/// What unlock writes back to the slot file, under the lock: the upgrade of an older file (this
+/// user's slot rewrapped with the current associated data; bindings for the users' slots that
+/// have none, trusting the file as first seen by this version) and, after an interrupted rekey,
+/// the key the database answered to, sealed only to slots the vault knows. Returns the slots
+/// that finishing the rekey dropped.
+fn settle_slots(
+    conn: &Connection,
+    paths: &VaultPaths,
+    slots: &mut KeySlotFile,
+    opened: &OpenedSlot,
+    data_key: &DataKey,
+    candidates: usize,
+) -> Result<Vec<DroppedSlot>> {
+    let known: HashSet<String> = users::slot_holders(conn)?
+        .into_iter()
+        .map(|(_, slot)| slot)
+        .collect();
+    let mut changed = slots.is_outdated();
+    changed |= slots.upgrade(opened)?;
+    changed |= slots.bind_unbound(&known, data_key);
+    let mut dropped = Vec::new();
+    if candidates > 1 {
+        // A rekey was interrupted: keep only the key the database answered to.
+        dropped = slots.reseal_known(&[data_key], &known, data_key)?;
+        changed = true;
+    }
+    if changed {
+        slots.save_atomic(&paths.key_slots())?;
+    }
+    Ok(dropped)
 }
 
 fn create_private_dir(paths: &VaultPaths) -> Result<()> {

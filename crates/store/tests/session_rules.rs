@@ -87,7 +87,7 @@ fn admin_work(clinic: &Clinic) -> Vec<(&'static str, Op<'_>)> {
             "passphrase_reset",
             Box::new(|s| s.reset_passphrase(VOLUNTEER, &pass("a brand new passphrase 1"))),
         ),
-        ("rekeyed", Box::new(|s| s.rekey())),
+        ("rekeyed", Box::new(|s| s.rekey().map(drop))),
         (
             "backup_created",
             Box::new(move |s| {

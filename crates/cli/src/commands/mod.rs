@@ -36,7 +36,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Passwd => return vault::passwd(&ctx),
         Command::Restore(args) => return vault::restore(&ctx, args),
         Command::User(command) => Box::new(|s| users::run(s, command)),
-        Command::Rekey => Box::new(vault::rekey),
+        Command::Rekey(args) => Box::new(|s| vault::rekey(s, args)),
         Command::Backup(args) => Box::new(|s| vault::backup(s, args)),
         Command::Audit(command) => Box::new(|s| audit::run(s, command)),
         Command::Settings(command) => Box::new(|s| settings::run(s, command)),

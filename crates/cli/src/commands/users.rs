@@ -55,6 +55,7 @@ pub fn run(session: &mut Session, command: UserCommand) -> Result<()> {
                 )
             })?;
             let added = session.add_user(&name, role.into(), &passphrase)?;
+            super::vault::strength_hint(&passphrase);
             println!("added {} ({})", added.name, added.role);
         }
         UserCommand::List { json } => {
@@ -79,6 +80,7 @@ pub fn run(session: &mut Session, command: UserCommand) -> Result<()> {
                 )
             })?;
             session.reset_passphrase(&name, &passphrase)?;
+            super::vault::strength_hint(&passphrase);
             println!("passphrase reset for {name}");
         }
     }

@@ -206,6 +206,7 @@ pub const FIELD_ERROR_CODES: &[&str] = &[
     "passphrase_too_short",
     "passphrase_too_long",
     "passphrase_blank",
+    "passphrase_common",
     "too_many_lines",
     // Names and notes.
     "notes_control_character",

@@ -1,15 +1,37 @@
 //! Keys and backups: passphrases (a user's own, an admin's reset), replacing the data key, and
 //! the backup entry point (restoring needs no session: `crate::backup::restore`).
 
-use secrecy::{ExposeSecret, SecretString};
-use tether_core::{check_new_passphrase, AuditAction, AuditOutcome, Permission, UserName};
+use std::collections::HashSet;
 
-use super::Session;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Serialize;
+use tether_core::{check_new_passphrase, AuditAction, AuditOutcome, Permission, Role, UserName};
+
+use super::{Session, UserSummary};
 use crate::audit_log::{self, Target};
 use crate::data_key::DataKey;
 use crate::error::{Result, StoreError};
-use crate::key_slots::KeySlotFile;
+use crate::key_slots::{DroppedSlot, KeySlotFile, SlotsLock};
 use crate::users;
+
+/// Who receives the new data key of a `rekey`, and what it takes out of the slot file. The same
+/// shape before (`rekey_plan`: what would happen) and after (`rekey`: what did).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RekeyReport {
+    /// The users whose slots receive the new data key.
+    pub recipients: Vec<KeyRecipient>,
+    /// Slots removed from the file: no user holds them, or they were changed outside Tether.
+    pub dropped: Vec<DroppedSlot>,
+    /// Users left without a usable slot (theirs is missing or was dropped as altered): they
+    /// cannot sign in after the rekey until an admin resets their passphrase.
+    pub locked_out: Vec<KeyRecipient>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyRecipient {
+    pub name: String,
+    pub role: Role,
+}
 
 impl Session {
     /// An admin gives a user a new passphrase (forgotten passphrase); the old one stops working.
@@ -61,6 +83,7 @@ impl Session {
         passphrase: &SecretString,
         action: AuditAction,
     ) -> Result<()> {
+        let _lock = SlotsLock::acquire(&self.paths)?;
         let slots_path = self.paths.key_slots();
         let mut slots = KeySlotFile::load(&slots_path)?;
         let new_slot =
@@ -72,14 +95,34 @@ impl Session {
         })
     }
 
-    /// Replaces the data key: the database is re-encrypted and every slot gets the new key.
-    /// Crash-safe: until the database answers to the new key, the slots hold both.
-    pub fn rekey(&mut self) -> Result<()> {
+    /// What `rekey` would do now: who would receive the new key and which slots it would drop.
+    pub fn rekey_plan(&mut self) -> Result<RekeyReport> {
         self.authorize(Permission::Rekey, AuditAction::Rekeyed, Target::VAULT)?;
+        let slots = KeySlotFile::load(&self.paths.key_slots())?;
+        let holders = users::slot_holders(&self.conn)?;
+        let dropped = slots.check_slots(&known_slots(&holders), &self.data_key);
+        Ok(report(&holders, &slots, dropped))
+    }
+
+    /// Replaces the data key: the database is re-encrypted and the new key is sealed to the
+    /// slots of the vault's users, and to nothing else (see `RekeyReport`).
+    /// Crash-safe: until the database answers to the new key, the slots hold both.
+    pub fn rekey(&mut self) -> Result<RekeyReport> {
+        self.authorize(Permission::Rekey, AuditAction::Rekeyed, Target::VAULT)?;
+        let _lock = SlotsLock::acquire(&self.paths)?;
         let slots_path = self.paths.key_slots();
         let mut slots = KeySlotFile::load(&slots_path)?;
+        let holders = users::slot_holders(&self.conn)?;
+        let known = known_slots(&holders);
+        let planned = report(&holders, &slots, slots.check_slots(&known, &self.data_key));
+        if planned.locked_out.iter().any(|u| u.name == self.user.name) {
+            return Err(StoreError::Conflict(
+                "your own key slot was changed outside Tether; sign in again before rekeying"
+                    .into(),
+            ));
+        }
         let new_key = DataKey::generate();
-        slots.reseal_all(&[&new_key, &self.data_key])?;
+        let dropped = slots.reseal_known(&[&new_key, &self.data_key], &known, &self.data_key)?;
         slots.save_atomic(&slots_path)?;
 
         // SQLCipher cannot rekey in WAL mode: empty the WAL, rekey in rollback mode, go back.
@@ -89,20 +132,28 @@ impl Session {
         self.conn
             .query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))
             .map_err(StoreError::sql("leave WAL for rekey"))?;
+        let statement = zeroize::Zeroizing::new(format!(
+            "PRAGMA rekey = {};",
+            new_key.sqlcipher_literal().as_str()
+        ));
         let rekeyed = self
             .conn
-            .execute_batch(&format!(
-                "PRAGMA rekey = {};",
-                new_key.sqlcipher_literal().as_str()
-            ))
+            .execute_batch(&statement)
             .map_err(StoreError::sql("re-encrypt the database"));
         crate::db::enable_wal(&self.conn)?;
         rekeyed?;
 
         self.data_key = new_key;
-        slots.reseal_all(&[&self.data_key])?;
+        slots.reseal_known(&[&self.data_key], &known, &self.data_key)?;
         slots.save_atomic(&slots_path)?;
-        self.audit(AuditAction::Rekeyed, Target::VAULT, AuditOutcome::Ok)
+        self.audit(AuditAction::Rekeyed, Target::VAULT, AuditOutcome::Ok)?;
+        Ok(report(&holders, &slots, dropped))
+    }
+
+    /// The slots dropped when this sign-in finished a rekey that had been interrupted (empty
+    /// otherwise): the CLI and the window show them like `rekey`'s own report.
+    pub fn dropped_at_unlock(&self) -> &[DroppedSlot] {
+        &self.dropped_at_unlock
     }
 
     /// Writes an encrypted backup to `out` (which must not exist yet).
@@ -117,5 +168,36 @@ impl Session {
         // Audit first, so the backup holds the entry that says it was taken.
         self.audit(AuditAction::BackupCreated, Target::VAULT, AuditOutcome::Ok)?;
         crate::backup::write(&self.conn, &self.paths, &self.data_key, out, passphrase)
+    }
+}
+
+fn known_slots(holders: &[(UserSummary, String)]) -> HashSet<String> {
+    holders.iter().map(|(_, slot)| slot.clone()).collect()
+}
+
+/// Recipients are the users whose slot is in the file and not dropped; the others are locked out.
+fn report(
+    holders: &[(UserSummary, String)],
+    slots: &KeySlotFile,
+    dropped: Vec<DroppedSlot>,
+) -> RekeyReport {
+    let dropped_ids: HashSet<&str> = dropped.iter().map(|d| d.slot_id.as_str()).collect();
+    let (recipients, locked_out) = holders
+        .iter()
+        .map(|(user, slot)| {
+            let usable = slots.has_slot(slot) && !dropped_ids.contains(slot.as_str());
+            (
+                usable,
+                KeyRecipient {
+                    name: user.name.clone(),
+                    role: user.role,
+                },
+            )
+        })
+        .partition::<Vec<_>, _>(|(usable, _)| *usable);
+    RekeyReport {
+        recipients: recipients.into_iter().map(|(_, r)| r).collect(),
+        dropped,
+        locked_out: locked_out.into_iter().map(|(_, r)| r).collect(),
     }
 }

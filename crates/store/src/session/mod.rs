@@ -29,6 +29,7 @@ use crate::paths::VaultPaths;
 
 pub use audit::AuditReceipt;
 pub use followup::{Calendar, NewAddress, SwbAnswers};
+pub use keys::{KeyRecipient, RekeyReport};
 pub use print::PrintKind;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,6 +51,8 @@ pub struct Session {
     paths: VaultPaths,
     data_key: DataKey,
     user: SignedInUser,
+    /// Slots dropped when this sign-in finished an interrupted rekey (see `keys.rs`).
+    pub(crate) dropped_at_unlock: Vec<crate::key_slots::DroppedSlot>,
 }
 
 impl fmt::Debug for Session {
@@ -73,6 +76,7 @@ impl Session {
             paths,
             data_key,
             user,
+            dropped_at_unlock: Vec::new(),
         }
     }
 

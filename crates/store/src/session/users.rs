@@ -7,7 +7,7 @@ use tether_core::{check_new_passphrase, AuditAction, Permission, Role, UserName}
 use super::{Session, UserSummary};
 use crate::audit_log::{self, Target};
 use crate::error::{Result, StoreError};
-use crate::key_slots::KeySlotFile;
+use crate::key_slots::{KeySlotFile, SlotsLock};
 use crate::users;
 
 impl Session {
@@ -39,6 +39,8 @@ impl Session {
                 "a user named {name} already exists"
             )));
         }
+        // The lock from load to save: two writers at once cannot lose each other's slot.
+        let _lock = SlotsLock::acquire(&self.paths)?;
         let slots_path = self.paths.key_slots();
         let mut slots = KeySlotFile::load(&slots_path)?;
         let slot_id = slots.add_slot(&name.canonical(), passphrase, &self.data_key)?;
@@ -73,6 +75,7 @@ impl Session {
                 "the last admin cannot be removed".into(),
             ));
         }
+        let _lock = SlotsLock::acquire(&self.paths)?;
         let slots_path = self.paths.key_slots();
         let mut slots = KeySlotFile::load(&slots_path)?;
         slots.remove_slot(&user.slot_id);

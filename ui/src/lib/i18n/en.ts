@@ -558,6 +558,7 @@ export const en = {
   "fieldError.passphrase_too_short": "The passphrase must have at least {min} characters.",
   "fieldError.passphrase_too_long": "The passphrase must have at most {max} characters.",
   "fieldError.passphrase_blank": "The passphrase cannot be only spaces.",
+  "fieldError.passphrase_common": "This passphrase is on the list of the most common ones: choose another.",
   "fieldError.control_character": "This holds a control character (a tab, line break or similar).",
   "fieldError.too_many_lines": "This has {lines} lines; the limit is {max}.",
   "fieldError.notes_control_character": "The notes hold a control character other than a line break or tab.",

@@ -560,6 +560,7 @@ export const es: Record<MessageKey, string> = {
   "fieldError.passphrase_too_short": "La contraseña debe tener al menos {min} caracteres.",
   "fieldError.passphrase_too_long": "La contraseña debe tener como máximo {max} caracteres.",
   "fieldError.passphrase_blank": "La contraseña no puede contener solo espacios.",
+  "fieldError.passphrase_common": "Esta contraseña está en la lista de las más comunes: elija otra.",
   "fieldError.control_character": "Contiene un carácter de control (una tabulación, un salto de línea o similar).",
   "fieldError.too_many_lines": "Tiene {lines} líneas; el límite es {max}.",
   "fieldError.notes_control_character": "Las notas contienen un carácter de control que no es un salto de línea ni una tabulación.",

@@ -3,10 +3,17 @@
 //! Each user has an X25519 key pair. The secret half is wrapped (XChaCha20-Poly1305) under a key
 //! derived from the user's name and passphrase (Argon2id); the data key is sealed to the public
 //! half. Sealing needs no passphrase, so `rekey` can hand the new data key to every user while
-//! only the admin is signed in.
+//! only the admin is signed in, but only to users the database knows, through slots whose
+//! binding (binding.rs) the current data key vouches for.
 //!
 //! The file names nobody: a slot is found by a lookup tag derived from name and passphrase
 //! together, so it reveals neither who works at the clinic nor whether a guess is a user.
+
+mod binding;
+mod lock;
+mod reseal;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashSet;
 use std::fs;
@@ -23,10 +30,18 @@ use zeroize::Zeroizing;
 
 use crate::data_key::DataKey;
 use crate::error::{Result, StoreError};
-use crate::kdf::{random_bytes, KdfParams};
+use crate::kdf::{random_bytes, KdfParams, SALT_LEN};
+
+use binding::Bound;
+pub(crate) use lock::SlotsLock;
+pub use reseal::{DropReason, DroppedSlot};
 
 const FORMAT: &str = "tether-keyslots";
-const VERSION: u32 = 1;
+/// 2: slots bind their KDF parameters, public key and lookup tag (associated data) and carry a
+/// MAC under the data key. Version 1 files are read, and upgraded on the next write.
+const VERSION: u32 = 2;
+/// The associated-data version new slots are wrapped with.
+const AAD_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KeySlotFile {
@@ -34,7 +49,8 @@ pub struct KeySlotFile {
     version: u32,
     #[serde(with = "hex::serde")]
     vault_id: Vec<u8>,
-    /// Parameters for new slots. Slots that share them share one derivation at unlock.
+    /// Only its salt is used (shared, so unlock costs one derivation): the file is not
+    /// authenticated, so new slots always get the recommended parameters, whatever this says.
     kdf: KdfParams,
     slots: Vec<KeySlot>,
 }
@@ -42,6 +58,9 @@ pub struct KeySlotFile {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KeySlot {
     pub id: String,
+    /// Which associated data the wrapped secret is bound with (binding.rs); 1 in old files.
+    #[serde(default = "aad_v1")]
+    aad: u32,
     #[serde(with = "hex::serde")]
     lookup: Vec<u8>,
     kdf: KdfParams,
@@ -53,6 +72,13 @@ pub struct KeySlot {
     public_key: Vec<u8>,
     /// The data key sealed to `public_key`; during a rekey, the new key then the old one.
     sealed_keys: Vec<HexBytes>,
+    /// One MAC per data key above (binding.rs); absent in version-1 files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    bindings: Vec<HexBytes>,
+}
+
+fn aad_v1() -> u32 {
+    1
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -64,6 +90,19 @@ struct HexBytes(#[serde(with = "hex::serde")] Vec<u8>);
 pub struct OpenedSlot {
     pub slot_id: String,
     pub data_keys: Vec<DataKey>,
+    /// For a slot still wrapped with version-1 associated data: what rewrapping it takes.
+    upgrade: Option<Rewrap>,
+}
+
+struct Rewrap {
+    wrap_key: Zeroizing<[u8; 32]>,
+    secret: Zeroizing<[u8; 32]>,
+}
+
+impl std::fmt::Debug for Rewrap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Rewrap(<redacted>)")
+    }
 }
 
 impl KeySlotFile {
@@ -72,7 +111,7 @@ impl KeySlotFile {
             format: FORMAT.into(),
             version: VERSION,
             vault_id: random_bytes::<16>().to_vec(),
-            kdf: KdfParams::recommended(random_bytes::<16>()),
+            kdf: KdfParams::recommended(random_bytes::<SALT_LEN>()),
             slots: Vec::new(),
         }
     }
@@ -94,17 +133,31 @@ impl KeySlotFile {
         if file.format != FORMAT {
             return Err(corrupt(format!("unknown format {:?}", file.format)));
         }
-        if file.version != VERSION {
+        if !(1..=VERSION).contains(&file.version) {
             return Err(corrupt(format!("unsupported version {}", file.version)));
         }
         if file.slots.is_empty() {
             return Err(corrupt("it holds no key slots".into()));
         }
+        if let Some(slot) = file
+            .slots
+            .iter()
+            .find(|s| !(1..=AAD_VERSION).contains(&s.aad))
+        {
+            return Err(corrupt(format!(
+                "slot {} has unknown associated-data version {}",
+                slot.id, slot.aad
+            )));
+        }
         Ok(file)
     }
 
     /// Temp file, fsync, rename, fsync the folder: the file is either old or new, never torn.
-    pub fn save_atomic(&self, path: &Path) -> Result<()> {
+    /// Callers hold a [`SlotsLock`] across their load and this save.
+    pub fn save_atomic(&mut self, path: &Path) -> Result<()> {
+        // Whatever was read, what is written is the current format.
+        self.version = VERSION;
+        self.kdf = self.new_slot_kdf();
         let dir = path.parent().unwrap_or(Path::new("."));
         let tmp = temp_path(path);
         let json = serde_json::to_vec_pretty(self)
@@ -135,6 +188,23 @@ impl KeySlotFile {
         Ok(id)
     }
 
+    /// A slot for a user whose slot is being replaced (passphrase change or admin reset).
+    pub fn replace_slot(
+        &mut self,
+        old_id: &str,
+        user: &str,
+        passphrase: &SecretString,
+        data_key: &DataKey,
+    ) -> Result<String> {
+        let slot = self.build_slot(user, passphrase, &[data_key])?;
+        let id = slot.id.clone();
+        match self.slots.iter_mut().find(|s| s.id == old_id) {
+            Some(existing) => *existing = slot,
+            None => self.slots.push(slot),
+        }
+        Ok(id)
+    }
+
     pub fn remove_slot(&mut self, id: &str) -> bool {
         let before = self.slots.len();
         self.slots.retain(|s| s.id != id);
@@ -142,11 +212,18 @@ impl KeySlotFile {
     }
 
     /// Finds the slot that `user` + `passphrase` open. One Argon2id run per distinct parameter
-    /// set (normally one), whatever the number of users.
+    /// set (normally one), whatever the number of users. A set outside Tether's floor and
+    /// ceiling is never derived (it would be too cheap to guess, or hang unlock): if no other
+    /// slot opens, the error names it.
     pub fn open(&self, user: &str, passphrase: &SecretString) -> Result<OpenedSlot> {
         let mut tried = HashSet::new();
+        let mut refused = None;
         for slot in &self.slots {
             if !tried.insert(&slot.kdf) {
+                continue;
+            }
+            if let Err(e) = slot.kdf.check() {
+                refused.get_or_insert_with(|| self.corrupt(slot, &e.to_string()));
                 continue;
             }
             let derived = Derived::compute(&slot.kdf, user, passphrase)?;
@@ -157,51 +234,61 @@ impl KeySlotFile {
             else {
                 continue;
             };
-            return self.open_slot(found, &derived);
+            return self.open_slot(found, derived);
         }
-        Err(StoreError::WrongCredentials)
+        Err(refused.unwrap_or(StoreError::WrongCredentials))
     }
 
-    /// Seals `keys` (current first) into every slot: used by `rekey`.
-    pub fn reseal_all(&mut self, keys: &[&DataKey]) -> Result<()> {
-        for slot in &mut self.slots {
-            let public = PublicKey::from_slice(&slot.public_key)
-                .map_err(|_| StoreError::Crypto("a key slot holds an invalid public key"))?;
-            slot.sealed_keys = keys
-                .iter()
-                .map(|k| seal(&public, k).map(HexBytes))
-                .collect::<Result<_>>()?;
-        }
-        Ok(())
-    }
-
-    fn open_slot(&self, slot: &KeySlot, derived: &Derived) -> Result<OpenedSlot> {
-        let corrupt = |what: &str| StoreError::KeySlotsCorrupt {
-            path: PathBuf::from(crate::paths::KEY_SLOTS_FILE),
-            reason: format!("slot {} {what}", slot.id),
+    /// Rewraps the opened slot with the current associated data, when it has the old one.
+    /// Returns whether anything changed (then the caller saves).
+    pub fn upgrade(&mut self, opened: &OpenedSlot) -> Result<bool> {
+        let Some(rewrap) = &opened.upgrade else {
+            return Ok(false);
         };
-        let cipher = XChaCha20Poly1305::new(derived.wrap_key.as_ref().into());
+        let vault_id = self.vault_id.clone();
+        let Some(slot) = self.slots.iter_mut().find(|s| s.id == opened.slot_id) else {
+            return Ok(false);
+        };
+        let nonce = random_bytes::<24>();
+        slot.wrapped_secret = wrap(&rewrap.wrap_key, &nonce, &rewrap.secret, &{
+            let bound = slot_bound(&vault_id, slot);
+            binding::aad(AAD_VERSION, &bound)
+        })?;
+        slot.nonce = nonce.to_vec();
+        slot.aad = AAD_VERSION;
+        Ok(true)
+    }
+
+    fn open_slot(&self, slot: &KeySlot, derived: Derived) -> Result<OpenedSlot> {
+        let corrupt = |what: &str| self.corrupt(slot, what);
         if slot.nonce.len() != 24 {
             return Err(corrupt("has a malformed nonce"));
         }
+        let cipher = XChaCha20Poly1305::new(derived.wrap_key.as_ref().into());
+        let aad = binding::aad(slot.aad, &slot_bound(&self.vault_id, slot));
         let secret = Zeroizing::new(
             cipher
                 .decrypt(
                     XNonce::from_slice(&slot.nonce),
                     Payload {
                         msg: &slot.wrapped_secret,
-                        aad: &self.aad(&slot.id),
+                        aad: &aad,
                     },
                 )
                 .map_err(|_| corrupt("fails its integrity check"))?,
         );
-        let secret = SecretKey::from_slice(&secret).map_err(|_| corrupt("holds a bad key"))?;
+        let secret_key = SecretKey::from_slice(&secret).map_err(|_| corrupt("holds a bad key"))?;
+        // Version-1 associated data did not cover the public key: check it here, so a slot
+        // whose public key was swapped does not open.
+        if secret_key.public_key().as_bytes().as_slice() != slot.public_key.as_slice() {
+            return Err(corrupt("holds a public key that is not its own"));
+        }
         let data_keys =
             slot.sealed_keys
                 .iter()
                 .map(|sealed| {
                     let opened =
-                        Zeroizing::new(secret.unseal(&sealed.0).map_err(|_| {
+                        Zeroizing::new(secret_key.unseal(&sealed.0).map_err(|_| {
                             corrupt("holds a data key that fails its integrity check")
                         })?);
                     DataKey::from_slice(&opened)
@@ -211,9 +298,14 @@ impl KeySlotFile {
         if data_keys.is_empty() {
             return Err(corrupt("holds no data key"));
         }
+        let upgrade = (slot.aad < AAD_VERSION).then(|| Rewrap {
+            wrap_key: derived.wrap_key,
+            secret: Zeroizing::new(secret_key.to_bytes()),
+        });
         Ok(OpenedSlot {
             slot_id: slot.id.clone(),
             data_keys,
+            upgrade,
         })
     }
 
@@ -224,42 +316,43 @@ impl KeySlotFile {
         keys: &[&DataKey],
     ) -> Result<KeySlot> {
         let id = hex::encode(random_bytes::<16>());
-        let derived = Derived::compute(&self.kdf, user, passphrase)?;
+        let kdf = self.new_slot_kdf();
+        let derived = Derived::compute(&kdf, user, passphrase)?;
         let secret = SecretKey::generate(&mut rand_core::OsRng);
         let public = secret.public_key();
         let nonce = random_bytes::<24>();
-        let cipher = XChaCha20Poly1305::new(derived.wrap_key.as_ref().into());
-        let secret_bytes = Zeroizing::new(secret.to_bytes());
-        let wrapped_secret = cipher
-            .encrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: secret_bytes.as_ref(),
-                    aad: &self.aad(&id),
-                },
-            )
-            .map_err(|_| StoreError::Crypto("wrapping a key slot failed"))?;
-        let sealed_keys = keys
-            .iter()
-            .map(|k| seal(&public, k).map(HexBytes))
-            .collect::<Result<_>>()?;
-        Ok(KeySlot {
+        let mut slot = KeySlot {
             id,
+            aad: AAD_VERSION,
             lookup: derived.lookup.to_vec(),
-            kdf: self.kdf.clone(),
+            kdf,
             nonce: nonce.to_vec(),
-            wrapped_secret,
+            wrapped_secret: Vec::new(),
             public_key: public.as_bytes().to_vec(),
-            sealed_keys,
-        })
+            sealed_keys: Vec::new(),
+            bindings: Vec::new(),
+        };
+        let aad = binding::aad(AAD_VERSION, &slot_bound(&self.vault_id, &slot));
+        let secret_bytes = Zeroizing::new(secret.to_bytes());
+        slot.wrapped_secret = wrap(&derived.wrap_key, &nonce, &secret_bytes, &aad)?;
+        reseal::seal_into(&self.vault_id, &mut slot, keys)?;
+        Ok(slot)
     }
 
-    /// Binds a slot to this vault and to its id: a slot copied elsewhere does not open.
-    fn aad(&self, slot_id: &str) -> Vec<u8> {
-        let mut aad = b"tether-slot-v1".to_vec();
-        aad.extend_from_slice(&self.vault_id);
-        aad.extend_from_slice(slot_id.as_bytes());
-        aad
+    /// New slots: the recommended parameters with this vault's shared salt (a fresh one if the
+    /// stored salt is not 16 bytes). The file-level `m`, `t`, `p` are never trusted.
+    fn new_slot_kdf(&self) -> KdfParams {
+        match <[u8; SALT_LEN]>::try_from(self.kdf.salt.as_slice()) {
+            Ok(salt) => KdfParams::recommended(salt),
+            Err(_) => KdfParams::recommended(random_bytes::<SALT_LEN>()),
+        }
+    }
+
+    fn corrupt(&self, slot: &KeySlot, what: &str) -> StoreError {
+        StoreError::KeySlotsCorrupt {
+            path: PathBuf::from(crate::paths::KEY_SLOTS_FILE),
+            reason: format!("slot {} {what}", slot.id),
+        }
     }
 }
 
@@ -267,6 +360,28 @@ impl Default for KeySlotFile {
     fn default() -> Self {
         Self::new()
     }
+}
+
+fn slot_bound<'a>(vault_id: &'a [u8], slot: &'a KeySlot) -> Bound<'a> {
+    Bound {
+        vault_id,
+        slot_id: &slot.id,
+        lookup: &slot.lookup,
+        kdf: &slot.kdf,
+        public_key: &slot.public_key,
+    }
+}
+
+fn wrap(key: &[u8; 32], nonce: &[u8; 24], secret: &[u8; 32], aad: &[u8]) -> Result<Vec<u8>> {
+    XChaCha20Poly1305::new(key.into())
+        .encrypt(
+            XNonce::from_slice(nonce),
+            Payload {
+                msg: secret.as_ref(),
+                aad,
+            },
+        )
+        .map_err(|_| StoreError::Crypto("wrapping a key slot failed"))
 }
 
 fn seal(public: &PublicKey, key: &DataKey) -> Result<Vec<u8>> {
@@ -303,84 +418,5 @@ impl Derived {
             lookup: hasher.finalize().into(),
             wrap_key,
         })
-    }
-}
-
-/// A slot for a user whose slot is being replaced (passphrase change or admin reset).
-impl KeySlotFile {
-    pub fn replace_slot(
-        &mut self,
-        old_id: &str,
-        user: &str,
-        passphrase: &SecretString,
-        data_key: &DataKey,
-    ) -> Result<String> {
-        let slot = self.build_slot(user, passphrase, &[data_key])?;
-        let id = slot.id.clone();
-        match self.slots.iter_mut().find(|s| s.id == old_id) {
-            Some(existing) => *existing = slot,
-            None => self.slots.push(slot),
-        }
-        Ok(id)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn pass(s: &str) -> SecretString {
-        SecretString::from(s.to_owned())
-    }
-
-    #[test]
-    fn slot_opens_only_with_its_name_and_passphrase() -> Result<()> {
-        let key = DataKey::generate();
-        let mut file = KeySlotFile::new();
-        let id = file.add_slot("maría", &pass("correct horse battery"), &key)?;
-        let opened = file.open("maría", &pass("correct horse battery"))?;
-        assert_eq!(opened.slot_id, id);
-        assert_eq!(opened.data_keys[0].bytes(), key.bytes());
-        assert!(matches!(
-            file.open("maría", &pass("wrong horse battery")),
-            Err(StoreError::WrongCredentials)
-        ));
-        assert!(matches!(
-            file.open("jose", &pass("correct horse battery")),
-            Err(StoreError::WrongCredentials)
-        ));
-        Ok(())
-    }
-
-    #[test]
-    fn file_names_nobody() -> Result<()> {
-        let mut file = KeySlotFile::new();
-        file.add_slot(
-            "canaryuser",
-            &pass("correct horse battery"),
-            &DataKey::generate(),
-        )?;
-        let json = serde_json::to_string(&file).map_err(|_| StoreError::Crypto("json"))?;
-        assert!(!json.contains("canaryuser"));
-        Ok(())
-    }
-
-    #[test]
-    fn reseal_hands_new_key_to_every_slot() -> Result<()> {
-        let old = DataKey::generate();
-        let new = DataKey::generate();
-        let mut file = KeySlotFile::new();
-        file.add_slot("ana", &pass("correct horse battery"), &old)?;
-        file.add_slot("luis", &pass("another long passphrase"), &old)?;
-        file.reseal_all(&[&new])?;
-        for (user, p) in [
-            ("ana", "correct horse battery"),
-            ("luis", "another long passphrase"),
-        ] {
-            let opened = file.open(user, &pass(p))?;
-            assert_eq!(opened.data_keys.len(), 1);
-            assert_eq!(opened.data_keys[0].bytes(), new.bytes());
-        }
-        Ok(())
     }
 }

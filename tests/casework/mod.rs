@@ -1,9 +1,12 @@
 //! Casework through the `tether` CLI: a hostile import, search, redaction, export.
 
+mod address_reports;
 mod court;
+mod formulas;
 mod import;
 mod redaction;
 mod search;
+mod volunteer_view;
 
 use serde_json::Value;
 use tether_tests::{Clinic, ADMIN, ADMIN_PASS};

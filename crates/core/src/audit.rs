@@ -40,6 +40,12 @@ pub enum AuditAction {
     CallLogged,
     FlagAcknowledged,
     DocumentPrinted,
+    /// A volunteer reported a sponsor's new address on a call: pending, not applied.
+    AddressReported,
+    /// A case manager confirmed a reported address (applied as `AddressChanged` too).
+    AddressConfirmed,
+    /// A case manager rejected a reported address, with a reason.
+    AddressRejected,
 }
 
 impl AuditAction {
@@ -72,6 +78,9 @@ impl AuditAction {
             AuditAction::CallLogged => "call_logged",
             AuditAction::FlagAcknowledged => "flag_acknowledged",
             AuditAction::DocumentPrinted => "document_printed",
+            AuditAction::AddressReported => "address_reported",
+            AuditAction::AddressConfirmed => "address_confirmed",
+            AuditAction::AddressRejected => "address_rejected",
         }
     }
 }

@@ -27,7 +27,17 @@ fn report_by_volunteer(clinic: &Clinic, case: &str) {
     clinic.ok(
         VOLUNTEER,
         VOLUNTEER_PASS,
-        &["calls", "log", case, "--outcome", "reached_sponsor", "--at", "2026-11-02 10:00", "--answers", NEW_ADDRESS],
+        &[
+            "calls",
+            "log",
+            case,
+            "--outcome",
+            "reached_sponsor",
+            "--at",
+            "2026-11-02 10:00",
+            "--answers",
+            NEW_ADDRESS,
+        ],
         &[],
     );
 }
@@ -63,21 +73,45 @@ fn a_volunteer_reported_address_changes_nothing_until_a_case_manager_confirms_it
     let sponsor = clinic.admin_json(&["address", "confirm", &id, "--json"]);
     assert_eq!(sponsor["address"]["line1"], "9 Fake Rd");
     assert_eq!(sponsor_line1(&clinic, &case), "9 Fake Rd");
-    assert_eq!(eoir33_tasks(&clinic), 1, "the deadline runs from the confirmation");
+    assert_eq!(
+        eoir33_tasks(&clinic),
+        1,
+        "the deadline runs from the confirmation"
+    );
     let today = chrono::Utc::now().date_naive().to_string();
     assert_eq!(sponsor["address_history"][0]["recorded_on"], today.as_str());
-    assert!(clinic.admin_json(&["address", "pending", "--json"]).as_array().expect("list").is_empty());
+    assert!(clinic
+        .admin_json(&["address", "pending", "--json"])
+        .as_array()
+        .expect("list")
+        .is_empty());
     // Applied once: a second decision is refused.
     clinic.fails(ADMIN, ADMIN_PASS, &["address", "confirm", &id], &[], 8);
 
     let actions: Vec<String> = clinic
         .audit()
         .iter()
-        .map(|e| format!("{} {} {}", e["action"].as_str().unwrap_or(""), e["record_kind"].as_str().unwrap_or(""), e["actor"].as_str().unwrap_or("")))
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e["action"].as_str().unwrap_or(""),
+                e["record_kind"].as_str().unwrap_or(""),
+                e["actor"].as_str().unwrap_or("")
+            )
+        })
         .collect();
-    assert!(actions.contains(&format!("address_reported address_report {VOLUNTEER}")), "{actions:?}");
-    assert!(actions.contains(&format!("address_confirmed address_report {ADMIN}")), "{actions:?}");
-    assert!(actions.contains(&format!("address_changed address_change {ADMIN}")), "{actions:?}");
+    assert!(
+        actions.contains(&format!("address_reported address_report {VOLUNTEER}")),
+        "{actions:?}"
+    );
+    assert!(
+        actions.contains(&format!("address_confirmed address_report {ADMIN}")),
+        "{actions:?}"
+    );
+    assert!(
+        actions.contains(&format!("address_changed address_change {ADMIN}")),
+        "{actions:?}"
+    );
 }
 
 #[test]
@@ -86,16 +120,42 @@ fn a_rejected_report_leaves_the_sponsor_as_it_was_and_staff_calls_still_move_at_
     let case = add_jose(&clinic);
     report_by_volunteer(&clinic, &case);
     let id = clinic.admin_json(&["address", "pending", "--json"])[0]["id"].to_string();
-    clinic.fails(ADMIN, ADMIN_PASS, &["address", "reject", &id, "--reason", ""], &[], 8);
-    let rejected = clinic.admin_json(&["address", "reject", &id, "--reason", "sponsor says she has not moved", "--json"]);
+    clinic.fails(
+        ADMIN,
+        ADMIN_PASS,
+        &["address", "reject", &id, "--reason", ""],
+        &[],
+        8,
+    );
+    let rejected = clinic.admin_json(&[
+        "address",
+        "reject",
+        &id,
+        "--reason",
+        "sponsor says she has not moved",
+        "--json",
+    ]);
     assert_eq!(rejected["status"], "rejected");
     assert_eq!(rejected["reason"], "sponsor says she has not moved");
     assert_eq!(sponsor_line1(&clinic, &case), "45 Calle Ñuñoa");
     assert_eq!(eoir33_tasks(&clinic), 0);
-    assert!(clinic.audit().iter().any(|e| e["action"] == "address_rejected" && e["actor"] == ADMIN));
+    assert!(clinic
+        .audit()
+        .iter()
+        .any(|e| e["action"] == "address_rejected" && e["actor"] == ADMIN));
 
     // A case manager's own call keeps today's behaviour: the move applies at once.
-    clinic.admin(&["calls", "log", &case, "--outcome", "reached_sponsor", "--at", "2026-11-03 10:00", "--answers", NEW_ADDRESS]);
+    clinic.admin(&[
+        "calls",
+        "log",
+        &case,
+        "--outcome",
+        "reached_sponsor",
+        "--at",
+        "2026-11-03 10:00",
+        "--answers",
+        NEW_ADDRESS,
+    ]);
     assert_eq!(sponsor_line1(&clinic, &case), "9 Fake Rd");
     assert_eq!(eoir33_tasks(&clinic), 1);
 }

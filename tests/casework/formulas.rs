@@ -74,12 +74,22 @@ fn assert_no_formula(table: &[Vec<String>], what: &str) {
 #[test]
 fn a_formula_as_a_given_name_is_written_as_text_in_every_export() {
     let clinic = Clinic::with_admin();
-    let file = clinic.write("releases.csv", &release_file(&[row(HOSTILE, "A123456789", "77002")]));
+    let file = clinic.write(
+        "releases.csv",
+        &release_file(&[row(HOSTILE, "A123456789", "77002")]),
+    );
     clinic.admin(&["import", file.to_str().expect("path")]);
 
     let full = clinic.path("full.csv");
     let full_arg = full.to_str().expect("path");
-    clinic.admin(&["export", "--out", full_arg, "--full", "--reason", "court filing for EOIR-33"]);
+    clinic.admin(&[
+        "export",
+        "--out",
+        full_arg,
+        "--full",
+        "--reason",
+        "court filing for EOIR-33",
+    ]);
     let table = cells(&full);
     assert_no_formula(&table, "full export");
     let header = &table[0];

@@ -23,7 +23,14 @@ const CHILD: &[&str] = &[
 ];
 /// Keys a volunteer may receive only as an empty list or text (kept for the JSON's shape).
 const EMPTY: &[&str] = &["aliases", "notes", "hearings", "address_history"];
-const SPONSOR: &[&str] = &["id", "given_name", "family_name", "phones", "time_zone", "children"];
+const SPONSOR: &[&str] = &[
+    "id",
+    "given_name",
+    "family_name",
+    "phones",
+    "time_zone",
+    "children",
+];
 const SUMMARY: &[&str] = &[
     "id",
     "case_number",
@@ -53,8 +60,16 @@ const CALL_DUE: &[&str] = &[
 ];
 const PRIOR_ATTEMPT: &[&str] = &["attempt", "on", "outcome"];
 const TASK: &[&str] = &[
-    "task_id", "key", "kind", "child_id", "case_number", "child_name", "due_on", "overdue",
-    "summary", "attempt",
+    "task_id",
+    "key",
+    "kind",
+    "child_id",
+    "case_number",
+    "child_name",
+    "due_on",
+    "overdue",
+    "summary",
+    "attempt",
 ];
 const CALL_LOGGED: &[&str] = &[
     "call_id",
@@ -85,7 +100,12 @@ fn only<'a>(object: &'a Value, allowed: &[&str], what: &str) -> &'a serde_json::
 
 fn sponsor(value: &Value, what: &str) {
     let map = only(value, SPONSOR, what);
-    for child in map.get("children").and_then(Value::as_array).into_iter().flatten() {
+    for child in map
+        .get("children")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         only(child, SUMMARY, &format!("{what}.children[]"));
     }
 }
@@ -94,10 +114,24 @@ fn sponsor(value: &Value, what: &str) {
 /// address, court, hearing, relationship, category, NTA status, release date).
 fn no_secrets(text: &str, what: &str) {
     for secret in [
-        "123456789", "2010", "Ñuñoa", "77002", "Apt 3", "HOU", "Houston", "2027-01", "tía",
-        "2A", "not_served", "2026-10-01", "Casa Hogar",
+        "123456789",
+        "2010",
+        "Ñuñoa",
+        "77002",
+        "Apt 3",
+        "HOU",
+        "Houston",
+        "2027-01",
+        "tía",
+        "2A",
+        "not_served",
+        "2026-10-01",
+        "Casa Hogar",
     ] {
-        assert!(!text.contains(secret), "{what} gives a volunteer {secret:?}: {text}");
+        assert!(
+            !text.contains(secret),
+            "{what} gives a volunteer {secret:?}: {text}"
+        );
     }
 }
 
@@ -105,14 +139,33 @@ fn no_secrets(text: &str, what: &str) {
 fn a_volunteer_receives_exactly_what_the_calls_need_from_every_command() {
     let clinic = Clinic::with_staff();
     let case = add_jose(&clinic);
-    clinic.admin(&["child", "edit", &case, "--sex", "male", "--country", "GT", "--orr-program", "Casa Hogar"]);
+    clinic.admin(&[
+        "child",
+        "edit",
+        &case,
+        "--sex",
+        "male",
+        "--country",
+        "GT",
+        "--orr-program",
+        "Casa Hogar",
+    ]);
     let vol = |args: &[&str]| clinic.json(VOLUNTEER, VOLUNTEER_PASS, args);
 
     // A first attempt, so the queue carries an earlier outcome.
     let logged = clinic.ok(
         VOLUNTEER,
         VOLUNTEER_PASS,
-        &["calls", "log", &case, "--outcome", "no_answer", "--at", "2026-11-02 10:00", "--json"],
+        &[
+            "calls",
+            "log",
+            &case,
+            "--outcome",
+            "no_answer",
+            "--at",
+            "2026-11-02 10:00",
+            "--json",
+        ],
         &[],
     );
     let logged: Value = serde_json::from_str(&logged).expect("JSON");
@@ -132,7 +185,10 @@ fn a_volunteer_receives_exactly_what_the_calls_need_from_every_command() {
         (vec!["search", "José", "--json"], "search"),
     ] {
         let list = vol(&args);
-        assert!(!list.as_array().expect("list").is_empty(), "{what} finds José");
+        assert!(
+            !list.as_array().expect("list").is_empty(),
+            "{what} finds José"
+        );
         for item in list.as_array().expect("list") {
             only(item, SUMMARY, what);
         }
@@ -177,18 +233,34 @@ fn a_volunteer_receives_exactly_what_the_calls_need_from_every_command() {
         .collect();
     assert_eq!(kinds, BTreeSet::from(["swb_call"]), "{tasks}");
     no_secrets(&tasks.to_string(), "tasks");
-    let staff_kinds = clinic.admin_json(&["tasks", "--on", "2099-12-31", "--json"]).to_string();
-    assert!(staff_kinds.contains("hearing_reminder"), "staff still get every task");
+    let staff_kinds = clinic
+        .admin_json(&["tasks", "--on", "2099-12-31", "--json"])
+        .to_string();
+    assert!(
+        staff_kinds.contains("hearing_reminder"),
+        "staff still get every task"
+    );
 
     let ics = clinic.path("volunteer.ics");
     clinic.ok(
         VOLUNTEER,
         VOLUNTEER_PASS,
-        &["calendar", "--from", "2026-01-01", "--to", "2099-12-31", "--out", ics.to_str().expect("path")],
+        &[
+            "calendar",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2099-12-31",
+            "--out",
+            ics.to_str().expect("path"),
+        ],
         &[],
     );
     let calendar = fs::read_to_string(&ics).expect("calendar");
     assert!(calendar.contains("Well-Being"), "{calendar}");
-    assert!(!calendar.contains("hearing"), "no hearings for volunteers: {calendar}");
+    assert!(
+        !calendar.contains("hearing"),
+        "no hearings for volunteers: {calendar}"
+    );
     no_secrets(&calendar, "calendar");
 }

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::commands::{
-    address, audit, calendar, calls, children, flags, import_export, print, proceedings, search, settings,
-    sponsors, tasks, users, vault,
+    address, audit, calendar, calls, children, flags, import_export, print, proceedings, search,
+    settings, sponsors, tasks, users, vault,
 };
 
 #[derive(Debug, Parser)]

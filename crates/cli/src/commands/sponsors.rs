@@ -164,7 +164,10 @@ fn print_sponsor(s: &SponsorView) {
         Some(c) => format!(", category {}", c.as_deref().unwrap_or("?")),
         None => String::new(),
     };
-    println!("{} {}  (id {}{category})", s.given_name, s.family_name, s.id);
+    println!(
+        "{} {}  (id {}{category})",
+        s.given_name, s.family_name, s.id
+    );
     line("phones", Some(&s.phones.join(", ")));
     if let Some(a) = &s.address {
         let parts: Vec<&str> = [&a.line1, &a.unit, &a.city, &a.state, &a.postal_code]

@@ -239,7 +239,11 @@ pub(crate) fn load_child(conn: &Connection, id: i64, vis: &Visibility) -> Result
             let language: Option<String> = r.get(9)?;
             // What only staff see: `None` (withheld, no key) for volunteers.
             let detail = |i: usize| -> rusqlite::Result<Option<Option<String>>> {
-                Ok(if vis.case_detail { Some(r.get(i)?) } else { None })
+                Ok(if vis.case_detail {
+                    Some(r.get(i)?)
+                } else {
+                    None
+                })
             };
             Ok((
                 ChildView {
@@ -281,7 +285,11 @@ pub(crate) fn load_child(conn: &Connection, id: i64, vis: &Visibility) -> Result
                         String::new()
                     },
                     sponsor: None,
-                    nta_status: if vis.case_detail { Some(r.get(16)?) } else { None },
+                    nta_status: if vis.case_detail {
+                        Some(r.get(16)?)
+                    } else {
+                        None
+                    },
                     nta_served_on: if vis.court_detail {
                         Some(r.get(17)?)
                     } else {

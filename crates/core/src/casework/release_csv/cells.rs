@@ -68,7 +68,15 @@ mod tests {
 
     #[test]
     fn ordinary_cells_are_untouched() {
-        for cell in ["José", "'Ochoa", "Ramírez-López", "2026-10-01", "", "A123456789", " =x"] {
+        for cell in [
+            "José",
+            "'Ochoa",
+            "Ramírez-López",
+            "2026-10-01",
+            "",
+            "A123456789",
+            " =x",
+        ] {
             assert_eq!(neutralise(cell), cell);
             assert_eq!(restore(cell), cell);
         }

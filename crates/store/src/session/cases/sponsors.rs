@@ -151,7 +151,15 @@ impl Session {
         let sponsor_id = report.sponsor_id;
         self.change_case(|tx, me| {
             let change = rows::record_address_change(tx, sponsor_id, &draft, today)?;
-            address_reports::decide(tx, report_id, "confirmed", &me.name, today, None, Some(change))?;
+            address_reports::decide(
+                tx,
+                report_id,
+                "confirmed",
+                &me.name,
+                today,
+                None,
+                Some(change),
+            )?;
             let moved = children::sponsored_by(tx, sponsor_id)?;
             Ok(Changed::new(
                 (),
@@ -189,7 +197,15 @@ impl Session {
         }
         let today = self.today();
         self.change_case(|tx, me| {
-            address_reports::decide(tx, report_id, "rejected", &me.name, today, Some(reason), None)?;
+            address_reports::decide(
+                tx,
+                report_id,
+                "rejected",
+                &me.name,
+                today,
+                Some(reason),
+                None,
+            )?;
             Ok(Changed::new(
                 (),
                 AuditAction::AddressRejected,

@@ -1,11 +1,14 @@
 //! Casework through the `tether` CLI: a hostile import, search, redaction, export.
 
 mod bulk_reads;
+mod address_reports;
 mod court;
+mod formulas;
 mod import;
 mod redaction;
 mod search;
 mod search_oracle;
+mod volunteer_view;
 
 use serde_json::Value;
 use tether_tests::{Clinic, ADMIN, ADMIN_PASS};

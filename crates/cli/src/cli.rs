@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::commands::{
-    audit, calendar, calls, children, flags, import_export, print, proceedings, search, settings,
-    sponsors, tasks, users, vault,
+    address, audit, calendar, calls, children, flags, import_export, print, proceedings, search,
+    settings, sponsors, tasks, users, vault,
 };
 
 #[derive(Debug, Parser)]
@@ -89,6 +89,9 @@ pub enum Command {
     /// Print hearing notices, records of NTA, letters, EOIR-33 sheets and call sheets as PDF
     #[command(subcommand)]
     Print(print::PrintCommand),
+    /// Addresses volunteers reported on calls: pending, confirm ID, reject ID --reason TEXT
+    #[command(subcommand)]
+    Address(address::AddressCommand),
 }
 
 #[cfg(test)]

@@ -54,6 +54,12 @@ pub enum AuditAction {
     CalendarExported,
     /// An admin kept the chain's head elsewhere (an audit receipt).
     AuditReceiptSaved,
+    /// A volunteer reported a sponsor's new address on a call: pending, not applied.
+    AddressReported,
+    /// A case manager confirmed a reported address (applied as `AddressChanged` too).
+    AddressConfirmed,
+    /// A case manager rejected a reported address, with a reason.
+    AddressRejected,
 }
 
 impl AuditAction {
@@ -92,6 +98,9 @@ impl AuditAction {
             AuditAction::TasksListed => "tasks_listed",
             AuditAction::CalendarExported => "calendar_exported",
             AuditAction::AuditReceiptSaved => "audit_receipt_saved",
+            AuditAction::AddressReported => "address_reported",
+            AuditAction::AddressConfirmed => "address_confirmed",
+            AuditAction::AddressRejected => "address_rejected",
         }
     }
 }

@@ -84,8 +84,8 @@ pub fn case_sheet(view: &ChildView, hearing: Option<PrintHearing>, today: NaiveD
             .trim()
             .to_owned(),
         a_number: non_empty(view.a_number_display.as_deref()),
-        birth_date: non_empty(view.birth_date.as_deref()),
-        country_of_birth: non_empty(view.country_of_birth.as_deref()),
+        birth_date: non_empty(view.birth_date.clone().flatten().as_deref()),
+        country_of_birth: non_empty(view.country_of_birth.clone().flatten().as_deref()),
         language_name: language_names(
             view.primary_language.as_deref(),
             view.primary_language_name.as_deref(),
@@ -114,8 +114,8 @@ pub fn case_sheet(view: &ChildView, hearing: Option<PrintHearing>, today: NaiveD
         court_address: court.map(|c| c.address.clone()).unwrap_or_default(),
         court_time_zone: court.map(|c| c.time_zone.clone()),
         hearing,
-        nta_status: non_empty(Some(&view.nta_status)),
-        nta_served_on: non_empty(view.nta_served_on.as_deref()),
+        nta_status: non_empty(view.nta_status.as_deref()),
+        nta_served_on: non_empty(view.nta_served_on.clone().flatten().as_deref()),
         attorney: non_empty(view.attorney.as_deref()),
         last_acis_check: non_empty(view.last_acis_check.as_deref()),
         printed_on: today.to_string(),

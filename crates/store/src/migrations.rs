@@ -186,6 +186,29 @@ const MIGRATIONS: &[Step] = &[
     // 6: trust: one entry per seq, the actor's user id and a read's count in the chain, and
     //    A-Numbers in a search column of their own (so volunteers' queries can leave it out)
     Step::Rust(audit_ids_and_search_by_role),
+    // 7: addresses reported on a call by a volunteer, waiting for a case manager
+    Step::Sql(
+        "CREATE TABLE address_reports (
+            id            INTEGER PRIMARY KEY,
+            sponsor_id    INTEGER NOT NULL REFERENCES sponsors (id) ON DELETE CASCADE,
+            child_id      INTEGER REFERENCES children (id) ON DELETE SET NULL,
+            call_id       INTEGER REFERENCES calls (id) ON DELETE SET NULL,
+            reported_by   TEXT NOT NULL,
+            reported_on   TEXT NOT NULL,
+            address_line1 TEXT NOT NULL,
+            address_unit  TEXT,
+            address_city  TEXT NOT NULL,
+            address_state TEXT NOT NULL,
+            address_postal_code TEXT NOT NULL,
+            status        TEXT NOT NULL DEFAULT 'pending'
+                          CHECK (status IN ('pending', 'confirmed', 'rejected')),
+            decided_by    TEXT,
+            decided_on    TEXT,
+            reason        TEXT,
+            address_change_id INTEGER REFERENCES address_changes (id)
+         );
+         CREATE INDEX address_reports_status ON address_reports (status, id);",
+    ),
 ];
 
 /// Migration 6. The unique `seq` makes a second entry after the same head (two processes

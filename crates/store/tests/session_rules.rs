@@ -490,8 +490,8 @@ fn a_change_lands_with_its_tasks_and_its_audit_entries() {
         })
     );
 
-    // A call that also learns of a move: the call, the sponsor's new address and both
-    // entries, in that order.
+    // A case manager's call that also learns of a move: the call, the sponsor's new address
+    // and both entries, in that order. (A volunteer's would be a pending report: below.)
     let audit = clinic.audit().len();
     let answers = SwbAnswers {
         still_with_sponsor: Some(true),
@@ -507,13 +507,13 @@ fn a_change_lands_with_its_tasks_and_its_audit_entries() {
         }),
     };
     let logged = staff
-        .volunteer
+        .case_manager
         .log_call(
             number,
             CallOutcome::ReachedSponsor,
             Some(at("2026-11-30 17:15")),
             "La tía contestó; se mudaron en noviembre.",
-            Some(answers),
+            Some(answers.clone()),
         )
         .expect("log the call");
     let entries = clinic.audit();
@@ -524,8 +524,8 @@ fn a_change_lands_with_its_tasks_and_its_audit_entries() {
     assert_eq!(
         actions,
         [
-            (VOLUNTEER, "call_logged", "call"),
-            (VOLUNTEER, "address_changed", "address_change"),
+            (CASE_MANAGER, "call_logged", "call"),
+            (CASE_MANAGER, "address_changed", "address_change"),
         ]
     );
     assert_eq!(entries[audit].record_id, logged.call_id.to_string());
@@ -539,6 +539,34 @@ fn a_change_lands_with_its_tasks_and_its_audit_entries() {
             .any(|v| v.contains("eoir33")),
         "the move starts the EOIR-33 deadline"
     );
+
+    // The same answers from a volunteer: the call and a pending report, no move.
+    let audit = clinic.audit().len();
+    staff
+        .volunteer
+        .log_call(
+            number,
+            CallOutcome::ReachedSponsor,
+            Some(at("2026-11-30 18:00")),
+            "",
+            Some(answers),
+        )
+        .expect("log the volunteer's call");
+    let entries = clinic.audit();
+    let actions: Vec<(&str, &str, &str)> = entries[audit..]
+        .iter()
+        .map(|e| (e.actor.as_str(), e.action.as_str(), e.record_kind.as_str()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            (VOLUNTEER, "call_logged", "call"),
+            (VOLUNTEER, "address_reported", "address_report"),
+        ]
+    );
+    let state = clinic.state();
+    assert_eq!(state.rows["address_changes"].len(), 1, "nothing applied");
+    assert_eq!(state.rows["address_reports"].len(), 1);
     assert!(staff.admin.audit_verify().is_ok());
 }
 

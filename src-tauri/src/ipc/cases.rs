@@ -61,7 +61,8 @@ pub struct ChildSummary {
     pub primary_language: Option<String>,
     pub release_date: Option<String>,
     pub sponsor_name: Option<String>,
-    pub nta_status: NtaStatus,
+    /// `null` for volunteers (withheld), as every case detail they may not see.
+    pub nta_status: Option<NtaStatus>,
 }
 
 impl TryFrom<views::ChildSummary> for ChildSummary {
@@ -69,12 +70,12 @@ impl TryFrom<views::ChildSummary> for ChildSummary {
     fn try_from(c: views::ChildSummary) -> Result<Self, Self::Error> {
         Ok(ChildSummary {
             id: ipc_id(c.id)?,
-            nta_status: NtaStatus::parse(&c.nta_status),
+            nta_status: c.nta_status.as_deref().map(NtaStatus::parse),
             case_number: c.case_number,
             given_name: c.given_name,
             family_name: c.family_name,
             primary_language: c.primary_language,
-            release_date: c.release_date,
+            release_date: c.release_date.flatten(),
             sponsor_name: c.sponsor_name,
         })
     }
@@ -184,10 +185,10 @@ impl TryFrom<views::SponsorView> for SponsorDetail {
             id: ipc_id(s.id)?,
             given_name: s.given_name,
             family_name: s.family_name,
-            category: s.category,
+            category: s.category.flatten(),
             phones: s.phones,
             address: s.address.map(address_view),
-            address_incomplete: s.address_incomplete,
+            address_incomplete: s.address_incomplete.flatten(),
             time_zone: s.time_zone,
             children: convert_all(s.children)?,
             address_history: s
@@ -266,7 +267,8 @@ pub struct ChildDetail {
     pub relationship: Option<String>,
     pub notes: String,
     pub sponsor: Option<SponsorDetail>,
-    pub nta_status: NtaStatus,
+    /// `null` for volunteers (withheld).
+    pub nta_status: Option<NtaStatus>,
     pub nta_served_on: Option<String>,
     pub court: Option<CourtView>,
     pub hearings: Vec<HearingView>,
@@ -283,21 +285,22 @@ impl TryFrom<views::ChildView> for ChildDetail {
             given_name: c.given_name,
             family_name: c.family_name,
             aliases: c.aliases,
-            birth_date: c.birth_date,
-            sex: c.sex,
+            // A field withheld from this role and one not recorded both arrive as null.
+            birth_date: c.birth_date.flatten(),
+            sex: c.sex.flatten(),
             a_number: c.a_number,
             a_number_display: c.a_number_display,
-            country_of_birth: c.country_of_birth,
+            country_of_birth: c.country_of_birth.flatten(),
             primary_language: c.primary_language,
             primary_language_name: c.primary_language_name,
             interpreter_needed: c.interpreter_needed,
-            release_date: c.release_date,
-            orr_program: c.orr_program,
-            relationship: c.relationship,
+            release_date: c.release_date.flatten(),
+            orr_program: c.orr_program.flatten(),
+            relationship: c.relationship.flatten(),
             notes: c.notes,
             sponsor: c.sponsor.map(SponsorDetail::try_from).transpose()?,
-            nta_status: NtaStatus::parse(&c.nta_status),
-            nta_served_on: c.nta_served_on,
+            nta_status: c.nta_status.as_deref().map(NtaStatus::parse),
+            nta_served_on: c.nta_served_on.flatten(),
             court: c.court.map(|k| CourtView {
                 code: k.code,
                 name: k.name,
@@ -470,16 +473,19 @@ mod tests {
             given_name: "José".into(),
             family_name: "Ramírez".into(),
             primary_language: None,
-            release_date: None,
+            release_date: Some(None),
             sponsor_name: None,
-            nta_status: "served".into(),
+            nta_status: Some("served".into()),
         }
     }
 
     #[test]
     fn a_store_id_past_u32_is_refused_not_saturated() {
         let ok = ChildSummary::try_from(summary(7));
-        assert_eq!(ok.map(|c| (c.id, c.nta_status)), Ok((7, NtaStatus::Served)));
+        assert_eq!(
+            ok.map(|c| (c.id, c.nta_status)),
+            Ok((7, Some(NtaStatus::Served)))
+        );
         let big = 1_i64 << 33;
         assert_eq!(ChildSummary::try_from(summary(big)), Err(IdOutOfRange(big)));
     }

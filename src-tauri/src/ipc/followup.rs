@@ -22,6 +22,18 @@ pub struct CallDue {
     pub callable_now: bool,
     pub language: Option<String>,
     pub interpreter_needed: bool,
+    pub sponsor_phones: Vec<String>,
+    /// `HH:MM–HH:MM` in the sponsor's time zone.
+    pub calling_window: String,
+    pub prior_attempts: Vec<PriorAttempt>,
+}
+
+/// An earlier attempt of a call in the queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct PriorAttempt {
+    pub attempt: u8,
+    pub on: String,
+    pub outcome: String,
 }
 
 impl TryFrom<views::CallDue> for CallDue {
@@ -42,6 +54,17 @@ impl TryFrom<views::CallDue> for CallDue {
             callable_now: c.callable_now,
             language: c.language,
             interpreter_needed: c.interpreter_needed,
+            sponsor_phones: c.sponsor_phones,
+            calling_window: c.calling_window,
+            prior_attempts: c
+                .prior_attempts
+                .into_iter()
+                .map(|p| PriorAttempt {
+                    attempt: p.attempt,
+                    on: p.on,
+                    outcome: p.outcome,
+                })
+                .collect(),
         })
     }
 }

@@ -147,6 +147,10 @@ export type CallDue = {
 	callable_now: boolean,
 	language: string | null,
 	interpreter_needed: boolean,
+	sponsor_phones: string[],
+	/**  `HH:MM–HH:MM` in the sponsor's time zone. */
+	calling_window: string,
+	prior_attempts: PriorAttempt[],
 };
 
 export type CallLogged = {
@@ -180,7 +184,8 @@ export type ChildDetail = {
 	relationship: string | null,
 	notes: string,
 	sponsor: SponsorDetail | null,
-	nta_status: NtaStatus,
+	/**  `null` for volunteers (withheld). */
+	nta_status: NtaStatus | null,
 	nta_served_on: string | null,
 	court: CourtView | null,
 	hearings: HearingView[],
@@ -217,7 +222,8 @@ export type ChildSummary = {
 	primary_language: string | null,
 	release_date: string | null,
 	sponsor_name: string | null,
-	nta_status: NtaStatus,
+	/**  `null` for volunteers (withheld), as every case detail they may not see. */
+	nta_status: NtaStatus | null,
 };
 
 /**  The clinic's contact as edited in settings: the address is one line per line. */
@@ -393,6 +399,13 @@ export type PrintRequest = {
 };
 
 export type PrintStage = "gathering" | "rendering" | "writing";
+
+/**  An earlier attempt of a call in the queue. */
+export type PriorAttempt = {
+	attempt: number,
+	on: string,
+	outcome: string,
+};
 
 export type ProceedingsInput = {
 	nta_status: string,

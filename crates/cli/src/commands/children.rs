@@ -129,7 +129,7 @@ pub fn run(session: &mut Session, command: ChildCommand) -> Result<()> {
                     c.case_number,
                     format!("{} {}", c.given_name, c.family_name),
                     c.primary_language.unwrap_or_default(),
-                    c.release_date.unwrap_or_default(),
+                    c.release_date.flatten().unwrap_or_default(),
                     c.sponsor_name.unwrap_or_default()
                 );
             }
@@ -197,15 +197,15 @@ fn input_from_view(v: &ChildView) -> ChildInput {
         given_name: v.given_name.clone(),
         family_name: v.family_name.clone(),
         aliases: v.aliases.clone(),
-        birth_date: v.birth_date.clone().unwrap_or_default(),
-        sex: v.sex.clone().unwrap_or_default(),
+        birth_date: v.birth_date.clone().flatten().unwrap_or_default(),
+        sex: v.sex.clone().flatten().unwrap_or_default(),
         a_number: v.a_number.clone().unwrap_or_default(),
-        country_of_birth: v.country_of_birth.clone().unwrap_or_default(),
+        country_of_birth: v.country_of_birth.clone().flatten().unwrap_or_default(),
         primary_language: v.primary_language.clone().unwrap_or_default(),
         interpreter_needed: if v.interpreter_needed { "yes" } else { "no" }.into(),
-        release_date: v.release_date.clone().unwrap_or_default(),
-        orr_program: v.orr_program.clone().unwrap_or_default(),
-        relationship: v.relationship.clone().unwrap_or_default(),
+        release_date: v.release_date.clone().flatten().unwrap_or_default(),
+        orr_program: v.orr_program.clone().flatten().unwrap_or_default(),
+        relationship: v.relationship.clone().flatten().unwrap_or_default(),
         notes: v.notes.clone(),
     }
 }
@@ -215,11 +215,11 @@ fn print_child(v: &ChildView) {
     if !v.aliases.is_empty() {
         line("also known as", Some(&v.aliases.join(", ")));
     }
-    line("born", v.birth_date.as_deref());
+    shown("born", &v.birth_date);
     if let Some(a) = &v.a_number_display {
         line("A-Number", Some(a));
     }
-    line("country of birth", v.country_of_birth.as_deref());
+    shown("country of birth", &v.country_of_birth);
     let language = v
         .primary_language_name
         .as_deref()
@@ -236,15 +236,17 @@ fn print_child(v: &ChildView) {
             })
             .as_deref(),
     );
-    line("released", v.release_date.as_deref());
-    line("ORR program", v.orr_program.as_deref());
-    line(
-        "NTA",
-        Some(&match &v.nta_served_on {
-            Some(d) => format!("{} on {d}", v.nta_status),
-            None => v.nta_status.clone(),
-        }),
-    );
+    shown("released", &v.release_date);
+    shown("ORR program", &v.orr_program);
+    if let Some(status) = &v.nta_status {
+        line(
+            "NTA",
+            Some(&match v.nta_served_on.clone().flatten() {
+                Some(d) => format!("{status} on {d}"),
+                None => status.clone(),
+            }),
+        );
+    }
     if let Some(c) = &v.court {
         line("court", Some(&format!("{} ({})", c.name, c.code)));
     }
@@ -271,19 +273,27 @@ fn print_child(v: &ChildView) {
         line("last ACIS check", Some(d));
     }
     if let Some(s) = &v.sponsor {
+        let relationship = match &v.relationship {
+            Some(r) => format!(" — {}", r.as_deref().unwrap_or("relationship unknown")),
+            None => String::new(),
+        };
         line(
             "sponsor",
             Some(&format!(
-                "{} {} (id {}) — {}",
-                s.given_name,
-                s.family_name,
-                s.id,
-                v.relationship.as_deref().unwrap_or("relationship unknown")
+                "{} {} (id {}){relationship}",
+                s.given_name, s.family_name, s.id,
             )),
         );
         line("phones", Some(&s.phones.join(", ")));
     }
     if !v.notes.is_empty() {
         line("notes", Some(&v.notes));
+    }
+}
+
+/// A line for a field this user may see (`None`: withheld, no line at all).
+fn shown(label: &str, value: &Option<Option<String>>) {
+    if let Some(v) = value {
+        line(label, v.as_deref());
     }
 }

@@ -1,6 +1,7 @@
 //! One module per command group: its clap arguments and its body. `run` signs in once and hands
 //! the session to the body; only the commands that open the vault their own way get the context.
 
+pub mod address;
 pub mod audit;
 pub mod calendar;
 pub mod calls;
@@ -55,6 +56,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Calendar(args) => Box::new(|s| calendar::run(s, args)),
         // Print errors keep their own type: their kind picks the exit code.
         Command::Print(command) => Box::new(|s| Ok(print::run(s, command)?)),
+        Command::Address(command) => Box::new(|s| address::run(s, command)),
     };
     body(&mut ctx.sign_in()?)
 }

@@ -182,6 +182,10 @@ pub fn nta(session: &mut Session, command: NtaCommand) -> Result<()> {
         .map(|d| parse_date("served-on", d).map_err(|e| invalid("served_on", e)))
         .transpose()?;
     let view = session.set_nta(&a.child, status, served_on)?;
-    println!("{}: NTA {}", view.case_number, view.nta_status);
+    println!(
+        "{}: NTA {}",
+        view.case_number,
+        view.nta_status.as_deref().unwrap_or("withheld")
+    );
     Ok(())
 }

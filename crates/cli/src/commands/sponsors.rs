@@ -108,7 +108,7 @@ pub fn run(session: &mut Session, command: SponsorCommand) -> Result<()> {
                     "{:>6}  {:<32} {:<3} {}",
                     s.id,
                     format!("{} {}", s.given_name, s.family_name),
-                    s.category.unwrap_or_default(),
+                    s.category.flatten().unwrap_or_default(),
                     s.phones.join(", ")
                 );
             }
@@ -153,19 +153,20 @@ fn move_to(session: &mut Session, a: SponsorMoveArgs) -> Result<()> {
         "{} {} moved on {on}; the EOIR-33 change of address is due within 5 working days",
         view.given_name, view.family_name
     );
-    if let Some(why) = view.address_incomplete {
+    if let Some(why) = view.address_incomplete.flatten() {
         println!("note: the new address looks incomplete ({why})");
     }
     Ok(())
 }
 
 fn print_sponsor(s: &SponsorView) {
+    let category = match &s.category {
+        Some(c) => format!(", category {}", c.as_deref().unwrap_or("?")),
+        None => String::new(),
+    };
     println!(
-        "{} {}  (id {}, category {})",
-        s.given_name,
-        s.family_name,
-        s.id,
-        s.category.as_deref().unwrap_or("?")
+        "{} {}  (id {}{category})",
+        s.given_name, s.family_name, s.id
     );
     line("phones", Some(&s.phones.join(", ")));
     if let Some(a) = &s.address {
@@ -175,7 +176,7 @@ fn print_sponsor(s: &SponsorView) {
             .collect();
         line("address", Some(&parts.join(", ")));
     }
-    if let Some(why) = &s.address_incomplete {
+    if let Some(Some(why)) = &s.address_incomplete {
         line("address incomplete", Some(why));
     }
     line("time zone", Some(&s.time_zone));

@@ -5,8 +5,11 @@ use crate::Role;
 
 use super::BirthDate;
 
-/// Which parts of a child's case a role sees. Sponsor name, phone and the child's language
-/// are visible to every role (volunteers make the calls).
+/// Which parts of a child's case a role sees. What a volunteer needs to make a Safety &
+/// Well-Being call is visible to every role: the child's given name and family initial, the
+/// sponsor's name, phones and time zone (the local calling window), the child's language and
+/// whether an interpreter is needed, and the calls of their queue (due day, attempt, earlier
+/// outcomes). README's "Roles" table lists the same, field by field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Visibility {
     pub a_number: bool,
@@ -18,6 +21,14 @@ pub struct Visibility {
     pub full_birth_date: bool,
     /// Otherwise given name + family initial (`María R.`).
     pub full_child_name: bool,
+    /// Who the child is beyond the call: birth date, sex, country of birth, release date, ORR
+    /// program, relationship to the sponsor, NTA status, aliases, notes, the sponsor's ORR
+    /// category and why their address is incomplete. Otherwise these are left out.
+    pub case_detail: bool,
+    /// Tasks other than Safety & Well-Being calls: hearing reminders (their due day minus 7 is
+    /// the hearing date), ACIS re-checks and EOIR-33 deadlines (they tell the NTA's state and
+    /// a move), escalations. Otherwise the call tasks only.
+    pub all_tasks: bool,
 }
 
 impl Visibility {
@@ -27,10 +38,12 @@ impl Visibility {
         court_detail: true,
         full_birth_date: true,
         full_child_name: true,
+        case_detail: true,
+        all_tasks: true,
     };
 
-    /// Admins and case managers see everything; a volunteer sees the child's given name and
-    /// family initial, the birth year, and no A-Number, address or court detail.
+    /// Admins and case managers see everything; a volunteer sees what the calls need (above)
+    /// and nothing else: no A-Number, address, court detail, birth date or other case detail.
     pub fn for_role(role: Role) -> Visibility {
         match role {
             Role::Admin | Role::CaseManager => Visibility::EVERYTHING,
@@ -40,6 +53,8 @@ impl Visibility {
                 court_detail: false,
                 full_birth_date: false,
                 full_child_name: false,
+                case_detail: false,
+                all_tasks: false,
             },
         }
     }
@@ -89,11 +104,12 @@ mod tests {
 
     #[test]
     fn role_matrix() {
-        // (role, a_number, address, court_detail, full_birth_date, full_child_name)
+        // (role, a_number, address, court_detail, full_birth_date, full_child_name,
+        //  case_detail, all_tasks)
         let rows = [
-            (Role::Admin, [true, true, true, true, true]),
-            (Role::CaseManager, [true, true, true, true, true]),
-            (Role::Volunteer, [false, false, false, false, false]),
+            (Role::Admin, [true; 7]),
+            (Role::CaseManager, [true; 7]),
+            (Role::Volunteer, [false; 7]),
         ];
         for (role, want) in rows {
             let v = Visibility::for_role(role);
@@ -103,7 +119,9 @@ mod tests {
                     v.address,
                     v.court_detail,
                     v.full_birth_date,
-                    v.full_child_name
+                    v.full_child_name,
+                    v.case_detail,
+                    v.all_tasks,
                 ],
                 want,
                 "{role}"

@@ -237,46 +237,64 @@ pub(crate) fn load_child(conn: &Connection, id: i64, vis: &Visibility) -> Result
             let a_number = a_digits.as_deref().and_then(|d| ANumber::parse(d).ok());
             let birth: Option<String> = r.get(5)?;
             let language: Option<String> = r.get(9)?;
+            // What only staff see: `None` (withheld, no key) for volunteers.
+            let detail = |i: usize| -> rusqlite::Result<Option<Option<String>>> {
+                Ok(if vis.case_detail {
+                    Some(r.get(i)?)
+                } else {
+                    None
+                })
+            };
             Ok((
                 ChildView {
                     id: r.get(0)?,
                     case_number: r.get(1)?,
                     family_name: shown_family_name(family, vis),
                     given_name: given,
-                    aliases: if vis.full_child_name {
+                    aliases: if vis.case_detail {
                         serde_json::from_str(&r.get::<_, String>(4)?).unwrap_or_default()
                     } else {
                         Vec::new()
                     },
-                    birth_date: birth.map(|b| {
-                        if vis.full_birth_date {
-                            b
-                        } else {
-                            b.trim_start_matches('~').chars().take(4).collect()
-                        }
+                    birth_date: vis.case_detail.then(|| {
+                        birth.map(|b| {
+                            if vis.full_birth_date {
+                                b
+                            } else {
+                                b.trim_start_matches('~').chars().take(4).collect()
+                            }
+                        })
                     }),
-                    sex: r.get(6)?,
+                    sex: detail(6)?,
                     a_number: a_number.filter(|_| vis.a_number).map(|a| a.normalized()),
                     a_number_display: a_number.filter(|_| vis.a_number).map(|a| a.to_string()),
-                    country_of_birth: r.get(8)?,
+                    country_of_birth: detail(8)?,
                     primary_language_name: language
                         .as_deref()
                         .and_then(|l| Language::parse(l).ok())
                         .map(|l| l.name_en().to_owned()),
                     primary_language: language,
                     interpreter_needed: r.get(10)?,
-                    release_date: r.get(11)?,
-                    orr_program: r.get(12)?,
-                    relationship: r.get(13)?,
+                    release_date: detail(11)?,
+                    orr_program: detail(12)?,
+                    relationship: detail(13)?,
                     // Notes are free text about the case: volunteers work from the call queue.
-                    notes: if vis.full_child_name {
+                    notes: if vis.case_detail {
                         r.get(14)?
                     } else {
                         String::new()
                     },
                     sponsor: None,
-                    nta_status: r.get(16)?,
-                    nta_served_on: if vis.court_detail { r.get(17)? } else { None },
+                    nta_status: if vis.case_detail {
+                        Some(r.get(16)?)
+                    } else {
+                        None
+                    },
+                    nta_served_on: if vis.court_detail {
+                        Some(r.get(17)?)
+                    } else {
+                        None
+                    },
                     court: None,
                     hearings: Vec::new(),
                     attorney: if vis.court_detail { r.get(19)? } else { None },
@@ -366,9 +384,17 @@ pub(crate) fn summary_from_row(r: &Row<'_>, vis: &Visibility) -> rusqlite::Resul
         given_name: given,
         family_name: family,
         primary_language: r.get(4)?,
-        release_date: r.get(5)?,
+        release_date: if vis.case_detail {
+            Some(r.get(5)?)
+        } else {
+            None
+        },
         sponsor_name: r.get(6)?,
-        nta_status: r.get(7)?,
+        nta_status: if vis.case_detail {
+            Some(r.get(7)?)
+        } else {
+            None
+        },
     })
 }
 

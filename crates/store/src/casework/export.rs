@@ -1,5 +1,5 @@
 //! CSV export, redacted by default. The full form uses the import's column names, so a full
-//! export can be imported into another vault.
+//! export can be imported into another vault. Cells go out through `csv_out` (no formulas).
 
 use std::fs;
 use std::path::Path;
@@ -73,7 +73,7 @@ fn write_rows(conn: &Connection, file: fs::File, full: bool) -> Result<usize> {
     if full {
         header.extend_from_slice(FULL_EXTRA);
     }
-    w.write_record(&header).map_err(csv_err)?;
+    super::csv_out::write_row(&mut w, &header).map_err(csv_err)?;
     let mut stmt = conn
         .prepare(
             "SELECT c.case_number, c.given_name, c.family_name, c.birth_date, c.country_of_birth,
@@ -120,7 +120,7 @@ fn write_rows(conn: &Connection, file: fs::File, full: bool) -> Result<usize> {
                 record.push(text(i).map_err(StoreError::sql("export"))?);
             }
         }
-        w.write_record(&record).map_err(csv_err)?;
+        super::csv_out::write_row(&mut w, &record).map_err(csv_err)?;
         count += 1;
     }
     w.flush()

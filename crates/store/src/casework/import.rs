@@ -86,7 +86,7 @@ pub(crate) fn write_rejected(input: &Path, file: &ReleaseFile) -> Result<Option<
         let mut header = file.headers.clone();
         header.push("line".into());
         header.push("reason".into());
-        w.write_record(&header)?;
+        super::csv_out::write_row(&mut w, &header)?;
         for row in &rejected {
             let mut record = row.raw.clone();
             record.resize(file.headers.len(), String::new());
@@ -103,7 +103,7 @@ pub(crate) fn write_rejected(input: &Path, file: &ReleaseFile) -> Result<Option<
                 })
                 .unwrap_or_default();
             record.push(reason);
-            w.write_record(&record)?;
+            super::csv_out::write_row(&mut w, &record)?;
         }
         w.flush()?;
         Ok(())

@@ -1,7 +1,9 @@
 //! Casework in the vault: sponsors, children, proceedings, search, import and export.
 
+pub(crate) mod address_reports;
 pub(crate) mod children;
 pub(crate) mod columns;
+pub(crate) mod csv_out;
 pub(crate) mod export;
 pub(crate) mod hearings;
 pub(crate) mod import;
@@ -12,5 +14,5 @@ pub mod views;
 pub use import::{ImportReport, ImportRowError};
 pub use views::{
     AddressChangeView, AddressView, ChildSummary, ChildView, CourtView, CreateOutcome, HearingView,
-    PossibleDuplicate, SponsorView,
+    PendingAddressView, PossibleDuplicate, SponsorView,
 };

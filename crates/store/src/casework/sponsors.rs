@@ -133,7 +133,11 @@ pub(crate) fn load_sponsor(
                     id: r.get(0)?,
                     given_name: r.get(1)?,
                     family_name: r.get(2)?,
-                    category: r.get(3)?,
+                    category: if vis.case_detail {
+                        Some(r.get(3)?)
+                    } else {
+                        None
+                    },
                     phones: Vec::new(),
                     address: Some(AddressView {
                         line1: r.get(4)?,
@@ -143,7 +147,11 @@ pub(crate) fn load_sponsor(
                         postal_code: r.get(8)?,
                     })
                     .filter(|_| vis.address),
-                    address_incomplete: r.get(9)?,
+                    address_incomplete: if vis.case_detail {
+                        Some(r.get(9)?)
+                    } else {
+                        None
+                    },
                     time_zone: r.get(10)?,
                     children: Vec::new(),
                     address_history: Vec::new(),
@@ -256,7 +264,7 @@ pub(crate) fn sponsor_input(conn: &Connection, sponsor_id: i64) -> Result<Sponso
     Ok(SponsorInput {
         given_name: view.given_name,
         family_name: view.family_name,
-        category: view.category.unwrap_or_default(),
+        category: view.category.flatten().unwrap_or_default(),
         phones: view.phones,
         ..SponsorInput::default()
     })

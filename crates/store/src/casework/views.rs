@@ -1,4 +1,9 @@
 //! What a reader gets back: plain, serialisable views, already redacted for the reader's role.
+//!
+//! A field a role may not see is left out of the JSON, not sent empty: such a field is
+//! `Option<…>` with `skip_serializing_if`; where the value itself may be unknown it is
+//! `Option<Option<…>>`: `None` = withheld (no key), `Some(None)` = not recorded (`null`, as
+//! staff have always seen it). Lists and notes a volunteer may not see come empty.
 
 use serde::Serialize;
 
@@ -16,14 +21,17 @@ pub struct SponsorView {
     pub id: i64,
     pub given_name: String,
     pub family_name: String,
-    pub category: Option<String>,
+    /// Withheld from volunteers (`None`); `Some(None)` when not recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<Option<String>>,
     /// E.164.
     pub phones: Vec<String>,
     /// Absent for volunteers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<AddressView>,
-    /// Why the address cannot be relied on, if it cannot.
-    pub address_incomplete: Option<String>,
+    /// Why the address cannot be relied on, if it cannot. Withheld from volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_incomplete: Option<Option<String>>,
     pub time_zone: String,
     pub children: Vec<ChildSummary>,
     /// Earlier and current addresses recorded as changes, newest first (absent for volunteers).
@@ -37,6 +45,31 @@ pub struct AddressChangeView {
     pub recorded_on: String,
     pub address: AddressView,
     pub eoir33_filed_on: Option<String>,
+}
+
+/// An address a volunteer reported on a call, waiting for a case manager (`tether address
+/// pending --json`). Not applied: the sponsor's address and the EOIR-33 deadline wait for
+/// the confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PendingAddressView {
+    pub id: i64,
+    pub sponsor_id: i64,
+    pub sponsor_name: String,
+    pub child_id: Option<i64>,
+    pub case_number: Option<String>,
+    pub call_id: Option<i64>,
+    pub reported_by: String,
+    /// The sponsor's local day of the call.
+    pub reported_on: String,
+    pub address: AddressView,
+    /// The sponsor's address now, to compare.
+    pub current_address: AddressView,
+    /// `pending`, `confirmed` or `rejected`.
+    pub status: String,
+    pub decided_by: Option<String>,
+    pub decided_on: Option<String>,
+    /// Why it was rejected.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -68,28 +101,41 @@ pub struct ChildView {
     pub given_name: String,
     /// Only the initial for volunteers.
     pub family_name: String,
+    /// Empty for volunteers.
     pub aliases: Vec<String>,
-    /// `YYYY-MM-DD` or `~YYYY`; the year only for volunteers.
-    pub birth_date: Option<String>,
-    pub sex: Option<String>,
+    /// `YYYY-MM-DD` or `~YYYY`. This and every `Option<Option<…>>` below: withheld from
+    /// volunteers (no key), `Some(None)` when not recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Option<String>>,
     /// Normalised `A123456789`; absent for volunteers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub a_number: Option<String>,
     /// `A123-456-789`; absent for volunteers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub a_number_display: Option<String>,
-    pub country_of_birth: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_of_birth: Option<Option<String>>,
     /// ISO 639-3.
     pub primary_language: Option<String>,
     pub primary_language_name: Option<String>,
     pub interpreter_needed: bool,
-    pub release_date: Option<String>,
-    pub orr_program: Option<String>,
-    pub relationship: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release_date: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub orr_program: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relationship: Option<Option<String>>,
+    /// Empty for volunteers.
     pub notes: String,
     pub sponsor: Option<SponsorView>,
-    pub nta_status: String,
-    pub nta_served_on: Option<String>,
+    /// `not_served`, `served` or `filed`; withheld from volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nta_status: Option<String>,
+    /// Withheld from volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nta_served_on: Option<Option<String>>,
     /// Absent for volunteers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub court: Option<CourtView>,
@@ -111,9 +157,13 @@ pub struct ChildSummary {
     pub given_name: String,
     pub family_name: String,
     pub primary_language: Option<String>,
-    pub release_date: Option<String>,
+    /// Withheld from volunteers (no key); `Some(None)` when not recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release_date: Option<Option<String>>,
     pub sponsor_name: Option<String>,
-    pub nta_status: String,
+    /// Withheld from volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nta_status: Option<String>,
 }
 
 /// A likely duplicate found before a create.

@@ -8,4 +8,6 @@ pub(crate) mod flags;
 pub(crate) mod tasks;
 pub mod views;
 
-pub use views::{CallDue, CallLogged, Dashboard, DayCount, FlagView, HearingItem, TaskView};
+pub use views::{
+    CallDue, CallLogged, Dashboard, DayCount, FlagView, HearingItem, PriorAttempt, TaskView,
+};

@@ -8,7 +8,7 @@ use tether_core::followup::{
 };
 
 use super::facts::case_facts;
-use super::views::{CallDue, TaskView};
+use super::views::{CallDue, PriorAttempt, TaskView};
 use crate::error::{Result, StoreError};
 
 fn kind_name(kind: &TaskKind) -> &'static str {
@@ -111,16 +111,7 @@ pub(crate) fn first_open_call(conn: &Connection, child_id: i64) -> Result<Option
 }
 
 fn shown_name(given: &str, family: &str, vis: &Visibility) -> String {
-    if vis.full_child_name {
-        format!("{given} {family}")
-    } else {
-        let initial = family
-            .chars()
-            .next()
-            .map(|c| format!(" {c}."))
-            .unwrap_or_default();
-        format!("{given}{initial}")
-    }
+    tether_core::casework::display_child_name(given, family, *vis)
 }
 
 /// Safety & Well-Being call attempts due on or before `on`, overdue first.
@@ -137,7 +128,8 @@ pub(crate) fn calls_due(
             "SELECT t.id, t.child_id, c.case_number, c.given_name, c.family_name,
                 s.given_name || ' ' || s.family_name,
                 (SELECT e164 FROM sponsor_phones p WHERE p.sponsor_id = s.id ORDER BY position LIMIT 1),
-                t.attempt, t.due_on, s.time_zone, c.primary_language, c.interpreter_needed
+                t.attempt, t.due_on, s.time_zone, c.primary_language, c.interpreter_needed,
+                s.id, t.detail
              FROM tasks t
              JOIN children c ON c.id = t.child_id
              LEFT JOIN sponsors s ON s.id = c.sponsor_id
@@ -148,13 +140,19 @@ pub(crate) fn calls_due(
     let on_text = on.to_string();
     // Overdue means before today, whatever day the queue is asked for.
     let today_text = today.to_string();
+    let (start, end) = settings.calling_window;
+    let window = format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"));
     let rows = stmt
         .query_map([&on_text], |r| {
             let tz: Option<String> = r.get(9)?;
+            let offset_days = match serde_json::from_str::<TaskKind>(&r.get::<_, String>(13)?) {
+                Ok(TaskKind::SwbCall { offset_days, .. }) => offset_days,
+                _ => 0,
+            };
             let due_on: String = r.get(8)?;
             let given: String = r.get(3)?;
             let family: String = r.get(4)?;
-            Ok(CallDue {
+            let call = CallDue {
                 task_id: r.get(0)?,
                 child_id: r.get(1)?,
                 case_number: r.get(2)?,
@@ -174,19 +172,58 @@ pub(crate) fn calls_due(
                 sponsor_time_zone: tz,
                 language: r.get(10)?,
                 interpreter_needed: r.get(11)?,
-            })
+                sponsor_phones: Vec::new(),
+                calling_window: window.clone(),
+                prior_attempts: Vec::new(),
+            };
+            Ok((call, r.get::<_, Option<i64>>(12)?, offset_days))
         })
         .map_err(StoreError::sql("read the call queue"))?;
-    rows.collect::<rusqlite::Result<_>>()
+    let due: Vec<(CallDue, Option<i64>, u16)> = rows
+        .collect::<rusqlite::Result<_>>()
+        .map_err(StoreError::sql("read the call queue"))?;
+    due.into_iter()
+        .map(|(mut call, sponsor_id, offset_days)| {
+            if let Some(sid) = sponsor_id {
+                call.sponsor_phones = phones(conn, sid)?;
+            }
+            call.prior_attempts = prior_attempts(conn, call.child_id, offset_days)?;
+            Ok(call)
+        })
+        .collect()
+}
+
+fn phones(conn: &Connection, sponsor_id: i64) -> Result<Vec<String>> {
+    conn.prepare_cached("SELECT e164 FROM sponsor_phones WHERE sponsor_id = ?1 ORDER BY position")
+        .and_then(|mut s| s.query_map([sponsor_id], |r| r.get(0))?.collect())
         .map_err(StoreError::sql("read the call queue"))
 }
 
-/// Every open task due on or before `on`, overdue first.
+/// The attempts already logged on the child's call at `offset_days` (its day after release).
+fn prior_attempts(conn: &Connection, child_id: i64, offset_days: u16) -> Result<Vec<PriorAttempt>> {
+    conn.prepare_cached(
+        "SELECT attempt, called_on, outcome FROM calls
+         WHERE child_id = ?1 AND offset_days = ?2 ORDER BY called_at, id",
+    )
+    .and_then(|mut s| {
+        s.query_map(params![child_id, offset_days], |r| {
+            Ok(PriorAttempt {
+                attempt: r.get(0)?,
+                on: r.get(1)?,
+                outcome: r.get(2)?,
+            })
+        })?
+        .collect()
+    })
+    .map_err(StoreError::sql("read the call queue"))
+}
+
+/// Every open task due on or before `on`, overdue first; the call tasks only for a role
+/// that may not see the others (`Visibility::all_tasks`).
 pub(crate) fn tasks_due(
     conn: &Connection,
     on: NaiveDate,
     today: NaiveDate,
-    kinds: Option<&[&str]>,
     vis: &Visibility,
 ) -> Result<Vec<TaskView>> {
     let mut stmt = conn
@@ -194,14 +231,14 @@ pub(crate) fn tasks_due(
             "SELECT t.id, t.key, t.kind, t.child_id, c.case_number, c.given_name, c.family_name,
                 t.due_on, t.detail, t.attempt
              FROM tasks t JOIN children c ON c.id = t.child_id
-             WHERE t.closed = 0 AND t.due_on <= ?1
+             WHERE t.closed = 0 AND t.due_on <= ?1 AND (?2 OR t.kind = 'swb_call')
              ORDER BY t.due_on, t.id",
         )
         .map_err(StoreError::sql("read tasks"))?;
     let on_text = on.to_string();
     let today_text = today.to_string();
     let rows = stmt
-        .query_map([&on_text], |r| {
+        .query_map(params![on_text, vis.all_tasks], |r| {
             let given: String = r.get(5)?;
             let family: String = r.get(6)?;
             let due_on: String = r.get(7)?;
@@ -221,16 +258,8 @@ pub(crate) fn tasks_due(
             })
         })
         .map_err(StoreError::sql("read tasks"))?;
-    let all: Vec<TaskView> = rows
-        .collect::<rusqlite::Result<_>>()
-        .map_err(StoreError::sql("read tasks"))?;
-    Ok(match kinds {
-        Some(kinds) => all
-            .into_iter()
-            .filter(|t| kinds.contains(&t.kind.as_str()))
-            .collect(),
-        None => all,
-    })
+    rows.collect::<rusqlite::Result<_>>()
+        .map_err(StoreError::sql("read tasks"))
 }
 
 fn summary(detail: &str) -> String {

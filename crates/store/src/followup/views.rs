@@ -23,6 +23,22 @@ pub struct CallDue {
     /// ISO 639-3.
     pub language: Option<String>,
     pub interpreter_needed: bool,
+    /// Every phone of the sponsor, E.164, the first being `sponsor_phone`.
+    pub sponsor_phones: Vec<String>,
+    /// The sponsor's local calling window, `HH:MM–HH:MM` (start inclusive, end exclusive).
+    pub calling_window: String,
+    /// The earlier attempts of this call, oldest first.
+    pub prior_attempts: Vec<PriorAttempt>,
+}
+
+/// One earlier attempt of a call in the queue: what the next caller needs to know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PriorAttempt {
+    pub attempt: u8,
+    /// The sponsor's local day of the call.
+    pub on: String,
+    /// `no_answer`, `voicemail`, `wrong_number`, …
+    pub outcome: String,
 }
 
 /// Any open task (`tether tasks --json`).
@@ -30,7 +46,8 @@ pub struct CallDue {
 pub struct TaskView {
     pub task_id: i64,
     pub key: String,
-    /// `swb_call`, `hearing_reminder`, `acis_check`, `eoir33`, `escalation`.
+    /// `swb_call`, `hearing_reminder`, `acis_check`, `eoir33`, `escalation` (volunteers:
+    /// `swb_call` only).
     pub kind: String,
     pub child_id: i64,
     pub case_number: String,

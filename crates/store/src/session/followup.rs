@@ -13,7 +13,7 @@ use tether_core::{AuditAction, Permission};
 use super::cases::Changed;
 use super::Session;
 use crate::audit_log::Target;
-use crate::casework::{children, hearings, sponsors};
+use crate::casework::{address_reports, children, hearings, sponsors};
 use crate::error::{Result, StoreError};
 use crate::followup::calls::{self, NewCall};
 use crate::followup::views::{CallDue, CallLogged, Dashboard, FlagView, HearingItem, TaskView};
@@ -90,7 +90,8 @@ impl Session {
     }
 
     /// Every open task due on or before `on`: calls, hearing reminders, ACIS checks, EOIR-33
-    /// deadlines, escalations. Volunteers see the calls only. Audited with the count.
+    /// deadlines, escalations. Volunteers see the Safety & Well-Being calls only (a hearing
+    /// reminder's due day gives the hearing date away). Audited with the count.
     pub fn tasks(&mut self, on: NaiveDate) -> Result<Vec<TaskView>> {
         self.authorize_tasks()?;
         let scope = self.task_scope();
@@ -148,15 +149,16 @@ impl Session {
     /// Which tasks this user sees, taken before a transaction borrows the session.
     fn task_scope(&self) -> TaskScope {
         TaskScope {
-            all_kinds: self.user.role.may(Permission::EditCases),
             today: self.today(),
             vis: self.visibility(),
         }
     }
 
     /// Logs one call attempt on the child's open Safety & Well-Being call. `at` is the
-    /// sponsor's local time (default: now there). A new address in the answers updates the
-    /// sponsor and starts the EOIR-33 deadline; a safety concern escalates at once.
+    /// sponsor's local time (default: now there). A new address in the answers, from staff,
+    /// updates the sponsor and starts the EOIR-33 deadline; from a volunteer it is a pending
+    /// report (`pending_addresses`) that changes nothing until a case manager confirms it.
+    /// A safety concern escalates at once.
     pub fn log_call(
         &mut self,
         id_or_case: &str,
@@ -217,6 +219,7 @@ impl Session {
             }
             None => None,
         };
+        let may_change_cases = self.user.role.may(Permission::EditCases);
         let answers_json = answers
             .as_ref()
             .map(SwbAnswers::to_log)
@@ -238,11 +241,28 @@ impl Session {
             )?;
             let logged = Changed::new(call_id, AuditAction::CallLogged, "call", call_id);
             Ok(match &move_to {
-                Some((sid, draft)) => {
+                // Staff: the sponsor moves now and the EOIR-33 deadline starts, as always.
+                Some((sid, draft)) if may_change_cases => {
                     let change = sponsors::record_address_change(tx, *sid, draft, local.date())?;
                     logged
                         .and_audit(AuditAction::AddressChanged, "address_change", change)
                         .reschedule(children::sponsored_by(tx, *sid)?)
+                }
+                // Anyone else (a volunteer): kept as a pending report for a case manager to
+                // confirm; the sponsor's address and every task stay as they are.
+                Some((sid, draft)) => {
+                    let report = address_reports::insert(
+                        tx,
+                        &address_reports::NewReport {
+                            sponsor_id: *sid,
+                            child_id,
+                            call_id,
+                            reported_by: &me.name,
+                            reported_on: local.date(),
+                            draft,
+                        },
+                    )?;
+                    logged.and_audit(AuditAction::AddressReported, "address_report", report)
                 }
                 None => logged,
             }
@@ -349,6 +369,11 @@ impl Session {
             Target::new("dashboard", ""),
         )?;
         let mut counts = dashboard::counts(&self.conn, on)?;
+        if !self.visibility().court_detail {
+            // Counts of hearings and unserved NTAs are court detail, as the hearings are.
+            counts.hearings_this_week = 0;
+            counts.nta_not_served = 0;
+        }
         if self.user.role.may(Permission::ReviewFlags) {
             counts.open_flags =
                 u32::try_from(self.red_flags()?.iter().filter(|f| !f.acknowledged).count())
@@ -377,19 +402,13 @@ impl Session {
 }
 
 struct TaskScope {
-    all_kinds: bool,
     today: NaiveDate,
     vis: tether_core::casework::redaction::Visibility,
 }
 
 impl TaskScope {
     fn read(&self, conn: &rusqlite::Connection, on: NaiveDate) -> Result<Vec<TaskView>> {
-        let kinds: Option<&[&str]> = if self.all_kinds {
-            None
-        } else {
-            Some(&["swb_call", "hearing_reminder"])
-        };
-        tasks::tasks_due(conn, on, self.today, kinds, &self.vis)
+        tasks::tasks_due(conn, on, self.today, &self.vis)
     }
 }
 

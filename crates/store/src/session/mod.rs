@@ -197,7 +197,10 @@ fn describe(action: AuditAction) -> &'static str {
         | AuditAction::HearingUpdated
         | AuditAction::NtaUpdated
         | AuditAction::ProceedingsUpdated
-        | AuditAction::AddressChanged => "change cases",
+        | AuditAction::AddressChanged
+        | AuditAction::AddressConfirmed
+        | AuditAction::AddressRejected => "change cases",
+        AuditAction::AddressReported => "log calls",
         AuditAction::SponsorViewed
         | AuditAction::ChildViewed
         | AuditAction::ChildrenSearched

@@ -7,7 +7,8 @@
 //!
 //! `parse.rs` reads the file (header, delimiter, rows, duplicate A-Numbers); `row.rs` turns
 //! one row's cells into a record; `columns.rs` names the columns and maps field errors back
-//! to them; `lines.rs` counts physical lines; `sponsor_key.rs` merges a sponsor across rows.
+//! to them; `lines.rs` counts physical lines; `sponsor_key.rs` merges a sponsor across rows;
+//! `cells.rs` keeps formulas out of the CSV files Tether writes.
 
 use std::collections::BTreeMap;
 
@@ -15,6 +16,7 @@ use serde::Serialize;
 
 use super::{ChildDraft, ProceedingsDraft, SponsorDraft};
 
+pub mod cells;
 mod columns;
 mod lines;
 mod parse;
@@ -57,8 +59,9 @@ pub struct ReleaseRow {
     /// 1-based physical line where the record starts (the header is line 1; a quoted line
     /// break inside an earlier record pushes later records down).
     pub line: u64,
-    /// The record's cells as read (invalid UTF-8 replaced by U+FFFD), in file column order,
-    /// for writing rejected rows back out.
+    /// The record's cells as read (invalid UTF-8 replaced by U+FFFD, a quote that
+    /// neutralised a formula dropped: `cells::restore`), in file column order, for writing
+    /// rejected rows back out.
     pub raw: Vec<String>,
     pub result: Result<ReleaseRecord, Vec<RowError>>,
 }

@@ -123,7 +123,8 @@ pub fn parse_release_records(bytes: &[u8], today: NaiveDate) -> Result<ReleaseFi
         let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
         let raw: Vec<String> = record
             .iter()
-            .map(|c| String::from_utf8_lossy(c).into_owned())
+            // A file Tether wrote quotes formula-like cells (`'+502…`): read their values.
+            .map(|c| super::cells::restore(&String::from_utf8_lossy(c)).to_owned())
             .collect();
         if raw.iter().all(|c| c.trim().is_empty()) {
             continue;

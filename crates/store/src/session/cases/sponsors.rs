@@ -1,5 +1,6 @@
 //! Sponsors: creating (with the duplicate check), reading (audited), listing, and recording a
-//! move (which starts the EOIR-33 deadline for every child they sponsor).
+//! move (which starts the EOIR-33 deadline for every child they sponsor), and the decision on
+//! an address a volunteer reported on a call.
 
 use chrono::NaiveDate;
 use tether_core::casework::input::SponsorInput;
@@ -8,7 +9,9 @@ use tether_core::{AuditAction, Permission};
 
 use super::Changed;
 use crate::audit_log::Target;
-use crate::casework::{children, sponsors as rows, CreateOutcome, SponsorView};
+use crate::casework::{
+    address_reports, children, sponsors as rows, CreateOutcome, PendingAddressView, SponsorView,
+};
 use crate::error::{Result, StoreError};
 use crate::session::Session;
 
@@ -117,4 +120,109 @@ impl Session {
         })?;
         rows::load_sponsor(&self.conn, sponsor_id, &self.visibility(), true)
     }
+
+    /// Addresses volunteers reported on calls, waiting for a decision (oldest first).
+    pub fn pending_addresses(&mut self) -> Result<Vec<PendingAddressView>> {
+        self.authorize(
+            Permission::EditCases,
+            AuditAction::AddressConfirmed,
+            Target::new("address_report", ""),
+        )?;
+        address_reports::pending(&self.conn)
+    }
+
+    /// Applies a reported address exactly as `record_address_change` does, dated today: the
+    /// EOIR-33 deadline runs from the confirmation, when the address is known to be right.
+    pub fn confirm_address(&mut self, report_id: i64) -> Result<SponsorView> {
+        self.authorize(
+            Permission::EditCases,
+            AuditAction::AddressConfirmed,
+            Target::new("address_report", &report_id.to_string()),
+        )?;
+        let report = address_reports::load(&self.conn, report_id)?;
+        if report.status != "pending" {
+            return Err(already_decided(report_id, &report.status));
+        }
+        let a = &report.address;
+        let input = SponsorInput {
+            address_line1: a.line1.clone().unwrap_or_default(),
+            address_line2: a.unit.clone().unwrap_or_default(),
+            city: a.city.clone().unwrap_or_default(),
+            state: a.state.clone().unwrap_or_default(),
+            postal_code: a.postal_code.clone().unwrap_or_default(),
+            ..rows::sponsor_input(&self.conn, report.sponsor_id)?
+        };
+        let draft = input.validate().map_err(StoreError::invalid_fields)?;
+        let today = self.today();
+        let sponsor_id = report.sponsor_id;
+        self.change_case(|tx, me| {
+            let change = rows::record_address_change(tx, sponsor_id, &draft, today)?;
+            address_reports::decide(
+                tx,
+                report_id,
+                "confirmed",
+                &me.name,
+                today,
+                None,
+                Some(change),
+            )?;
+            let moved = children::sponsored_by(tx, sponsor_id)?;
+            Ok(Changed::new(
+                (),
+                AuditAction::AddressConfirmed,
+                "address_report",
+                report_id,
+            )
+            .and_audit(AuditAction::AddressChanged, "address_change", change)
+            .reschedule(moved))
+        })?;
+        rows::load_sponsor(&self.conn, sponsor_id, &self.visibility(), true)
+    }
+
+    /// Rejects a reported address with a reason; nothing about the sponsor changes.
+    pub fn reject_address(&mut self, report_id: i64, reason: &str) -> Result<PendingAddressView> {
+        self.authorize(
+            Permission::EditCases,
+            AuditAction::AddressRejected,
+            Target::new("address_report", &report_id.to_string()),
+        )?;
+        let reason = reason.trim();
+        if reason.chars().count() < 3 {
+            return Err(StoreError::invalid_field(
+                FieldError::new(
+                    "reason",
+                    "too_short",
+                    "say why the address is rejected (at least 3 characters)",
+                )
+                .with("min", 3),
+            ));
+        }
+        let report = address_reports::load(&self.conn, report_id)?;
+        if report.status != "pending" {
+            return Err(already_decided(report_id, &report.status));
+        }
+        let today = self.today();
+        self.change_case(|tx, me| {
+            address_reports::decide(
+                tx,
+                report_id,
+                "rejected",
+                &me.name,
+                today,
+                Some(reason),
+                None,
+            )?;
+            Ok(Changed::new(
+                (),
+                AuditAction::AddressRejected,
+                "address_report",
+                report_id,
+            ))
+        })?;
+        address_reports::load(&self.conn, report_id)
+    }
+}
+
+fn already_decided(id: i64, status: &str) -> StoreError {
+    StoreError::invalid("id", format!("reported address {id} was already {status}"))
 }

@@ -14,7 +14,7 @@ use super::optional_date;
 use crate::ipc::ids::count32;
 use crate::ipc::print::{ClinicContact, PrintDocument, PrintPreview, PrintRequest, SavedPrint};
 use crate::ipc::AppError;
-use crate::state::AppState;
+use crate::state::{AppState, SessionEpoch};
 
 fn day(raw: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
     optional_date("on", raw.map(str::trim))
@@ -30,7 +30,7 @@ pub fn preview(
 ) -> Result<PrintPreview, AppError> {
     let on = day(request.on.as_deref())?;
     let (lang, layout) = (request.lang.into(), request.layout.into());
-    let (printer, gathered) = state.with_session(|s| {
+    let (printer, gathered, epoch) = state.with_session_epoch(|s, epoch| {
         let printer = printer_for(s)?;
         let gathered = match (request.document, request.document.case_printable()) {
             (_, Some(what)) => {
@@ -60,16 +60,17 @@ pub fn preview(
                 })?
             }
         };
-        Ok((printer, gathered))
+        Ok((printer, gathered, epoch))
     })?;
     let prepared = gathered.render(&printer, progress)?;
-    describe(state, request.document, prepared)
+    describe(state, request.document, prepared, epoch)
 }
 
 fn describe(
     state: &AppState,
     document: PrintDocument,
     prepared: Prepared,
+    epoch: SessionEpoch,
 ) -> Result<PrintPreview, AppError> {
     // Typst's points carry float noise (791.9999…); whole points are plenty for a preview.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -85,9 +86,11 @@ fn describe(
     let notice_count = count32(prepared.subjects().len());
     let page_count = count32(prepared.page_count());
     let file_name = prepared.file_name().to_owned();
+    let custom_templates = prepared.custom_templates().to_vec();
     Ok(PrintPreview {
         // A vault locked while rendering refuses the job: no document outlives the session.
-        job: state.add_print_job(prepared)?,
+        job: state.add_print_job(prepared, epoch)?,
+        custom_templates,
         document,
         case_number,
         page_count,
@@ -115,8 +118,7 @@ pub fn suggested_file_name(state: &AppState, job: u32) -> Result<String, AppErro
 
 /// Writes the previewed document to a new file at `path` (audited).
 pub fn save(state: &AppState, job: u32, path: &Path) -> Result<SavedPrint, AppError> {
-    let prepared = state.print_job(job)?;
-    state.with_session(|s| Ok(prepared.write_pdf(s, path)?))?;
+    state.with_print_job(job, |s, prepared| Ok(prepared.write_pdf(s, path)?))?;
     Ok(SavedPrint {
         path: path.display().to_string(),
         files: 1,
@@ -130,8 +132,7 @@ pub fn save_each(
     dir: &Path,
     progress: &mut dyn FnMut(BatchProgress),
 ) -> Result<SavedPrint, AppError> {
-    let prepared = state.print_job(job)?;
-    let files = state.with_session(|s| {
+    let files = state.with_print_job(job, |s, prepared| {
         let printer = printer_for(s)?;
         Ok(prepared.write_each(s, &printer, dir, progress)?)
     })?;
@@ -154,10 +155,14 @@ pub fn viewer_dir(fallback: &Path) -> PathBuf {
 /// Writes the previewed document for the system viewer into `dir` (private to the user,
 /// emptied at each lock), audited as printed; returns the file to open.
 pub fn write_for_viewer(state: &AppState, job: u32, dir: &Path) -> Result<PathBuf, AppError> {
-    let prepared = state.print_job(job)?;
-    let pdf = state.with_session(|s| Ok(prepared.pdf_for_printing(s)?))?;
+    let (pdf, file_name) = state.with_print_job(job, |s, prepared| {
+        Ok((
+            prepared.pdf_for_printing(s)?,
+            prepared.file_name().to_owned(),
+        ))
+    })?;
     private_dir(dir)?;
-    let file = dir.join(format!("{job}-{}", prepared.file_name()));
+    let file = dir.join(format!("{job}-{file_name}"));
     let _ = std::fs::remove_file(&file);
     write_new(&file, &pdf)?;
     Ok(file)

@@ -399,6 +399,78 @@ mod tests {
         Ok(())
     }
 
+    /// Ana renders a batch; while it renders (the session is released then) she locks and the
+    /// volunteer Beto unlocks. Ana's notices, with José's A-Number, must not become Beto's
+    /// preview: the job belongs to Ana's session and answers NotFound in Beto's.
+    #[test]
+    fn a_job_rendered_for_one_user_is_not_shown_to_the_next() -> Result<(), AppError> {
+        let dir = tempfile::tempdir().map_err(io)?;
+        let (state, _) = clinic_with_jose(dir.path())?;
+        let mut batch = request(PrintDocument::BatchNotices, None);
+        batch.within_days = Some(14);
+        let mut switched = Ok(());
+        let raced = preview(&state, batch.clone(), &mut |p| {
+            if p == (BatchProgress::Rendering { done: 0, total: 1 }) {
+                lock(&state);
+                switched = unlock(&state, "beto".into(), VOLUNTEER_PASS.into()).map(|_| ());
+            }
+        })
+        .expect_err("Ana's job is not Beto's");
+        switched?;
+        assert_eq!(raced.kind, ErrorKind::NotFound, "{raced:?}");
+
+        // A job kept from an earlier session is gone for the next one, page and save alike.
+        lock(&state);
+        unlock(&state, "ana".into(), PASS.into())?;
+        let held = preview(&state, batch, &mut |_| {})?;
+        let epoch = state.current_epoch();
+        lock(&state);
+        unlock(&state, "ana".into(), PASS.into())?;
+        assert_ne!(state.current_epoch(), epoch, "each unlock is a new session");
+        for answer in [
+            page(&state, held.job, 0).map(|_| ()),
+            suggested_file_name(&state, held.job).map(|_| ()),
+            save(&state, held.job, &dir.path().join("notices.pdf")).map(|_| ()),
+        ] {
+            assert_eq!(answer.map_err(|e| e.kind), Err(ErrorKind::NotFound));
+        }
+        assert!(!dir.path().join("notices.pdf").exists());
+        Ok(())
+    }
+
+    /// A template file forged in the vault folder is not read, even by the app.
+    #[test]
+    fn the_preview_marks_an_admins_template_and_ignores_the_folder() -> Result<(), AppError> {
+        let dir = tempfile::tempdir().map_err(io)?;
+        let (state, case_number) = clinic_with_jose(dir.path())?;
+        let folder = dir.path().join("vault").join("templates");
+        std::fs::create_dir_all(&folder).map_err(io)?;
+        std::fs::write(folder.join("notice.typ"), "= 123 Fake St.").map_err(io)?;
+        let shown = preview(
+            &state,
+            request(PrintDocument::Notice, Some(&case_number)),
+            &mut |_| {},
+        )?;
+        assert!(shown.custom_templates.is_empty(), "{shown:?}");
+        assert!(!page(&state, shown.job, 0)?.contains("Fake"));
+
+        state.with_session(|s| {
+            tether_print::set_template_override(
+                s,
+                "clinic.typ",
+                b"#let clinic = (name: \"Centro Esperanza\", phone: none, address: ())\n",
+            )?;
+            Ok(())
+        })?;
+        let shown = preview(
+            &state,
+            request(PrintDocument::Notice, Some(&case_number)),
+            &mut |_| {},
+        )?;
+        assert_eq!(shown.custom_templates, ["clinic.typ"]);
+        Ok(())
+    }
+
     #[test]
     fn the_clinic_contact_is_checked_and_only_admins_change_it() -> Result<(), AppError> {
         let dir = tempfile::tempdir().map_err(io)?;

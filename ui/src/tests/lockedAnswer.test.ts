@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { call, callPlain, onLockedError } from "../lib/api";
+import type { AppError } from "../lib/bindings";
 
-const locked = { kind: "locked", message: "", field: null, fields: [], code: null, params: {} };
+const locked: AppError = { kind: "locked", message: "", field: null, fields: [], code: null, params: {} };
 
 describe("a Locked answer from any command", () => {
   it("reaches every listener, whether returned or thrown, and nothing else does", async () => {
@@ -12,7 +13,7 @@ describe("a Locked answer from any command", () => {
     await callPlain(async () => Promise.reject(locked));
     expect(heard).toHaveBeenCalledTimes(2);
 
-    await call(async () => ({ status: "error" as const, error: { ...locked, kind: "not_found" } }));
+    await call(async () => ({ status: "error" as const, error: { ...locked, kind: "not_found" as const } }));
     await call(async () => ({ status: "ok" as const, data: 1 }));
     expect(heard).toHaveBeenCalledTimes(2);
 

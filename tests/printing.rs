@@ -1,6 +1,7 @@
 //! Printing through the `tether` CLI: each printable as a PDF file, read back with `pdftotext`;
 //! volunteers print only the call sheet; existing files are never overwritten; every print is
-//! audited; a template in the vault's `templates/` folder overrides the shipped one.
+//! audited; an admin's template override (kept in the vault) replaces the shipped one, and a
+//! file in the vault folder does not.
 
 use std::path::Path;
 use std::process::Command;
@@ -210,15 +211,14 @@ fn print_every_printable_from_the_cli() {
     ]);
     assert_eq!(std::fs::read_dir(&folder).expect("folder").count(), 1);
 
-    // A clinic's template override, read at run time.
-    std::fs::create_dir_all(clinic.vault().join("templates")).expect("templates folder");
-    std::fs::write(
-        clinic.vault().join("templates").join("clinic.typ"),
+    // A clinic's template override, kept in the vault by the admin, used at the next print.
+    let clinic_typ = clinic.write(
+        "clinic.typ",
         "#let clinic = (name: \"Clínica Esperanza\", phone: \"(713) 555-0100\", address: (\"1 Main St\",))\n",
-    )
-    .expect("override");
+    );
+    clinic.admin(&["settings", "template", "set", "clinic.typ", s(&clinic_typ)]);
     let letter = clinic.path("letterhead.pdf");
-    clinic.admin(&[
+    let said = clinic.admin(&[
         "print",
         "reminder",
         &ana,
@@ -227,6 +227,7 @@ fn print_every_printable_from_the_cli() {
         "--out",
         s(&letter),
     ]);
+    assert!(said.contains("custom template: clinic.typ"), "{said}");
     assert!(pdftotext(&letter).contains("Clínica Esperanza"));
 
     // Every print audited: document_printed with the child id or call_sheet.
@@ -337,4 +338,150 @@ fn the_clinic_contact_setting_prints_on_a_side_by_side_notice() {
     ] {
         assert!(whole.contains(needle), "notice lacks {needle:?}: {whole}");
     }
+}
+
+/// The attack of issue 10 (medium 9): someone who can write to the vault folder, but has no
+/// admin's passphrase, drops a forged call sheet in `<vault>/templates/` that moves a hearing
+/// to a fake address. It is not read; the printout says nothing of it; a warning says how an
+/// admin would import it. An admin's own override, set in the vault, applies, is audited with
+/// its SHA-256 and is marked; a case manager cannot set one (refused and audited).
+#[test]
+fn a_forged_template_in_the_vault_folder_changes_nothing() {
+    let clinic = Clinic::with_admin();
+    clinic.add_volunteer(VOLUNTEER);
+    clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &["user", "add", "carmen", "--role", "case_manager"],
+        &[("TETHER_NEW_PASSPHRASE", VOLUNTEER_PASS)],
+    );
+    let forged = "#let data = json(bytes(sys.inputs.data))\n= Your hearing moved to 123 Fake St.\n";
+    let folder = clinic.vault().join("templates");
+    std::fs::create_dir_all(&folder).expect("templates folder");
+    std::fs::write(folder.join("call-sheet.typ"), forged).expect("forged template");
+
+    let sheet = clinic.path("sheet.pdf");
+    let out = clinic.run(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &[
+            "print",
+            "call-sheet",
+            "--on",
+            "2026-10-31",
+            "--out",
+            s(&sheet),
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    let text = pdftotext(&sheet);
+    assert!(
+        !text.contains("Fake St"),
+        "the forged template was used:\n{text}"
+    );
+    assert!(!stdout.contains("custom template"), "{stdout}");
+    assert!(
+        stderr.contains("no longer read")
+            && stderr.contains("tether settings template set call-sheet.typ"),
+        "{stderr}"
+    );
+
+    // A case manager may not put it in the vault either: refused, audited, nothing changed.
+    let file = folder.join("call-sheet.typ");
+    let refused = clinic.fails(
+        "carmen",
+        VOLUNTEER_PASS,
+        &["settings", "template", "set", "call-sheet.typ", s(&file)],
+        &[],
+        4,
+    );
+    assert!(refused.contains("may not"), "{refused}");
+    assert!(clinic.audit().iter().any(|e| e["actor"] == "carmen"
+        && e["action"] == "settings_changed"
+        && e["outcome"] == "denied"
+        && e["record_id"] == "call-sheet.typ"));
+    let listed = clinic.admin_json(&["settings", "template", "list", "--json"]);
+    assert_eq!(listed, serde_json::json!([]));
+
+    // The admin's own override applies, is marked in the output, and is audited with its hash.
+    let own = clinic.write(
+        "own-call-sheet.typ",
+        "#let data = json(bytes(sys.inputs.data))\n= Llamadas de Centro Esperanza #data.items.at(0).date\n",
+    );
+    let set = clinic.admin(&["settings", "template", "set", "call-sheet.typ", s(&own)]);
+    let listed = clinic.admin_json(&["settings", "template", "list", "--json"]);
+    let sha = listed[0]["sha256"].as_str().expect("sha256").to_owned();
+    assert_eq!(sha.len(), 64, "{listed}");
+    assert_eq!(listed[0]["name"], "call-sheet.typ");
+    assert_eq!(listed[0]["set_by"], ADMIN);
+    assert!(set.contains(&sha), "{set}");
+    assert!(clinic.audit().iter().any(|e| e["actor"] == ADMIN
+        && e["action"] == "settings_changed"
+        && e["outcome"] == "ok"
+        && e["record_id"] == format!("call-sheet.typ sha256:{sha}").as_str()));
+    let custom = clinic.path("custom-sheet.pdf");
+    let said = clinic.ok(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &[
+            "print",
+            "call-sheet",
+            "--on",
+            "2026-10-31",
+            "--out",
+            s(&custom),
+        ],
+        &[],
+    );
+    assert!(said.contains("custom template: call-sheet.typ"), "{said}");
+    let text = pdftotext(&custom);
+    assert!(
+        text.contains("Llamadas de Centro Esperanza 2026-10-31"),
+        "{text}"
+    );
+    assert!(!text.contains("Fake St"), "{text}");
+
+    // A name that is no shipped template is refused; reset brings the shipped one back.
+    let wrong = clinic.fails(
+        ADMIN,
+        ADMIN_PASS,
+        &["settings", "template", "set", "letterhead.typ", s(&own)],
+        &[],
+        8,
+    );
+    assert!(wrong.contains("call-sheet.typ"), "{wrong}");
+    clinic.admin(&["settings", "template", "reset", "call-sheet.typ"]);
+    assert_eq!(
+        clinic.admin_json(&["settings", "template", "list", "--json"]),
+        serde_json::json!([])
+    );
+    let shipped = clinic.path("shipped-sheet.pdf");
+    let said = clinic.admin(&[
+        "print",
+        "call-sheet",
+        "--on",
+        "2026-10-31",
+        "--out",
+        s(&shipped),
+    ]);
+    assert!(!said.contains("custom template"), "{said}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&shipped)
+            .expect("stat")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "a printout is owner-only, not {mode:o}"
+        );
+    }
+    clinic.admin(&["audit", "verify"]);
 }

@@ -41,8 +41,25 @@ pub fn run() -> Result<(), String> {
             lock::start_auto_lock(app.handle().clone());
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .run(context())
         .map_err(|e| e.to_string())
+}
+
+/// The app's configuration, with the web inspector on in debug builds only. Tauri already
+/// leaves it off in release unless its `devtools` feature is on; saying so here keeps it off
+/// even if a dependency turns that feature on, because anyone at the keyboard could use the
+/// inspector to send raw IPC calls.
+fn context() -> tauri::Context<tauri::Wry> {
+    let mut context = tauri::generate_context!();
+    for window in &mut context.config_mut().app.windows {
+        window.devtools = Some(inspector_allowed());
+    }
+    context
+}
+
+/// Developers' debug builds (`make run`) keep the inspector; release builds never have it.
+pub const fn inspector_allowed() -> bool {
+    cfg!(debug_assertions)
 }
 
 /// Where PDFs for the system viewer are written (see `api::print::viewer_dir`).

@@ -16,7 +16,9 @@ pub struct AppState {
     paths: VaultPaths,
     inner: Mutex<Inner>,
     /// Rendered printouts shown in a preview, by job number. Separate from `inner` so reading
-    /// preview pages does not wait for the session; emptied whenever the vault locks.
+    /// preview pages does not wait for the session; emptied whenever the vault locks, and each
+    /// tied to the session that made it (a job rendered while its user locked and another
+    /// unlocked is not the new user's to see).
     print_jobs: Mutex<PrintJobs>,
 }
 
@@ -26,12 +28,18 @@ const MAX_PRINT_JOBS: usize = 4;
 #[derive(Debug, Default)]
 struct PrintJobs {
     last: u32,
-    jobs: BTreeMap<u32, Arc<Prepared>>,
+    jobs: BTreeMap<u32, (SessionEpoch, Arc<Prepared>)>,
 }
+
+/// Which unlock a session came from: counts every `set_session`, so two sessions (A's, then
+/// B's after A locked) never share one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionEpoch(u64);
 
 #[derive(Debug)]
 struct Inner {
     session: Option<Session>,
+    epoch: SessionEpoch,
     last_activity: Instant,
     auto_lock: Duration,
 }
@@ -42,6 +50,7 @@ impl AppState {
             paths,
             inner: Mutex::new(Inner {
                 session: None,
+                epoch: SessionEpoch(0),
                 last_activity: Instant::now(),
                 auto_lock: minutes(DEFAULT_AUTO_LOCK_MINUTES),
             }),
@@ -53,37 +62,61 @@ impl AppState {
         self.print_jobs.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Keeps a rendered printout for its preview; returns its job number. `Locked` when the
-    /// vault locked meanwhile (locking drops the session first, then the jobs, so a job added
-    /// here is either seen locked or dropped by that lock).
-    pub fn add_print_job(&self, prepared: Prepared) -> Result<u32, AppError> {
+    /// Keeps a printout rendered in session `epoch` for its preview; returns its job number.
+    /// `Locked` when the vault locked meanwhile, `NotFound` when another session has begun
+    /// since (locking drops the session first, then the jobs, so a job added here is either
+    /// seen gone or dropped by that lock).
+    pub fn add_print_job(&self, prepared: Prepared, epoch: SessionEpoch) -> Result<u32, AppError> {
         let job = {
             let mut jobs = self.lock_print_jobs();
             jobs.last = jobs.last.wrapping_add(1).max(1);
             let job = jobs.last;
-            jobs.jobs.insert(job, Arc::new(prepared));
+            jobs.jobs.insert(job, (epoch, Arc::new(prepared)));
             while jobs.jobs.len() > MAX_PRINT_JOBS {
                 jobs.jobs.pop_first();
             }
             job
         };
-        if !self.is_unlocked() {
-            self.close_print_job(job);
-            return Err(AppError::locked());
+        match self.current_epoch() {
+            Some(now) if now == epoch => Ok(job),
+            now => {
+                self.close_print_job(job);
+                Err(match now {
+                    None => AppError::locked(),
+                    Some(_) => AppError::not_found("print job", job.to_string()),
+                })
+            }
         }
-        Ok(job)
     }
 
-    /// A previewed printout; `NotFound` once closed or after the vault locked.
+    /// A previewed printout of this session; `NotFound` once closed, after the vault locked,
+    /// or when another session made it.
     pub fn print_job(&self, job: u32) -> Result<Arc<Prepared>, AppError> {
-        if !self.is_unlocked() {
-            return Err(AppError::locked());
+        let now = self.current_epoch().ok_or_else(AppError::locked)?;
+        match self.lock_print_jobs().jobs.get(&job) {
+            Some((made_in, prepared)) if *made_in == now => Ok(Arc::clone(prepared)),
+            _ => Err(AppError::not_found("print job", job.to_string())),
         }
-        self.lock_print_jobs()
-            .jobs
-            .get(&job)
-            .cloned()
-            .ok_or_else(|| AppError::not_found("print job", job.to_string()))
+    }
+
+    /// Runs `f` on the session with the previewed printout `job`, only if this session made
+    /// it: saving A's preview under B's session is refused like any other job not found.
+    pub fn with_print_job<T>(
+        &self,
+        job: u32,
+        f: impl FnOnce(&mut Session, &Prepared) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let found = self.lock_print_jobs().jobs.get(&job).cloned();
+        self.with_session_epoch(|s, now| match found {
+            Some((made_in, prepared)) if made_in == now => f(s, &prepared),
+            _ => Err(AppError::not_found("print job", job.to_string())),
+        })
+    }
+
+    /// The open session's epoch; `None` when locked.
+    pub fn current_epoch(&self) -> Option<SessionEpoch> {
+        let inner = self.lock_inner();
+        inner.session.as_ref().map(|_| inner.epoch)
     }
 
     pub fn close_print_job(&self, job: u32) {
@@ -115,6 +148,19 @@ impl AppState {
         f(session)
     }
 
+    /// Like `with_session`, also naming the session's epoch (for work that outlives the
+    /// call: a print job rendered after the session is released).
+    pub fn with_session_epoch<T>(
+        &self,
+        f: impl FnOnce(&mut Session, SessionEpoch) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let mut inner = self.lock_inner();
+        inner.last_activity = Instant::now();
+        let epoch = inner.epoch;
+        let session = inner.session.as_mut().ok_or_else(AppError::locked)?;
+        f(session, epoch)
+    }
+
     /// Like `with_session`, but not user activity: background checks must not keep the vault
     /// from locking itself. `None` when locked.
     pub fn peek_session<T>(&self, f: impl FnOnce(&mut Session) -> T) -> Option<T> {
@@ -129,6 +175,7 @@ impl AppState {
     pub fn set_session(&self, session: Session, auto_lock_minutes: u32) {
         let mut inner = self.lock_inner();
         inner.session = Some(session);
+        inner.epoch = SessionEpoch(inner.epoch.0.wrapping_add(1));
         inner.last_activity = Instant::now();
         inner.auto_lock = minutes(auto_lock_minutes);
     }

@@ -2,8 +2,9 @@
 //! their error type, so renaming either changes this file (and Cargo.toml) only.
 
 pub use tether_print::{
-    prepare_batch, prepare_call_sheet, prepare_case_document, printer_for, refuse_existing,
-    BatchProgress, Lang, Layout, PrintError, Printable,
+    ignored_templates_warning, prepare_batch, prepare_call_sheet, prepare_case_document,
+    printer_for, refuse_existing, set_template_override, shipped_names, BatchProgress, Lang,
+    Layout, Prepared, PrintError, Printable, Printer,
 };
 pub use tether_render::calendar::{render as render_calendar, CalendarEntry, When};
 use tether_store::ErrorKind;

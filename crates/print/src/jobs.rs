@@ -12,13 +12,6 @@ use crate::error::{PrintError, Result};
 use crate::from_views::{call_sheet_row, case_sheet, next_hearing};
 use crate::output::{refuse_existing, safe_file_part, write_new};
 
-/// Templates in `<vault folder>/templates/` override the shipped ones (read at each job, so a
-/// clinic's edit shows at once).
-pub fn printer_for(session: &Session) -> Result<Printer> {
-    let dir = session.paths().dir().join("templates");
-    Ok(Printer::new(Some(&dir))?)
-}
-
 /// How far ahead a batch may look: ten years, far beyond any docket, short of date overflow.
 pub const MAX_BATCH_DAYS: u32 = 3660;
 
@@ -42,6 +35,8 @@ pub struct Prepared {
     sheets: Vec<CaseSheet>,
     /// `notice-T-2026-00042.pdf`, `call-sheet-2026-11-25.pdf`, `notices-2026-11-25.pdf`.
     file_name: String,
+    /// The clinic's overrides this printout was drawn from (empty: shipped templates only).
+    custom_templates: Vec<String>,
 }
 
 /// Progress of a batch: cases read, then the rendering, then files written.
@@ -219,6 +214,7 @@ impl Gathered {
             }
         };
         Ok(Prepared {
+            custom_templates: printer.custom_templates_for(self.job.what),
             job: self.job,
             kind: self.kind,
             rendered,
@@ -277,6 +273,12 @@ impl Prepared {
     /// Whom it is about, in print order.
     pub fn subjects(&self) -> &[Subject] {
         &self.subjects
+    }
+
+    /// The overridden templates this printout was drawn from, for a "Custom template" mark in
+    /// the preview and the CLI's output; empty when only shipped templates were used.
+    pub fn custom_templates(&self) -> &[String] {
+        &self.custom_templates
     }
 
     /// A file name to suggest when saving.

@@ -12,11 +12,16 @@ mod error;
 pub mod from_views;
 mod jobs;
 mod output;
+mod templates;
 
 pub use error::{PrintError, Result};
 pub use jobs::{
     gather_batch, gather_call_sheet, gather_case_document, prepare_batch, prepare_call_sheet,
-    prepare_case_document, printer_for, BatchProgress, Gathered, Prepared, Subject, MAX_BATCH_DAYS,
+    prepare_case_document, BatchProgress, Gathered, Prepared, Subject, MAX_BATCH_DAYS,
 };
 pub use output::{refuse_existing, safe_file_part, write_new};
+pub use templates::{
+    ignored_template_files, ignored_templates_warning, printer_for, set_template_override,
+    shipped_names,
+};
 pub use tether_render::printables::{Job, Lang, Layout, Printable, Printer, RenderError, Rendered};

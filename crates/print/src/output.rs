@@ -1,21 +1,13 @@
-//! Writing printouts: always a new file, flushed to disk, never over an existing one.
+//! Writing printouts: always a new file, owner-only, flushed to disk, never over an existing one.
 
-use std::io::Write as _;
 use std::path::Path;
 
 use crate::error::{PrintError, Result};
 
 /// Writes `bytes` to a new file at `out`; refuses when something is already there.
 pub fn write_new(out: &Path, bytes: &[u8]) -> Result<()> {
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(out)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    };
-    write().map_err(|source| {
+    // Owner-only (0600): a notice names the child, the A-Number and the sponsor's address.
+    tether_store::files::write_new_private(out, bytes).map_err(|source| {
         if source.kind() == std::io::ErrorKind::AlreadyExists {
             PrintError::Exists {
                 path: out.to_path_buf(),
@@ -65,6 +57,16 @@ mod tests {
         assert!(matches!(again, Err(PrintError::Exists { .. })), "{again:?}");
         assert_eq!(std::fs::read(&out).expect("read"), b"first");
         assert!(refuse_existing(&out).is_err());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&out).expect("stat").permissions().mode();
+            assert_eq!(
+                mode & 0o777,
+                0o600,
+                "a printout is owner-only, not {mode:o}"
+            );
+        }
     }
 
     #[test]

@@ -184,10 +184,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         layout,
         clinic: clinic.clone(),
     };
-    let floor_dir = tempfile::tempdir()?;
-    std::fs::write(floor_dir.path().join("notice.typ"), BASELINE_TEMPLATE)?;
-    let floor = Printer::new(Some(floor_dir.path()))?;
-    let printer = Printer::new(None)?;
+    let floor = Printer::new([("notice.typ", BASELINE_TEMPLATE)])?;
+    let printer = Printer::shipped();
     // Warm up: fonts parsed, templates read, code paged in.
     let en = job(Lang::En, Layout::Pages);
     floor.compile(&en, &[case(NOTICES)])?.pdf()?;

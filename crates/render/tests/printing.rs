@@ -13,7 +13,7 @@ use tether_render::printables::{Clinic, Job, Lang, Layout, Printable, Printer, B
 
 #[test]
 fn case_printables_full_data() {
-    let printer = Printer::new(None).unwrap();
+    let printer = Printer::shipped();
     let case = full_case();
     for what in CASE_PRINTABLES {
         for (lang, layout) in VARIANTS {
@@ -46,7 +46,7 @@ fn case_printables_full_data() {
 
 #[test]
 fn case_printables_missing_data_print_blank_lines() {
-    let printer = Printer::new(None).unwrap();
+    let printer = Printer::shipped();
     let case = sparse_case();
     for what in CASE_PRINTABLES {
         for (lang, layout) in VARIANTS {
@@ -69,7 +69,7 @@ fn case_printables_missing_data_print_blank_lines() {
 
 #[test]
 fn call_sheet_in_every_language_and_layout() {
-    let printer = Printer::new(None).unwrap();
+    let printer = Printer::shipped();
     for (lang, layout) in VARIANTS {
         let job = job(Printable::CallSheet, lang, layout);
         let (rendered, text) = print(&printer, &job, &call_sheet(true), "full");
@@ -113,7 +113,7 @@ fn call_sheet_in_every_language_and_layout() {
 
 #[test]
 fn notice_says_what_matters() {
-    let printer = Printer::new(None).unwrap();
+    let printer = Printer::shipped();
     for layout in [Layout::Pages, Layout::SideBySide] {
         let job = job(Printable::Notice, Lang::Both, layout);
         let (_, text) = print(&printer, &job, &full_case(), "full");
@@ -144,7 +144,7 @@ fn notice_says_what_matters() {
 
 #[test]
 fn side_by_side_is_one_bilingual_copy() {
-    let printer = Printer::new(None).unwrap();
+    let printer = Printer::shipped();
     let case = full_case();
     for what in Printable::ALL {
         let pages = |layout| {
@@ -168,7 +168,7 @@ fn side_by_side_is_one_bilingual_copy() {
 
 #[test]
 fn side_by_side_notice_has_both_languages_on_page_one() {
-    let printer = Printer::new(None).unwrap();
+    let printer = Printer::shipped();
     let side = printer
         .compile(
             &job(Printable::Notice, Lang::Both, Layout::SideBySide),
@@ -200,7 +200,7 @@ fn side_by_side_notice_has_both_languages_on_page_one() {
 
 #[test]
 fn record_pages_side_by_side_use_bilingual_labels() {
-    let printer = Printer::new(None).unwrap();
+    let printer = Printer::shipped();
     let job = job(Printable::NtaRecord, Lang::Both, Layout::SideBySide);
     let (_, text) = print(&printer, &job, &full_case(), "full");
     assert!(text.contains("Respondent / Demandado (menor)"), "{text}");
@@ -209,7 +209,7 @@ fn record_pages_side_by_side_use_bilingual_labels() {
 
 #[test]
 fn one_language_ignores_the_layout() {
-    let printer = Printer::new(None).unwrap();
+    let printer = Printer::shipped();
     for lang in [Lang::En, Lang::Es] {
         let text = |layout| {
             let job = job(Printable::Notice, lang, layout);
@@ -224,7 +224,7 @@ fn one_language_ignores_the_layout() {
 
 #[test]
 fn preview_pages_as_svg() {
-    let printer = Printer::new(None).unwrap();
+    let printer = Printer::shipped();
     let rendered = printer
         .compile(
             &job(Printable::Notice, Lang::Both, Layout::Pages),
@@ -252,7 +252,7 @@ fn preview_pages_as_svg() {
 
 #[test]
 fn the_clinic_from_the_settings_is_printed() {
-    let printer = Printer::new(None).unwrap();
+    let printer = Printer::shipped();
     for what in [Printable::Notice, Printable::Reminder] {
         for (lang, layout) in VARIANTS {
             let (_, text) = print(&printer, &job(what, lang, layout), &full_case(), "full");
@@ -273,13 +273,8 @@ fn the_clinic_from_the_settings_is_printed() {
 
 #[test]
 fn the_clinic_falls_back_to_clinic_typ_field_by_field() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("clinic.typ"),
-        "#let clinic = (name: \"Kids in Need of Defense\", phone: \"(713) 555-0199\", address: (\"1 Main St\", \"Houston, TX 77002\"))\n",
-    )
-    .unwrap();
-    let printer = Printer::new(Some(dir.path())).unwrap();
+    let clinic_typ = "#let clinic = (name: \"Kids in Need of Defense\", phone: \"(713) 555-0199\", address: (\"1 Main St\", \"Houston, TX 77002\"))\n";
+    let printer = Printer::new([("clinic.typ", clinic_typ)]).unwrap();
     let empty = Job {
         clinic: Clinic::default(),
         ..job(Printable::Notice, Lang::En, Layout::Pages)
@@ -308,33 +303,27 @@ fn the_clinic_falls_back_to_clinic_typ_field_by_field() {
 // Overrides, errors, batches.
 
 #[test]
-fn a_template_in_the_data_folder_overrides_without_a_rebuild() {
-    let dir = tempfile::tempdir().unwrap();
+fn a_template_override_replaces_the_shipped_one_without_a_rebuild() {
     let case = full_case();
     let notice = Job {
         clinic: Clinic::default(),
         ..job(Printable::Notice, Lang::En, Layout::Pages)
     };
-    let before = pdftotext(
-        &Printer::new(Some(dir.path()))
-            .unwrap()
-            .render(&notice, &case)
-            .unwrap(),
-        None,
-    );
+    let before = pdftotext(&Printer::shipped().render(&notice, &case).unwrap(), None);
     assert!(before.contains(BLANK), "no clinic contact yet: blank lines");
-    std::fs::write(
-        dir.path().join("clinic.typ"),
-        "#let clinic = (name: \"Clínica Esperanza\", phone: \"(713) 555-0100\", address: (\"1 Main St\", \"Houston, TX 77002\"))\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("notice.typ"),
-        "#import \"common.typ\": *\n#let data = json(bytes(sys.inputs.data))\n#show: setup.with(data.langs)\n#for c in data.items [= Letterhead of the clinic\n#c.child_name #clinic-block(\"en\")]\n",
-    )
-    .unwrap();
-    let printer = Printer::new(Some(dir.path())).unwrap();
+    let clinic_typ = "#let clinic = (name: \"Clínica Esperanza\", phone: \"(713) 555-0100\", address: (\"1 Main St\", \"Houston, TX 77002\"))\n";
+    let notice_typ = "#import \"common.typ\": *\n#let data = json(bytes(sys.inputs.data))\n#show: setup.with(data.langs)\n#for c in data.items [= Letterhead of the clinic\n#c.child_name #clinic-block(\"en\")]\n";
+    let printer = Printer::new([("notice.typ", notice_typ), ("clinic.typ", clinic_typ)]).unwrap();
     assert_eq!(printer.overridden(), ["clinic.typ", "notice.typ"]);
+    assert_eq!(
+        printer.custom_templates_for(Printable::Notice),
+        ["clinic.typ", "notice.typ"]
+    );
+    assert_eq!(
+        printer.custom_templates_for(Printable::Eoir33),
+        ["clinic.typ"],
+        "every printable shows the clinic's contact"
+    );
     let after = pdftotext(&printer.render(&notice, &case).unwrap(), None);
     assert!(after.contains("Letterhead of the clinic"), "{after}");
     assert!(
@@ -357,9 +346,7 @@ fn a_template_in_the_data_folder_overrides_without_a_rebuild() {
 
 #[test]
 fn a_broken_override_is_a_clear_error() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("eoir33.typ"), "#let x = (").unwrap();
-    let printer = Printer::new(Some(dir.path())).unwrap();
+    let printer = Printer::new([("eoir33.typ", "#let x = (")]).unwrap();
     let err = printer
         .render(
             &job(Printable::Eoir33, Lang::En, Layout::Pages),
@@ -371,7 +358,7 @@ fn a_broken_override_is_a_clear_error() {
 
 #[test]
 fn a_batch_is_one_document_with_every_notice() {
-    let printer = Printer::new(None).unwrap();
+    let printer = Printer::shipped();
     let cases = [full_case(), sparse_case(), full_case()];
     for (layout, pages_each) in [(Layout::Pages, 2), (Layout::SideBySide, 1)] {
         let rendered = printer
@@ -387,5 +374,35 @@ fn a_batch_is_one_document_with_every_notice() {
             text.contains("José Ramírez Pérez") && text.contains("Juan Ramírez"),
             "{text}"
         );
+    }
+}
+
+#[test]
+fn an_override_of_no_shipped_template_is_refused() {
+    let err = Printer::new([("letterhead.typ", "= Hi")]).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("letterhead.typ") && message.contains("notice.typ"),
+        "{message}"
+    );
+}
+
+/// An admin's override is trusted wording, not trusted code: Typst still gets no file system,
+/// so a template cannot pull a file of the computer (or of the vault) into a printout.
+#[test]
+fn an_override_cannot_read_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("keyslots.json");
+    std::fs::write(&secret, "{\"slots\": []}").unwrap();
+    for path in [secret.display().to_string(), "/etc/hostname".into()] {
+        let text = format!("#read(\"{path}\")\n");
+        let printer = Printer::new([("eoir33.typ", text.as_str())]).unwrap();
+        let err = printer
+            .render(
+                &job(Printable::Eoir33, Lang::En, Layout::Pages),
+                &full_case(),
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("eoir33.typ"), "{path}: {err}");
     }
 }

@@ -78,10 +78,7 @@ pub(crate) fn write(
         .map_err(|_| StoreError::Crypto("encrypting the backup failed"))?;
 
     let write = || -> std::io::Result<()> {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(out)?;
+        let mut f = crate::files::create_new_private(out)?;
         f.write_all(&prefix)?;
         f.write_all(&sealed)?;
         f.sync_all()
@@ -244,8 +241,9 @@ pub fn restore(
     Ok(moved_aside)
 }
 
+/// The restored database and key slots are the vault itself: owner-only, like a new vault's.
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = fs::File::create(path)?;
+    let mut f = crate::files::create_new_private(path)?;
     f.write_all(bytes)?;
     f.sync_all()
 }

@@ -8,6 +8,7 @@ pub mod casework;
 mod data_key;
 mod db;
 mod error;
+pub mod files;
 pub mod followup;
 pub mod inspect;
 mod kdf;
@@ -28,5 +29,5 @@ pub use session::{
     AuditReceipt, Calendar, KeyRecipient, NewAddress, PrintKind, RekeyReport, Session,
     SignedInUser, SwbAnswers, UserSummary,
 };
-pub use settings::DEFAULT_AUTO_LOCK_MINUTES;
+pub use settings::{TemplateOverride, DEFAULT_AUTO_LOCK_MINUTES};
 pub use vault::{create, unlock};

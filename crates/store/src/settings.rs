@@ -3,6 +3,8 @@
 //! import read the call schedule from here too.
 
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use tether_core::casework::ClinicContact;
 use tether_core::followup::ScheduleSettings;
 
@@ -72,6 +74,89 @@ pub(crate) fn save_clinic_contact(conn: &Connection, contact: &ClinicContact) ->
         write(conn, key, value, "save the clinic contact")?;
     }
     Ok(())
+}
+
+/// Template overrides are rows `template:<name>` holding [`TemplateOverride`] as JSON: they live
+/// in the encrypted database, so only someone signed in as an admin (through `Session`) can set
+/// one, never someone who can merely write to the vault folder.
+const TEMPLATE_PREFIX: &str = "template:";
+
+/// A clinic's replacement for one shipped template (`notice.typ`, `clinic.typ`, …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateOverride {
+    pub name: String,
+    /// Hex SHA-256 of `source`, shown beside the name so a printout's template can be told
+    /// apart from another version of it.
+    pub sha256: String,
+    /// Who set it, and when (RFC 3339, UTC).
+    pub set_by: String,
+    pub set_at: String,
+    /// The Typst text itself.
+    pub source: String,
+}
+
+impl TemplateOverride {
+    pub(crate) fn new(name: &str, source: String, set_by: &str) -> Self {
+        TemplateOverride {
+            name: name.to_owned(),
+            sha256: sha256_hex(source.as_bytes()),
+            set_by: set_by.to_owned(),
+            set_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            source,
+        }
+    }
+
+    /// The first 12 hex digits of the hash, enough to tell versions apart on screen.
+    pub fn short_hash(&self) -> &str {
+        self.sha256.get(..12).unwrap_or(&self.sha256)
+    }
+}
+
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Every override, by name. A row whose text no longer matches its hash is reported, not used.
+pub(crate) fn template_overrides(conn: &Connection) -> Result<Vec<TemplateOverride>> {
+    let rows: Vec<(String, String)> = conn
+        .prepare_cached("SELECT key, value FROM settings WHERE key LIKE 'template:%' ORDER BY key")
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(StoreError::sql("read the template overrides"))?;
+    rows.into_iter()
+        .map(|(key, value)| {
+            let damaged = |reason: &str| StoreError::Conflict(format!(
+                "the template override {key} is damaged ({reason}): reset it with `tether settings template reset`"
+            ));
+            let found: TemplateOverride =
+                serde_json::from_str(&value).map_err(|_| damaged("unreadable"))?;
+            if sha256_hex(found.source.as_bytes()) != found.sha256 {
+                return Err(damaged("its text does not match its SHA-256"));
+            }
+            Ok(found)
+        })
+        .collect()
+}
+
+pub(crate) fn save_template_override(conn: &Connection, found: &TemplateOverride) -> Result<()> {
+    let json = serde_json::to_string(found)
+        .map_err(|_| StoreError::Crypto("serialize a template override"))?;
+    write(
+        conn,
+        &format!("{TEMPLATE_PREFIX}{}", found.name),
+        &json,
+        "save a template override",
+    )
+}
+
+/// Removes the override of `name`; `false` when there was none.
+pub(crate) fn delete_template_override(conn: &Connection, name: &str) -> Result<bool> {
+    conn.prepare_cached("DELETE FROM settings WHERE key = ?1")
+        .and_then(|mut s| s.execute([format!("{TEMPLATE_PREFIX}{name}")]))
+        .map(|n| n > 0)
+        .map_err(StoreError::sql("reset a template override"))
 }
 
 fn read(conn: &Connection, key: &str, context: &'static str) -> Result<Option<String>> {

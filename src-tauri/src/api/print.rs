@@ -14,7 +14,7 @@ use super::optional_date;
 use crate::ipc::ids::count32;
 use crate::ipc::print::{ClinicContact, PrintDocument, PrintPreview, PrintRequest, SavedPrint};
 use crate::ipc::AppError;
-use crate::state::AppState;
+use crate::state::{AppState, SessionEpoch};
 
 fn day(raw: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
     optional_date("on", raw.map(str::trim))
@@ -30,7 +30,7 @@ pub fn preview(
 ) -> Result<PrintPreview, AppError> {
     let on = day(request.on.as_deref())?;
     let (lang, layout) = (request.lang.into(), request.layout.into());
-    let (printer, gathered) = state.with_session(|s| {
+    let (printer, gathered, epoch) = state.with_session_epoch(|s, epoch| {
         let printer = printer_for(s)?;
         let gathered = match (request.document, request.document.case_printable()) {
             (_, Some(what)) => {
@@ -60,16 +60,17 @@ pub fn preview(
                 })?
             }
         };
-        Ok((printer, gathered))
+        Ok((printer, gathered, epoch))
     })?;
     let prepared = gathered.render(&printer, progress)?;
-    describe(state, request.document, prepared)
+    describe(state, request.document, prepared, epoch)
 }
 
 fn describe(
     state: &AppState,
     document: PrintDocument,
     prepared: Prepared,
+    epoch: SessionEpoch,
 ) -> Result<PrintPreview, AppError> {
     // Typst's points carry float noise (791.9999…); whole points are plenty for a preview.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -85,9 +86,11 @@ fn describe(
     let notice_count = count32(prepared.subjects().len());
     let page_count = count32(prepared.page_count());
     let file_name = prepared.file_name().to_owned();
+    let custom_templates = prepared.custom_templates().to_vec();
     Ok(PrintPreview {
         // A vault locked while rendering refuses the job: no document outlives the session.
-        job: state.add_print_job(prepared)?,
+        job: state.add_print_job(prepared, epoch)?,
+        custom_templates,
         document,
         case_number,
         page_count,
@@ -115,8 +118,7 @@ pub fn suggested_file_name(state: &AppState, job: u32) -> Result<String, AppErro
 
 /// Writes the previewed document to a new file at `path` (audited).
 pub fn save(state: &AppState, job: u32, path: &Path) -> Result<SavedPrint, AppError> {
-    let prepared = state.print_job(job)?;
-    state.with_session(|s| Ok(prepared.write_pdf(s, path)?))?;
+    state.with_print_job(job, |s, prepared| Ok(prepared.write_pdf(s, path)?))?;
     Ok(SavedPrint {
         path: path.display().to_string(),
         files: 1,
@@ -130,8 +132,7 @@ pub fn save_each(
     dir: &Path,
     progress: &mut dyn FnMut(BatchProgress),
 ) -> Result<SavedPrint, AppError> {
-    let prepared = state.print_job(job)?;
-    let files = state.with_session(|s| {
+    let files = state.with_print_job(job, |s, prepared| {
         let printer = printer_for(s)?;
         Ok(prepared.write_each(s, &printer, dir, progress)?)
     })?;
@@ -154,10 +155,14 @@ pub fn viewer_dir(fallback: &Path) -> PathBuf {
 /// Writes the previewed document for the system viewer into `dir` (private to the user,
 /// emptied at each lock), audited as printed; returns the file to open.
 pub fn write_for_viewer(state: &AppState, job: u32, dir: &Path) -> Result<PathBuf, AppError> {
-    let prepared = state.print_job(job)?;
-    let pdf = state.with_session(|s| Ok(prepared.pdf_for_printing(s)?))?;
+    let (pdf, file_name) = state.with_print_job(job, |s, prepared| {
+        Ok((
+            prepared.pdf_for_printing(s)?,
+            prepared.file_name().to_owned(),
+        ))
+    })?;
     private_dir(dir)?;
-    let file = dir.join(format!("{job}-{}", prepared.file_name()));
+    let file = dir.join(format!("{job}-{file_name}"));
     let _ = std::fs::remove_file(&file);
     write_new(&file, &pdf)?;
     Ok(file)
@@ -391,6 +396,78 @@ mod tests {
         sheet.on = Some("2026-10-31".into());
         let calls = preview(&state, sheet, &mut |_| {})?;
         assert!(calls.page_width_pt > calls.page_height_pt, "landscape");
+        Ok(())
+    }
+
+    /// Ana renders a batch; while it renders (the session is released then) she locks and the
+    /// volunteer Beto unlocks. Ana's notices, with José's A-Number, must not become Beto's
+    /// preview: the job belongs to Ana's session and answers NotFound in Beto's.
+    #[test]
+    fn a_job_rendered_for_one_user_is_not_shown_to_the_next() -> Result<(), AppError> {
+        let dir = tempfile::tempdir().map_err(io)?;
+        let (state, _) = clinic_with_jose(dir.path())?;
+        let mut batch = request(PrintDocument::BatchNotices, None);
+        batch.within_days = Some(14);
+        let mut switched = Ok(());
+        let raced = preview(&state, batch.clone(), &mut |p| {
+            if p == (BatchProgress::Rendering { done: 0, total: 1 }) {
+                lock(&state);
+                switched = unlock(&state, "beto".into(), VOLUNTEER_PASS.into()).map(|_| ());
+            }
+        })
+        .expect_err("Ana's job is not Beto's");
+        switched?;
+        assert_eq!(raced.kind, ErrorKind::NotFound, "{raced:?}");
+
+        // A job kept from an earlier session is gone for the next one, page and save alike.
+        lock(&state);
+        unlock(&state, "ana".into(), PASS.into())?;
+        let held = preview(&state, batch, &mut |_| {})?;
+        let epoch = state.current_epoch();
+        lock(&state);
+        unlock(&state, "ana".into(), PASS.into())?;
+        assert_ne!(state.current_epoch(), epoch, "each unlock is a new session");
+        for answer in [
+            page(&state, held.job, 0).map(|_| ()),
+            suggested_file_name(&state, held.job).map(|_| ()),
+            save(&state, held.job, &dir.path().join("notices.pdf")).map(|_| ()),
+        ] {
+            assert_eq!(answer.map_err(|e| e.kind), Err(ErrorKind::NotFound));
+        }
+        assert!(!dir.path().join("notices.pdf").exists());
+        Ok(())
+    }
+
+    /// A template file forged in the vault folder is not read, even by the app.
+    #[test]
+    fn the_preview_marks_an_admins_template_and_ignores_the_folder() -> Result<(), AppError> {
+        let dir = tempfile::tempdir().map_err(io)?;
+        let (state, case_number) = clinic_with_jose(dir.path())?;
+        let folder = dir.path().join("vault").join("templates");
+        std::fs::create_dir_all(&folder).map_err(io)?;
+        std::fs::write(folder.join("notice.typ"), "= 123 Fake St.").map_err(io)?;
+        let shown = preview(
+            &state,
+            request(PrintDocument::Notice, Some(&case_number)),
+            &mut |_| {},
+        )?;
+        assert!(shown.custom_templates.is_empty(), "{shown:?}");
+        assert!(!page(&state, shown.job, 0)?.contains("Fake"));
+
+        state.with_session(|s| {
+            tether_print::set_template_override(
+                s,
+                "clinic.typ",
+                b"#let clinic = (name: \"Centro Esperanza\", phone: none, address: ())\n",
+            )?;
+            Ok(())
+        })?;
+        let shown = preview(
+            &state,
+            request(PrintDocument::Notice, Some(&case_number)),
+            &mut |_| {},
+        )?;
+        assert_eq!(shown.custom_templates, ["clinic.typ"]);
         Ok(())
     }
 

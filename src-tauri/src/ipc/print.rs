@@ -92,6 +92,10 @@ pub struct PrintPreview {
     /// Whole points (US Letter: 612 × 792), for the preview's aspect ratio.
     pub page_width_pt: u32,
     pub page_height_pt: u32,
+    /// The clinic's template overrides this printout was drawn from (`notice.typ`,
+    /// `clinic.typ`, …), for the preview's "Custom template" badge; empty when only the
+    /// shipped templates were used.
+    pub custom_templates: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]

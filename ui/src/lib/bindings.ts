@@ -376,6 +376,12 @@ export type PrintPreview = {
 	/**  Whole points (US Letter: 612 × 792), for the preview's aspect ratio. */
 	page_width_pt: number,
 	page_height_pt: number,
+	/**
+	 *  The clinic's template overrides this printout was drawn from (`notice.typ`,
+	 *  `clinic.typ`, …), for the preview's "Custom template" badge; empty when only the
+	 *  shipped templates were used.
+	 */
+	custom_templates: string[],
 };
 
 /**  Emitted while a batch is read, rendered and written. */

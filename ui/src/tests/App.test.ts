@@ -230,6 +230,24 @@ describe("App", () => {
     expect(screen.getByTestId("unlock-user")).toHaveValue("Maria");
   });
 
+  it("returns to Unlock when any command answers Locked, even without the vault-locked event", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(admin));
+    render(App);
+    await screen.findByTestId("screen-dashboard");
+    // Locked from elsewhere (the event lost): the next command is the first to know.
+    mocks.commands.listChildren.mockResolvedValue({
+      status: "error",
+      error: { kind: "locked", message: "the vault is locked", field: null, fields: [], code: null, params: {} },
+    });
+    await fireEvent.click(screen.getByTestId("nav-children"));
+
+    expect(await screen.findByTestId("screen-unlock")).toBeInTheDocument();
+    expect(screen.queryByTestId("signed-in-user")).toBeNull();
+    expect(screen.queryByRole("navigation")).toBeNull();
+    expect(screen.getByTestId("unlock-user")).toHaveValue("Maria");
+    expect(mocks.listeners).toHaveLength(1);
+  });
+
   it("locks with the Lock button", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(admin));
     render(App);

@@ -245,6 +245,7 @@ export function printPreviewData(overrides: Partial<PrintPreview> = {}): PrintPr
     file_name: "notice-2025-00001.pdf",
     page_width_pt: 612,
     page_height_pt: 792,
+    custom_templates: [],
     ...overrides,
   };
 }

@@ -211,6 +211,28 @@ describe("Child detail: Documents tab", () => {
     expect(slots()[0].style.aspectRatio).toBe("792 / 612");
   });
 
+  it("marks a printout drawn from the clinic's own template, naming it, in both languages", async () => {
+    mocks.commands.printPreview.mockResolvedValue(
+      ok(printPreviewData({ document: "call_sheet", case_number: null, page_count: 1, custom_templates: ["call-sheet.typ"] })),
+    );
+    render(CallQueue, { onopen: vi.fn() });
+    await fireEvent.click(await screen.findByTestId("print-call-sheet"));
+    expect(await screen.findByTestId("print-custom-template")).toHaveTextContent("Custom template: call-sheet.typ");
+    await fireEvent.click(screen.getByTestId("print-close"));
+
+    setLang("es");
+    await fireEvent.click(await screen.findByTestId("print-call-sheet"));
+    expect(await screen.findByTestId("print-custom-template")).toHaveTextContent("Plantilla personalizada: call-sheet.typ");
+  });
+
+  it("shows no mark when only the shipped templates were used", async () => {
+    mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData({ document: "call_sheet", case_number: null, page_count: 1 })));
+    render(CallQueue, { onopen: vi.fn() });
+    await fireEvent.click(await screen.findByTestId("print-call-sheet"));
+    expect(await screen.findByTestId("print-page-count")).toBeInTheDocument();
+    expect(screen.queryByTestId("print-custom-template")).toBeNull();
+  });
+
   it("saves the PDF and says where; a cancelled save dialog says nothing", async () => {
     render(Toast);
     mocks.commands.printSave

@@ -93,10 +93,8 @@ fn hearing_entries(hearings: Vec<HearingItem>) -> Vec<CalendarEntry> {
 fn write_new(out: &Path, text: &str) -> Result<()> {
     let write = || -> std::io::Result<()> {
         use std::io::Write as _;
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(out)?;
+        // Owner-only (0600): the calendar names children and hearing dates.
+        let mut f = tether_store::files::create_new_private(out)?;
         f.write_all(text.as_bytes())?;
         f.sync_all()
     };

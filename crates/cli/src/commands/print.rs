@@ -11,8 +11,9 @@ use tether_core::casework::parse_date;
 use tether_store::{PrintKind, Session};
 
 use crate::print_crates::{
-    invalid, prepare_batch, prepare_call_sheet, prepare_case_document, printer_for,
-    refuse_existing, BatchProgress, Lang, Layout, PrintError, Printable,
+    ignored_templates_warning, invalid, prepare_batch, prepare_call_sheet, prepare_case_document,
+    printer_for, refuse_existing, BatchProgress, Lang, Layout, PrintError, Prepared, Printable,
+    Printer,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -170,7 +171,7 @@ pub fn run(session: &mut Session, command: PrintCommand) -> Result<(), PrintErro
     };
     session.authorize_print(PrintKind::CaseDocument)?;
     refuse_existing(&out)?;
-    let printer = printer_for(session)?;
+    let printer = printer(session)?;
     let prepared = prepare_case_document(session, &printer, &child, what, lang, layout)?;
     prepared.write_pdf(session, &out)?;
     let case_number = prepared
@@ -178,12 +179,33 @@ pub fn run(session: &mut Session, command: PrintCommand) -> Result<(), PrintErro
         .first()
         .map_or(child.as_str(), |s| s.case_number.as_str());
     println!(
-        "{} for {case_number} written to {} ({} pages)",
+        "{} for {case_number} written to {} ({} pages){}",
         what.as_str(),
         out.display(),
-        prepared.page_count()
+        prepared.page_count(),
+        custom_note(&prepared)
     );
     Ok(())
+}
+
+/// The shipped templates with the vault's overrides; files left in the old `templates/`
+/// folder are no longer read, and the user is told so (once per run: one printer per run).
+fn printer(session: &Session) -> Result<Printer, PrintError> {
+    if let Some(warning) = ignored_templates_warning(session) {
+        eprintln!("{warning}");
+    }
+    printer_for(session)
+}
+
+/// `; custom template: notice.typ, clinic.typ` when the clinic's overrides drew the printout,
+/// so nobody takes it for the shipped wording.
+fn custom_note(prepared: &Prepared) -> String {
+    let custom = prepared.custom_templates();
+    if custom.is_empty() {
+        String::new()
+    } else {
+        format!("; custom template: {}", custom.join(", "))
+    }
 }
 
 fn call_sheet(
@@ -199,10 +221,14 @@ fn call_sheet(
         Some(d) => parse_date("on", d).map_err(|e| invalid("on", e))?,
         None => session.today(),
     };
-    let printer = printer_for(session)?;
+    let printer = printer(session)?;
     let prepared = prepare_call_sheet(session, &printer, on, lang, layout)?;
     prepared.write_pdf(session, out)?;
-    println!("call sheet for {on} written to {}", out.display());
+    println!(
+        "call sheet for {on} written to {}{}",
+        out.display(),
+        custom_note(&prepared)
+    );
     Ok(())
 }
 
@@ -235,7 +261,7 @@ fn batch(
         }
     };
     let started = Instant::now();
-    let printer = printer_for(session)?;
+    let printer = printer(session)?;
     let prepared = prepare_batch(session, &printer, days, lang, layout, &mut progress)?;
     let total = prepared.subjects().len();
     if total > 0 {
@@ -253,9 +279,10 @@ fn batch(
         println!("no hearings in the next {days} days from {today}: nothing printed");
     } else {
         println!(
-            "{total} notices for hearings in the next {days} days from {today} written to {} ({:.1} ms per notice)",
+            "{total} notices for hearings in the next {days} days from {today} written to {} ({:.1} ms per notice){}",
             out.display(),
-            started.elapsed().as_secs_f64() * 1000.0 / total as f64
+            started.elapsed().as_secs_f64() * 1000.0 / total as f64,
+            custom_note(&prepared)
         );
     }
     Ok(())

@@ -1,10 +1,14 @@
-//! `tether settings`: auto-lock, call offsets, the clinic's contact.
+//! `tether settings`: auto-lock, call offsets, the clinic's contact, template overrides.
 
-use anyhow::Result;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
 use clap::Subcommand;
+use serde::Serialize;
 use tether_store::Session;
 
 use crate::output::print_json;
+use crate::print_crates::{set_template_override, shipped_names};
 
 #[derive(Debug, Subcommand)]
 pub enum SettingsCommand {
@@ -28,6 +32,32 @@ pub enum SettingsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The clinic's replacements for the shipped print templates (letterhead, wording); they
+    /// live in the vault, only admins change them, and every change is audited
+    #[command(subcommand)]
+    Template(TemplateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// Replace the shipped template NAME (e.g. notice.typ, clinic.typ) with the Typst file FILE
+    Set { name: String, file: PathBuf },
+    /// The overridden templates, with who set them, when, and their SHA-256
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Go back to the shipped template NAME
+    Reset { name: String },
+}
+
+/// One override as `list` shows it (the Typst text itself is left out).
+#[derive(Debug, Serialize)]
+struct ListedTemplate<'a> {
+    name: &'a str,
+    sha256: &'a str,
+    set_by: &'a str,
+    set_at: &'a str,
 }
 
 pub fn run(session: &mut Session, command: SettingsCommand) -> Result<()> {
@@ -54,6 +84,56 @@ pub fn run(session: &mut Session, command: SettingsCommand) -> Result<()> {
             address,
             json,
         } => clinic(session, name, phone, address, json)?,
+        SettingsCommand::Template(command) => template(session, command)?,
+    }
+    Ok(())
+}
+
+fn template(session: &mut Session, command: TemplateCommand) -> Result<()> {
+    match command {
+        TemplateCommand::Set { name, file } => {
+            let source =
+                std::fs::read(&file).with_context(|| format!("file: read {}", file.display()))?;
+            let set = set_template_override(session, &name, &source)?;
+            println!(
+                "{} now replaces the shipped template (sha256 {}); printouts drawn from it are marked \"custom template\"",
+                set.name, set.sha256
+            );
+        }
+        TemplateCommand::Reset { name } => {
+            if session.reset_template_override(&name)? {
+                println!("{name}: back to the shipped template");
+            } else {
+                println!("{name} was not overridden: the shipped template is in use");
+            }
+        }
+        TemplateCommand::List { json } => {
+            let overrides = session.template_overrides()?;
+            let listed: Vec<ListedTemplate<'_>> = overrides
+                .iter()
+                .map(|o| ListedTemplate {
+                    name: &o.name,
+                    sha256: &o.sha256,
+                    set_by: &o.set_by,
+                    set_at: &o.set_at,
+                })
+                .collect();
+            if json {
+                return print_json(&listed);
+            }
+            if listed.is_empty() {
+                println!(
+                    "no overrides: every printout uses the shipped templates ({})",
+                    shipped_names().join(", ")
+                );
+            }
+            for o in &listed {
+                println!(
+                    "{}  sha256 {}  set by {} at {}",
+                    o.name, o.sha256, o.set_by, o.set_at
+                );
+            }
+        }
     }
     Ok(())
 }

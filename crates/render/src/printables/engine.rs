@@ -1,8 +1,7 @@
-//! The Typst engine: templates (shipped or overridden) compiled into a [`Rendered`] document,
+//! The Typst engine: templates (shipped, or overridden by the clinic's admin in the vault) compiled into a [`Rendered`] document,
 //! then written as PDF or as SVG pages.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use serde::Serialize;
 use typst::foundations::{Dict, Str, Value};
@@ -10,7 +9,7 @@ use typst_as_lib::{TypstEngine, TypstTemplateCollection};
 use typst_layout::PagedDocument;
 
 use super::error::RenderError;
-use super::job::Job;
+use super::job::{Job, Printable};
 use super::templates::TEMPLATES;
 
 static FONT_REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
@@ -32,41 +31,66 @@ impl std::fmt::Debug for Printer {
 }
 
 impl Printer {
-    /// The shipped templates, each replaced by `<override_dir>/<name>` when that file exists.
-    pub fn new(override_dir: Option<&Path>) -> Result<Self, RenderError> {
-        let mut sources: BTreeMap<&str, String> = TEMPLATES
-            .iter()
-            .map(|(name, text)| (*name, (*text).to_owned()))
-            .collect();
-        let mut overridden = Vec::new();
-        if let Some(dir) = override_dir {
-            for (name, text) in sources.iter_mut() {
-                let path = dir.join(name);
-                match std::fs::read_to_string(&path) {
-                    Ok(found) => {
-                        *text = found;
-                        overridden.push((*name).to_owned());
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(source) => {
-                        return Err(RenderError::Override {
-                            path: path.display().to_string(),
-                            source,
-                        })
-                    }
-                }
-            }
+    /// The shipped templates only.
+    pub fn shipped() -> Self {
+        Self::build(BTreeMap::new(), Vec::new())
+    }
+
+    /// The shipped templates, each replaced by the override of the same name: `(name, Typst
+    /// text)` pairs the caller read from the vault (an admin's setting). Nothing is read from
+    /// disk, and the templates still get no file system: Typst resolves only these sources.
+    pub fn new<'a>(
+        overrides: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, RenderError> {
+        let mut replaced = BTreeMap::new();
+        for (name, text) in overrides {
+            let Some((shipped, _)) = TEMPLATES.iter().find(|(n, _)| *n == name) else {
+                return Err(RenderError::Override {
+                    name: name.to_owned(),
+                    reason: format!(
+                        "no shipped template has this name (one of {})",
+                        TEMPLATES.map(|(n, _)| n).join(", ")
+                    ),
+                });
+            };
+            replaced.insert(*shipped, text.to_owned());
         }
+        let overridden = replaced.keys().map(|n| (*n).to_owned()).collect();
+        Ok(Self::build(replaced, overridden))
+    }
+
+    fn build(mut replaced: BTreeMap<&'static str, String>, overridden: Vec<String>) -> Self {
+        let sources: BTreeMap<&str, String> = TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                (
+                    *name,
+                    replaced.remove(name).unwrap_or_else(|| (*text).to_owned()),
+                )
+            })
+            .collect();
         let engine = TypstEngine::builder()
             .fonts([FONT_REGULAR, FONT_BOLD])
             .with_static_source_file_resolver(sources)
             .build();
-        Ok(Printer { engine, overridden })
+        Printer { engine, overridden }
     }
 
-    /// Template names replaced from the override folder.
+    /// Template names replaced by an override.
     pub fn overridden(&self) -> &[String] {
         &self.overridden
+    }
+
+    /// The overridden templates a printout of `what` is drawn from: its own template and the
+    /// two every printable imports (`common.typ`, which imports `clinic.typ`). The preview and
+    /// the CLI name these, so a printout from a custom template never passes for the shipped one.
+    pub fn custom_templates_for(&self, what: Printable) -> Vec<String> {
+        let used = [what.template(), "common.typ", "clinic.typ"];
+        self.overridden
+            .iter()
+            .filter(|n| used.contains(&n.as_str()))
+            .cloned()
+            .collect()
     }
 
     /// One document holding `job.what` for each of `items` (one item for a single printout;

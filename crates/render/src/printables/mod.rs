@@ -2,8 +2,9 @@
 //!
 //! Templates live in `crates/render/templates/*.typ` and are embedded at build time
 //! ([`TEMPLATES`]). A clinic can override any of them (letterhead, wording, its contact in
-//! `clinic.typ`) by placing a file of the same name in `<vault folder>/templates/`; overrides
-//! are read when a [`Printer`] is made, so no rebuild is needed. Data reaches a template only as
+//! `clinic.typ`): an admin stores the override in the vault (`tether settings template set`),
+//! and the caller hands its text to [`Printer::new`]. Files next to the vault are never read: a
+//! legal notice must not change because someone could write to a folder. Data reaches a template only as
 //! JSON in `sys.inputs.data`, decoded by Typst's own `json()`: nothing is spliced into Typst
 //! code, so nothing needs escaping. The JSON is `{ "langs": ["en", "es"], "layout": "pages" |
 //! "side-by-side", "clinic": {..}, "items": [..] }`, the items being [`CaseSheet`]s, or one

@@ -1,5 +1,5 @@
 //! The shipped templates, embedded at build time so a printout never depends on files next to
-//! the binary. A clinic's overrides replace them by file name (see [`super::Printer::new`]).
+//! the binary. A clinic's overrides (kept in the vault) replace them by file name (see [`super::Printer::new`]).
 
 /// Every template by file name, as shipped. `common.typ` and `clinic.typ` are imported by the
 /// others; the rest are one printable each.

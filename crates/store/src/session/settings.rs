@@ -8,7 +8,10 @@ use super::cases::Changed;
 use super::Session;
 use crate::audit_log::{self, Target};
 use crate::error::{Result, StoreError};
-use crate::settings::{self, AUTO_LOCK, CLINIC_CONTACT, SWB_OFFSETS};
+use crate::settings::{self, TemplateOverride, AUTO_LOCK, CLINIC_CONTACT, SWB_OFFSETS};
+
+/// A template is a few kilobytes; anything near this is not one.
+const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
 
 impl Session {
     pub fn auto_lock_minutes(&self) -> Result<u32> {
@@ -74,6 +77,76 @@ impl Session {
         })
     }
 
+    /// The clinic's template overrides (anyone signed in: printing needs them). The renderer
+    /// takes these bytes; files in the vault folder are never read.
+    pub fn template_overrides(&self) -> Result<Vec<TemplateOverride>> {
+        settings::template_overrides(&self.conn)
+    }
+
+    /// Replaces the shipped template `name` with `source` (admins only; a refusal is audited).
+    /// `name` is checked for shape here; which names exist is the renderer's to say
+    /// (`tether_print::set_template_override` checks both).
+    pub fn set_template_override(&mut self, name: &str, source: &[u8]) -> Result<TemplateOverride> {
+        let target = Target::new("template", name);
+        self.authorize(
+            Permission::ChangeSettings,
+            AuditAction::SettingsChanged,
+            target,
+        )?;
+        check_template_name(name)?;
+        if source.is_empty() || source.len() > MAX_TEMPLATE_BYTES {
+            return Err(StoreError::invalid(
+                "file",
+                format!(
+                    "a template must hold between 1 byte and {} KiB, not {} bytes",
+                    MAX_TEMPLATE_BYTES / 1024,
+                    source.len()
+                ),
+            ));
+        }
+        let text = std::str::from_utf8(source)
+            .map_err(|_| StoreError::invalid("file", "a Typst template must be UTF-8 text"))?;
+        let found = TemplateOverride::new(name, text.to_owned(), &self.user.name);
+        // The entry names the hash, so the log says which text was put in place.
+        let record = format!("{name} sha256:{}", found.sha256);
+        self.transaction(|tx, me| {
+            settings::save_template_override(tx, &found)?;
+            audit_log::append(
+                tx,
+                &me.name,
+                AuditAction::SettingsChanged,
+                Target::new("template", &record),
+                AuditOutcome::Ok,
+            )
+        })?;
+        Ok(found)
+    }
+
+    /// Goes back to the shipped template `name` (admins only); `false` when it was not
+    /// overridden (nothing is audited then but the role check).
+    pub fn reset_template_override(&mut self, name: &str) -> Result<bool> {
+        let target = Target::new("template", name);
+        self.authorize(
+            Permission::ChangeSettings,
+            AuditAction::SettingsChanged,
+            target,
+        )?;
+        check_template_name(name)?;
+        self.transaction(|tx, me| {
+            let removed = settings::delete_template_override(tx, name)?;
+            if removed {
+                audit_log::append(
+                    tx,
+                    &me.name,
+                    AuditAction::SettingsChanged,
+                    Target::new("template", &format!("{name} reset")),
+                    AuditOutcome::Ok,
+                )?;
+            }
+            Ok(removed)
+        })
+    }
+
     /// Saves one setting after the role check, with its audit entry, in one transaction.
     fn change_setting(
         &mut self,
@@ -96,5 +169,23 @@ impl Session {
                 AuditOutcome::Ok,
             )
         })
+    }
+}
+
+/// `notice.typ`, `call-sheet.typ`: lower-case letters, digits and dashes, then `.typ`.
+fn check_template_name(name: &str) -> Result<()> {
+    let stem = name.strip_suffix(".typ").unwrap_or("");
+    let ok = !stem.is_empty()
+        && stem.len() <= 64
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::invalid(
+            "name",
+            format!("{name:?} is not a template name (e.g. notice.typ, call-sheet.typ)"),
+        ))
     }
 }

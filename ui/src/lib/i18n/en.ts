@@ -535,6 +535,7 @@ export const en = {
   "print.batch.daysRange": "Enter a whole number of days from {min} to {max}.",
   "print.batch.submit": "Preview notices",
   "print.callSheet": "Print call sheet",
+  "print.customTemplate": "Custom template: {names}",
 
   "error.locked": "The vault is locked. Sign in again.",
   "error.wrong_credentials": "The user name or passphrase is not correct.",

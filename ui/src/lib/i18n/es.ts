@@ -537,6 +537,7 @@ export const es: Record<MessageKey, string> = {
   "print.batch.daysRange": "Escriba un número entero de días de {min} a {max}.",
   "print.batch.submit": "Ver los avisos",
   "print.callSheet": "Imprimir hoja de llamadas",
+  "print.customTemplate": "Plantilla personalizada: {names}",
 
   "error.locked": "La bóveda está bloqueada. Inicie sesión de nuevo.",
   "error.wrong_credentials": "El nombre de usuario o la contraseña no son correctos.",

@@ -1,7 +1,7 @@
 //! Casework through the `tether` CLI: a hostile import, search, redaction, export.
 
-mod bulk_reads;
 mod address_reports;
+mod bulk_reads;
 mod court;
 mod formulas;
 mod import;

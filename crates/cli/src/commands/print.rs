@@ -12,7 +12,7 @@ use tether_store::{PrintKind, Session};
 
 use crate::print_crates::{
     ignored_templates_warning, invalid, prepare_batch, prepare_call_sheet, prepare_case_document,
-    printer_for, refuse_existing, BatchProgress, Lang, Layout, PrintError, Prepared, Printable,
+    printer_for, refuse_existing, BatchProgress, Lang, Layout, Prepared, PrintError, Printable,
     Printer,
 };
 

@@ -113,7 +113,7 @@ impl Session {
             settings::save_template_override(tx, &found)?;
             audit_log::append(
                 tx,
-                &me.name,
+                me,
                 AuditAction::SettingsChanged,
                 Target::new("template", &record),
                 AuditOutcome::Ok,
@@ -137,7 +137,7 @@ impl Session {
             if removed {
                 audit_log::append(
                     tx,
-                    &me.name,
+                    me,
                     AuditAction::SettingsChanged,
                     Target::new("template", &format!("{name} reset")),
                     AuditOutcome::Ok,

@@ -49,7 +49,11 @@ fn is_common(passphrase: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     let core = folded.trim_matches(|c: char| c.is_ascii_digit());
-    let one_char = |s: &str| s.chars().all(|c| Some(c) == s.chars().next());
+    let one_char = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|first| s.chars().all(|c| c == first))
+    };
     core.is_empty()
         || one_char(&folded)
         || COMMON.lines().any(|entry| entry == folded || entry == core)

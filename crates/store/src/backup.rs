@@ -105,7 +105,8 @@ fn export_database(conn: &Connection, paths: &VaultPaths, data_key: &DataKey) ->
     let key_literal = data_key.sqlcipher_literal();
     let result = (|| {
         // The connection was opened without CREATE, and ATTACH inherits that: make the file.
-        fs::File::create(&tmp).map_err(StoreError::io(format!("create {}", tmp.display())))?;
+        crate::files::create_new_private(&tmp)
+            .map_err(StoreError::io(format!("create {}", tmp.display())))?;
         // Holds the key's hex: wiped when dropped.
         let attach = Zeroizing::new(format!(
             "ATTACH DATABASE '{}' AS tether_backup KEY {};",

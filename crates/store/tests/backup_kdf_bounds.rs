@@ -29,6 +29,9 @@ fn crafted(bytes: &[u8], edit: impl Fn(&mut Value)) -> Vec<u8> {
     out
 }
 
+/// One change to the backup header's KDF parameters.
+type HeaderEdit = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn crafted_backup_headers_fail_fast_and_restore_nothing() {
     let root = tempfile::tempdir().expect("temp dir");
@@ -39,7 +42,7 @@ fn crafted_backup_headers_fail_fast_and_restore_nothing() {
     drop(admin);
     let bytes = std::fs::read(&backup).expect("read backup");
 
-    let cases: [(&str, Box<dyn Fn(&mut Value)>, &str); 4] = [
+    let cases: [(&str, HeaderEdit, &str); 4] = [
         (
             "t = 2^32 - 1",
             Box::new(|k| k["t"] = Value::from(u32::MAX)),

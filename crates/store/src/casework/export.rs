@@ -42,20 +42,17 @@ const FULL_EXTRA: &[&str] = &[
 
 /// Writes the export; refuses to overwrite an existing file. Returns the number of children.
 pub(crate) fn write(conn: &Connection, out: &Path, full: bool) -> Result<usize> {
-    let file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(out)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                StoreError::invalid(
-                    "out",
-                    format!("{} already exists; choose a new file name", out.display()),
-                )
-            } else {
-                StoreError::io(format!("create {}", out.display()))(e)
-            }
-        })?;
+    // 0600: a full export holds A-Numbers and addresses.
+    let file = crate::files::create_new_private(out).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            StoreError::invalid(
+                "out",
+                format!("{} already exists; choose a new file name", out.display()),
+            )
+        } else {
+            StoreError::io(format!("create {}", out.display()))(e)
+        }
+    })?;
     let result = write_rows(conn, file, full);
     if result.is_err() {
         let _ = fs::remove_file(out);

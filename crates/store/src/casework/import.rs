@@ -124,11 +124,8 @@ fn new_rejected_file(input: &Path, stem: &str) -> Result<(PathBuf, std::fs::File
             format!("{stem}.rejected-{n}.csv")
         };
         let out = input.with_file_name(name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&out)
-        {
+        // 0600: rejected rows are release records (A-Numbers, addresses).
+        match crate::files::create_new_private(&out) {
             Ok(f) => return Ok((out, f)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(StoreError::io(format!("create {}", out.display()))(e)),

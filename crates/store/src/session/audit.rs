@@ -116,14 +116,7 @@ impl Session {
 }
 
 fn write_new_private(path: &Path, text: &str) -> Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(|e| {
+    let mut file = crate::files::create_new_private(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             StoreError::invalid(
                 "path",

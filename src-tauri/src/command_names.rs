@@ -36,6 +36,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "set_hearing_result",
     "set_proceedings",
     "record_address_change",
+    "pending_addresses",
+    "confirm_address",
+    "reject_address",
     // follow-up
     "calls_due",
     "log_call",
@@ -53,4 +56,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "print_close",
     "clinic_contact",
     "set_clinic_contact",
+    "template_slots",
+    "set_template",
+    "reset_template",
 ];

@@ -7,79 +7,15 @@ use std::collections::BTreeSet;
 use std::fs;
 
 use serde_json::Value;
+use tether_core::casework::volunteer_fields::{
+    CALL_DUE, CALL_LOGGED, CHILD, PRIOR_ATTEMPT, SPONSOR, SUMMARY, TASK,
+};
 use tether_tests::{Clinic, VOLUNTEER, VOLUNTEER_PASS};
 
 use super::add_jose;
 
-const CHILD: &[&str] = &[
-    "id",
-    "case_number",
-    "given_name",
-    "family_name",
-    "primary_language",
-    "primary_language_name",
-    "interpreter_needed",
-    "sponsor",
-];
 /// Keys a volunteer may receive only as an empty list or text (kept for the JSON's shape).
 const EMPTY: &[&str] = &["aliases", "notes", "hearings", "address_history"];
-const SPONSOR: &[&str] = &[
-    "id",
-    "given_name",
-    "family_name",
-    "phones",
-    "time_zone",
-    "children",
-];
-const SUMMARY: &[&str] = &[
-    "id",
-    "case_number",
-    "given_name",
-    "family_name",
-    "primary_language",
-    "sponsor_name",
-];
-const CALL_DUE: &[&str] = &[
-    "task_id",
-    "child_id",
-    "case_number",
-    "child_name",
-    "sponsor_name",
-    "sponsor_phone",
-    "sponsor_phones",
-    "attempt",
-    "due_on",
-    "overdue",
-    "sponsor_local_time",
-    "sponsor_time_zone",
-    "callable_now",
-    "calling_window",
-    "language",
-    "interpreter_needed",
-    "prior_attempts",
-];
-const PRIOR_ATTEMPT: &[&str] = &["attempt", "on", "outcome"];
-const TASK: &[&str] = &[
-    "task_id",
-    "key",
-    "kind",
-    "child_id",
-    "case_number",
-    "child_name",
-    "due_on",
-    "overdue",
-    "summary",
-    "attempt",
-];
-const CALL_LOGGED: &[&str] = &[
-    "call_id",
-    "child_id",
-    "attempt",
-    "outcome",
-    "call_status",
-    "next_due_on",
-];
-
 /// Every key of `object` is allowed, or allowed empty; returns the object.
 fn only<'a>(object: &'a Value, allowed: &[&str], what: &str) -> &'a serde_json::Map<String, Value> {
     let map = object

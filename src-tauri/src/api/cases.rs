@@ -195,36 +195,9 @@ pub fn list_languages() -> Vec<LanguageOption> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::test_support::{clinic, vault, PASS, VOLUNTEER_PASS};
+    use crate::api::test_support::{child, clinic, no_proceedings, vault, PASS, VOLUNTEER_PASS};
     use crate::api::vault::{create_vault, lock, unlock};
     use crate::ipc::ErrorKind;
-
-    fn child(given: &str, a_number: &str) -> ChildInput {
-        ChildInput {
-            given_name: given.into(),
-            family_name: "Ramírez".into(),
-            aliases: vec![],
-            birth_date: "2010-05-01".into(),
-            sex: String::new(),
-            a_number: a_number.into(),
-            country_of_birth: "Guatemala".into(),
-            primary_language: "mam".into(),
-            interpreter_needed: "yes".into(),
-            release_date: "2026-10-01".into(),
-            orr_program: String::new(),
-            relationship: "tía".into(),
-            notes: String::new(),
-        }
-    }
-
-    fn no_proceedings() -> ProceedingsInput {
-        ProceedingsInput {
-            nta_status: String::new(),
-            nta_served_on: String::new(),
-            court_code: String::new(),
-            next_hearing: String::new(),
-        }
-    }
 
     #[test]
     fn case_manager_adds_a_child_finds_it_and_a_volunteer_sees_it_redacted() -> Result<(), AppError>

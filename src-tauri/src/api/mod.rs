@@ -6,11 +6,15 @@ use tether_core::casework::parse_date;
 
 use crate::ipc::AppError;
 
+pub mod addresses;
 pub mod admin;
 pub mod cases;
 pub mod followup;
 pub mod print;
+pub mod templates;
 pub mod vault;
+#[cfg(test)]
+mod volunteer_view;
 
 /// A date the form may leave blank (`None` or only spaces: no date), else `YYYY-MM-DD`; an
 /// error names `field` with the parser's code.
@@ -26,6 +30,7 @@ pub(crate) mod test_support {
 
     use crate::api::admin::add_user;
     use crate::api::vault::create_vault;
+    use crate::ipc::cases::{ChildInput, ProceedingsInput, SponsorInput};
     use crate::ipc::vault::Role;
     use crate::ipc::AppError;
     use crate::state::AppState;
@@ -52,5 +57,49 @@ pub(crate) mod test_support {
             VOLUNTEER_PASS.into(),
         )?;
         Ok((dir, state))
+    }
+
+    /// A child released to a tía in Houston, as a case manager types it.
+    pub fn child(given: &str, a_number: &str) -> ChildInput {
+        ChildInput {
+            given_name: given.into(),
+            family_name: "Ramírez".into(),
+            aliases: vec![],
+            birth_date: "2010-05-01".into(),
+            sex: String::new(),
+            a_number: a_number.into(),
+            country_of_birth: "Guatemala".into(),
+            primary_language: "mam".into(),
+            interpreter_needed: "yes".into(),
+            release_date: "2026-10-01".into(),
+            orr_program: String::new(),
+            relationship: "tía".into(),
+            notes: String::new(),
+        }
+    }
+
+    pub fn no_proceedings() -> ProceedingsInput {
+        ProceedingsInput {
+            nta_status: String::new(),
+            nta_served_on: String::new(),
+            court_code: String::new(),
+            next_hearing: String::new(),
+        }
+    }
+
+    /// Rosa Ramírez, category 2A, a Guatemalan mobile and a Houston address.
+    pub fn rosa() -> SponsorInput {
+        SponsorInput {
+            given_name: "Rosa".into(),
+            family_name: "Ramírez".into(),
+            category: "2A".into(),
+            phones: vec!["+502 5123 4567".into()],
+            address_line1: "1200 Main St".into(),
+            address_line2: String::new(),
+            city: "Houston".into(),
+            state: "TX".into(),
+            postal_code: "77002".into(),
+            time_zone: None,
+        }
     }
 }

@@ -11,11 +11,13 @@ use crate::ipc::print::PrintProgress;
 use crate::ipc::vault::VaultLocked;
 use crate::ipc::AppError;
 
+mod addresses;
 mod admin;
 pub mod bindings;
 mod cases;
 mod followup;
 mod print;
+mod templates;
 mod vault;
 
 pub use bindings::{
@@ -58,6 +60,9 @@ pub fn builder() -> Builder<tauri::Wry> {
             cases::set_hearing_result,
             cases::set_proceedings,
             cases::record_address_change,
+            addresses::pending_addresses,
+            addresses::confirm_address,
+            addresses::reject_address,
             followup::calls_due,
             followup::log_call,
             followup::list_tasks,
@@ -73,6 +78,9 @@ pub fn builder() -> Builder<tauri::Wry> {
             print::print_close,
             print::clinic_contact,
             print::set_clinic_contact,
+            templates::template_slots,
+            templates::set_template,
+            templates::reset_template,
         ])
         .events(collect_events![VaultLocked, ImportProgress, PrintProgress])
         // A constant, not a command: the import screen's help needs no round trip.

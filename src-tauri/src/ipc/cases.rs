@@ -168,7 +168,7 @@ pub struct SponsorDetail {
     pub address_history: Vec<AddressChange>,
 }
 
-fn address_view(a: views::AddressView) -> AddressView {
+pub(crate) fn address_view(a: views::AddressView) -> AddressView {
     AddressView {
         line1: a.line1,
         unit: a.unit,

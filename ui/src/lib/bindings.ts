@@ -39,6 +39,9 @@ export const commands = {
 	setHearingResult: (hearingId: number, outcome: HearingOutcome | null, judge: string | null) => typedError<HearingView, AppError>(__TAURI_INVOKE("set_hearing_result", { hearingId, outcome, judge })),
 	setProceedings: (idOrCase: string, attorney: string | null, acisChecked: string | null) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("set_proceedings", { idOrCase, attorney, acisChecked })),
 	recordAddressChange: (sponsorId: number, address: AddressInput, recordedOn: string) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("record_address_change", { sponsorId, address, recordedOn })),
+	pendingAddresses: () => typedError<PendingAddress[], AppError>(__TAURI_INVOKE("pending_addresses")),
+	confirmAddress: (reportId: number) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("confirm_address", { reportId })),
+	rejectAddress: (reportId: number, reason: string) => typedError<PendingAddress, AppError>(__TAURI_INVOKE("reject_address", { reportId, reason })),
 	callsDue: (on: string | null) => typedError<CallDue[], AppError>(__TAURI_INVOKE("calls_due", { on })),
 	logCall: (idOrCase: string, outcome: CallOutcome, at: string | null, note: string, answers: SwbAnswers | null) => typedError<CallLogged, AppError>(__TAURI_INVOKE("log_call", { idOrCase, outcome, at, note, answers })),
 	listTasks: (on: string | null) => typedError<TaskItem[], AppError>(__TAURI_INVOKE("list_tasks", { on })),
@@ -55,6 +58,10 @@ export const commands = {
 	printClose: (job: number) => __TAURI_INVOKE<void>("print_close", { job }),
 	clinicContact: () => typedError<ClinicContact, AppError>(__TAURI_INVOKE("clinic_contact")),
 	setClinicContact: (contact: ClinicContact) => typedError<ClinicContact, AppError>(__TAURI_INVOKE("set_clinic_contact", { contact })),
+	templateSlots: () => typedError<TemplateSlot[], AppError>(__TAURI_INVOKE("template_slots")),
+	/**  `None` when the admin cancels the dialog (nothing changes). */
+	setTemplate: (name: string) => typedError<TemplateSlot[] | null, AppError>(__TAURI_INVOKE("set_template", { name })),
+	resetTemplate: (name: string) => typedError<TemplateSlot[], AppError>(__TAURI_INVOKE("reset_template", { name })),
 };
 
 /** Events */
@@ -248,6 +255,13 @@ export type CourtView = {
 
 export type CreateResult = { status: "created"; id: number; case_number: string | null } | { status: "needs_confirmation"; matches: PossibleDuplicate[] };
 
+export type CustomTemplate = {
+	sha256: string,
+	set_by: string,
+	/**  RFC 3339, UTC. */
+	set_at: string,
+};
+
 export type Dashboard = {
 	on: string,
 	calls_due_today: number,
@@ -350,6 +364,25 @@ export type NewAddress = {
 };
 
 export type NtaStatus = "not_served" | "served" | "filed";
+
+/**  One reported address: what the volunteer heard, beside the address on file. */
+export type PendingAddress = {
+	id: number,
+	sponsor_id: number,
+	sponsor_name: string,
+	child_id: number | null,
+	case_number: string | null,
+	reported_by: string,
+	/**  The sponsor's local day of the call. */
+	reported_on: string,
+	address: AddressView,
+	current_address: AddressView,
+	/**  `pending`, `confirmed` or `rejected`. */
+	status: string,
+	decided_by: string | null,
+	decided_on: string | null,
+	reason: string | null,
+};
 
 export type PossibleDuplicate = {
 	kind: string,
@@ -498,6 +531,15 @@ export type TaskItem = {
 	due_on: string,
 	overdue: boolean,
 	summary: string,
+};
+
+/**
+ *  A shipped template and, when the clinic replaced it, who did and the text's SHA-256. The
+ *  Typst text itself stays in Rust.
+ */
+export type TemplateSlot = {
+	name: string,
+	custom: CustomTemplate | null,
 };
 
 export type UserSummary = {

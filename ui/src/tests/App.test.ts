@@ -40,6 +40,9 @@ const mocks = vi.hoisted(() => {
       acknowledgeFlag: vi.fn(),
       dashboard: vi.fn(),
       hearingsBetween: vi.fn(),
+      pendingAddresses: vi.fn(),
+      templateSlots: vi.fn(),
+      clinicContact: vi.fn(),
     },
     listen: vi.fn(),
   };
@@ -78,6 +81,8 @@ describe("App", () => {
     mocks.commands.callsDue.mockResolvedValue(ok([]));
     mocks.commands.redFlags.mockResolvedValue(ok([]));
     mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
+    mocks.commands.pendingAddresses.mockResolvedValue(ok([]));
+    mocks.commands.templateSlots.mockResolvedValue(ok([]));
   });
 
   it("shows first run when there is no vault, and no navigation", async () => {

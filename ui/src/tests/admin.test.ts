@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { admin, err, ok } from "./mockBindings";
+import { admin, caseManager, err, ok } from "./mockBindings";
 
 const mocks = vi.hoisted(() => ({
   listUsers: vi.fn(),
@@ -12,6 +12,10 @@ const mocks = vi.hoisted(() => ({
   auditLog: vi.fn(),
   clinicContact: vi.fn(),
   setClinicContact: vi.fn(),
+  saveAuditReceipt: vi.fn(),
+  templateSlots: vi.fn(),
+  setTemplate: vi.fn(),
+  resetTemplate: vi.fn(),
 }));
 vi.mock("../lib/bindings", () => ({ commands: mocks, events: {} }));
 
@@ -85,10 +89,17 @@ describe("Users", () => {
   });
 });
 
+const SHIPPED = [
+  { name: "clinic.typ", custom: null },
+  { name: "notice.typ", custom: null },
+];
+const CUSTOM = { sha256: "9f2c".padEnd(64, "0"), set_by: "Maria", set_at: "2025-06-03T10:00:00Z" };
+
 describe("Settings", () => {
   beforeEach(() => {
     for (const fn of Object.values(mocks)) fn.mockReset();
     mocks.clinicContact.mockResolvedValue(ok({ name: "", phone: "", address: "" }));
+    mocks.templateSlots.mockResolvedValue(ok(SHIPPED));
     mocks.auditLog.mockResolvedValue(
       ok([{ seq: 1, at: "2025-01-02T10:00:00Z", actor: "Maria", action: "vault_created", record_kind: "vault", record_id: "", outcome: "ok" }]),
     );
@@ -124,5 +135,47 @@ describe("Settings", () => {
     await waitFor(() =>
       expect(screen.getByTestId("audit-result")).toHaveTextContent("The audit chain is broken: entry 4: hash mismatch"),
     );
+  });
+
+  it("lets an admin replace a print template with a file and go back to the shipped one", async () => {
+    // The file dialog is Rust's: a cancelled dialog answers null and nothing changes.
+    mocks.setTemplate.mockResolvedValueOnce(ok(null));
+    mocks.setTemplate.mockResolvedValueOnce(ok([{ name: "clinic.typ", custom: null }, { name: "notice.typ", custom: CUSTOM }]));
+    mocks.resetTemplate.mockResolvedValueOnce(ok(SHIPPED));
+    render(Settings, { session: admin, onsession: vi.fn() });
+    const rows = await screen.findAllByTestId("template-row");
+    expect(rows.map((r) => r.getAttribute("data-name"))).toEqual(["clinic.typ", "notice.typ"]);
+    expect(rows[1]).toHaveTextContent("Shipped with Tether");
+
+    await fireEvent.click(within(rows[1]).getByTestId("template-replace"));
+    await waitFor(() => expect(mocks.setTemplate).toHaveBeenCalledWith("notice.typ"));
+    expect(within(rows[1]).queryByTestId("template-reset")).not.toBeInTheDocument();
+
+    await fireEvent.click(within(rows[1]).getByTestId("template-replace"));
+    const custom = await screen.findByTestId("template-reset");
+    const row = custom.closest("tr") as HTMLElement;
+    expect(row).toHaveTextContent("Custom");
+    expect(row).toHaveTextContent("set by Maria");
+    expect(row).toHaveTextContent("SHA-256 9f2c");
+
+    await fireEvent.click(custom);
+    await waitFor(() => expect(mocks.resetTemplate).toHaveBeenCalledWith("notice.typ"));
+    await waitFor(() => expect(screen.queryByTestId("template-reset")).not.toBeInTheDocument());
+  });
+
+  it("shows the template's error and keeps the list when a file is refused", async () => {
+    mocks.setTemplate.mockResolvedValueOnce(err("invalid_input", "a Typst template must be UTF-8 text", "file"));
+    render(Settings, { session: admin, onsession: vi.fn() });
+    const rows = await screen.findAllByTestId("template-row");
+    await fireEvent.click(within(rows[0]).getByTestId("template-replace"));
+    expect(await screen.findByTestId("templates-error")).toHaveTextContent("UTF-8");
+    expect(screen.getAllByTestId("template-row")).toHaveLength(2);
+  });
+
+  it("has no template section for a case manager", async () => {
+    render(Settings, { session: caseManager, onsession: vi.fn() });
+    await screen.findByText("Vault created");
+    expect(screen.queryByTestId("template-overrides")).not.toBeInTheDocument();
+    expect(mocks.templateSlots).not.toHaveBeenCalled();
   });
 });

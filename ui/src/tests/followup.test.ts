@@ -4,6 +4,7 @@ import {
   admin,
   callDue,
   callLogged,
+  caseManager,
   dashboardData,
   err,
   fieldsErr,
@@ -11,6 +12,7 @@ import {
   languages,
   ok,
   redFlag,
+  sponsor,
   volunteer,
 } from "./mockBindings";
 import { en } from "../lib/i18n/en";
@@ -29,6 +31,9 @@ const mocks = vi.hoisted(() => ({
     acknowledgeFlag: vi.fn(),
     dashboard: vi.fn(),
     hearingsBetween: vi.fn(),
+    pendingAddresses: vi.fn(),
+    confirmAddress: vi.fn(),
+    rejectAddress: vi.fn(),
   },
 }));
 vi.mock("../lib/bindings", () => ({ commands: mocks.commands, events: {} }));
@@ -48,6 +53,7 @@ beforeEach(() => {
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
   mocks.commands.listLanguages.mockResolvedValue(languages);
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
+  mocks.commands.pendingAddresses.mockResolvedValue(ok([]));
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -111,6 +117,8 @@ describe("Call queue", () => {
     await fireEvent.change(within(dialog).getByTestId("swb-in-school"), { target: { value: "no" } });
     await fireEvent.change(within(dialog).getByTestId("swb-feels-safe"), { target: { value: "yes" } });
     await fireEvent.click(within(dialog).getByTestId("swb-new-address"));
+    // Staff: the address applies at once, so no "waits for a case manager" line.
+    expect(within(dialog).queryByTestId("swb-address-pending")).toBeNull();
     await fireEvent.input(within(dialog).getByTestId("swb-new-line1"), { target: { value: "40 Elm St" } });
     await fireEvent.input(within(dialog).getByTestId("swb-new-unit"), { target: { value: "2B" } });
     await fireEvent.input(within(dialog).getByTestId("swb-new-city"), { target: { value: "Dallas" } });
@@ -439,5 +447,68 @@ describe("Follow-up catalog", () => {
     for (const status of ["open", "reached", "unreached", "escalated", "logged_outside_schedule"]) {
       expect(keys).toContain(`callStatus.${status}`);
     }
+  });
+});
+
+describe("Reported addresses", () => {
+  it("tells a volunteer that a new address heard on a call waits for a case manager", async () => {
+    mocks.commands.callsDue.mockResolvedValue(ok(QUEUE));
+    render(CallQueue, { onopen: vi.fn(), reportsAddresses: true });
+    const rows = await screen.findAllByTestId("call-row");
+    await fireEvent.click(within(rows[0]).getByTestId("log-call"));
+    const dialog = await screen.findByTestId("log-call-dialog");
+    await fireEvent.click(within(dialog).getByTestId("swb-new-address"));
+    expect(within(dialog).getByTestId("swb-address-pending")).toHaveTextContent("A case manager confirms the new address");
+  });
+
+  const address = (line1: string, city: string) => ({ line1, unit: null, city, state: "TX", postal_code: "77009" });
+  const report = (id: number, line1: string) => ({
+    id,
+    sponsor_id: 4,
+    sponsor_name: "Rosa Ramírez",
+    child_id: 1,
+    case_number: "2025-00001",
+    reported_by: "jose",
+    reported_on: "2025-06-02",
+    address: address(line1, "Houston"),
+    current_address: address("1200 Main St", "Houston"),
+    status: "pending",
+    decided_by: null,
+    decided_on: null,
+    reason: null,
+  });
+
+  it("lets a case manager confirm one report and reject another with a reason", async () => {
+    mocks.commands.pendingAddresses.mockResolvedValue(ok([report(7, "9 Wrong Way"), report(8, "500 Elm St")]));
+    mocks.commands.rejectAddress.mockResolvedValue(ok({ ...report(7, "9 Wrong Way"), status: "rejected" }));
+    mocks.commands.confirmAddress.mockResolvedValue(ok(sponsor));
+    render(Dashboard, { session: caseManager, onnavigate: vi.fn() });
+    const rows = await screen.findAllByTestId("pending-address");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent("Reported by jose");
+    expect(within(rows[0]).getByTestId("pending-new")).toHaveTextContent("9 Wrong Way");
+    expect(within(rows[0]).getByTestId("pending-current")).toHaveTextContent("1200 Main St");
+
+    // A rejection needs a reason: nothing is sent without one.
+    await fireEvent.click(within(rows[0]).getByTestId("pending-reject"));
+    await fireEvent.click(within(rows[0]).getByTestId("pending-reject-save"));
+    expect(within(rows[0]).getByTestId("pending-reason")).toHaveAttribute("aria-invalid", "true");
+    expect(mocks.commands.rejectAddress).not.toHaveBeenCalled();
+    await fireEvent.input(within(rows[0]).getByTestId("pending-reason"), { target: { value: "Sponsor says it was a joke" } });
+    await fireEvent.click(within(rows[0]).getByTestId("pending-reject-save"));
+    await waitFor(() => expect(mocks.commands.rejectAddress).toHaveBeenCalledWith(7, "Sponsor says it was a joke"));
+    await waitFor(() => expect(screen.getAllByTestId("pending-address")).toHaveLength(1));
+    expect(document.activeElement).toHaveAttribute("id", "pending-title");
+
+    await fireEvent.click(screen.getByTestId("pending-confirm"));
+    await waitFor(() => expect(mocks.commands.confirmAddress).toHaveBeenCalledWith(8));
+    await waitFor(() => expect(screen.queryByTestId("pending-addresses")).not.toBeInTheDocument());
+  });
+
+  it("is not asked for by a volunteer, whose reports wait for a case manager", async () => {
+    render(Dashboard, { session: volunteer, onnavigate: vi.fn() });
+    await screen.findByTestId("count-calls-due");
+    expect(mocks.commands.pendingAddresses).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("pending-addresses")).not.toBeInTheDocument();
   });
 });

@@ -21,6 +21,7 @@ pub mod redaction;
 pub mod release_csv;
 pub mod sponsor_category;
 pub mod us_state;
+pub mod volunteer_fields;
 
 mod code_value;
 mod text;

@@ -87,12 +87,7 @@ impl Session {
     /// `name` is checked for shape here; which names exist is the renderer's to say
     /// (`tether_print::set_template_override` checks both).
     pub fn set_template_override(&mut self, name: &str, source: &[u8]) -> Result<TemplateOverride> {
-        let target = Target::new("template", name);
-        self.authorize(
-            Permission::ChangeSettings,
-            AuditAction::SettingsChanged,
-            target,
-        )?;
+        self.authorize_template_change(name)?;
         check_template_name(name)?;
         if source.is_empty() || source.len() > MAX_TEMPLATE_BYTES {
             return Err(StoreError::invalid(
@@ -125,12 +120,7 @@ impl Session {
     /// Goes back to the shipped template `name` (admins only); `false` when it was not
     /// overridden (nothing is audited then but the role check).
     pub fn reset_template_override(&mut self, name: &str) -> Result<bool> {
-        let target = Target::new("template", name);
-        self.authorize(
-            Permission::ChangeSettings,
-            AuditAction::SettingsChanged,
-            target,
-        )?;
+        self.authorize_template_change(name)?;
         check_template_name(name)?;
         self.transaction(|tx, me| {
             let removed = settings::delete_template_override(tx, name)?;
@@ -145,6 +135,16 @@ impl Session {
             }
             Ok(removed)
         })
+    }
+
+    /// The role check of a template change on its own (a refusal is audited), for a caller that
+    /// asks before it opens a file dialog.
+    pub fn authorize_template_change(&mut self, name: &str) -> Result<()> {
+        self.authorize(
+            Permission::ChangeSettings,
+            AuditAction::SettingsChanged,
+            Target::new("template", name),
+        )
     }
 
     /// Saves one setting after the role check, with its audit entry, in one transaction.

@@ -1,0 +1,85 @@
+//! README's "Roles" table as data: the fields a volunteer's answers may carry a value in, per
+//! kind of answer, in every command's JSON and every IPC reply alike. Nothing in the app reads
+//! these lists to decide what to send (the store's `Visibility` does that); the CLI and the
+//! window's tests hold every answer to them, so a field added to a view without a decision
+//! about volunteers fails a test instead of reaching them.
+
+/// A child's record.
+pub const CHILD: &[&str] = &[
+    "id",
+    "case_number",
+    "given_name",
+    "family_name",
+    "primary_language",
+    "primary_language_name",
+    "interpreter_needed",
+    "sponsor",
+];
+
+/// A sponsor (alone, or inside a child's record).
+pub const SPONSOR: &[&str] = &[
+    "id",
+    "given_name",
+    "family_name",
+    "phones",
+    "time_zone",
+    "children",
+];
+
+/// A child in a list or a search result.
+pub const SUMMARY: &[&str] = &[
+    "id",
+    "case_number",
+    "given_name",
+    "family_name",
+    "primary_language",
+    "sponsor_name",
+];
+
+/// A call in the queue.
+pub const CALL_DUE: &[&str] = &[
+    "task_id",
+    "child_id",
+    "case_number",
+    "child_name",
+    "sponsor_name",
+    "sponsor_phone",
+    "sponsor_phones",
+    "attempt",
+    "due_on",
+    "overdue",
+    "sponsor_local_time",
+    "sponsor_time_zone",
+    "callable_now",
+    "calling_window",
+    "language",
+    "interpreter_needed",
+    "prior_attempts",
+];
+
+/// An earlier attempt of the same call.
+pub const PRIOR_ATTEMPT: &[&str] = &["attempt", "on", "outcome"];
+
+/// A task (a volunteer's are Safety & Well-Being calls only).
+pub const TASK: &[&str] = &[
+    "task_id",
+    "key",
+    "kind",
+    "child_id",
+    "case_number",
+    "child_name",
+    "due_on",
+    "overdue",
+    "summary",
+    "attempt",
+];
+
+/// The answer to logging a call.
+pub const CALL_LOGGED: &[&str] = &[
+    "call_id",
+    "child_id",
+    "attempt",
+    "outcome",
+    "call_status",
+    "next_due_on",
+];

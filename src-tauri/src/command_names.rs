@@ -6,6 +6,7 @@
 pub const COMMAND_NAMES: &[&str] = &[
     // vault and session
     "vault_status",
+    "passphrase_hint",
     "create_vault",
     "unlock",
     "lock",

@@ -3,7 +3,7 @@
 
 use secrecy::SecretString;
 
-use crate::ipc::vault::{SessionInfo, VaultStatus};
+use crate::ipc::vault::{PassphraseHint, SessionInfo, VaultStatus};
 use crate::ipc::{AppError, ErrorKind};
 use crate::state::AppState;
 
@@ -90,12 +90,42 @@ pub(crate) fn session_info(session: &tether_store::Session) -> Result<SessionInf
     })
 }
 
+/// Pure: nothing is read or kept, and no session is needed (the first-run screen asks too).
+pub fn passphrase_hint(passphrase: &str) -> PassphraseHint {
+    tether_core::passphrase_strength(passphrase).into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api::admin::list_users;
     use crate::api::test_support::{vault, PASS};
     use crate::ipc::vault::Role;
+
+    #[test]
+    fn the_passphrase_hint_refuses_common_ones_and_grades_the_rest() {
+        use crate::ipc::vault::PassphraseStrength;
+        let hint = |p: &str| {
+            let h = passphrase_hint(p);
+            (h.strength, h.code)
+        };
+        assert_eq!(
+            hint("password1234"),
+            (PassphraseStrength::Refused, "passphrase_common".to_owned())
+        );
+        assert_eq!(
+            hint("short"),
+            (
+                PassphraseStrength::Refused,
+                "passphrase_too_short".to_owned()
+            )
+        );
+        assert_eq!(hint("mañana temprano").0, PassphraseStrength::Weak);
+        assert_eq!(
+            hint("la ceiba de Ñuñoa canta al amanecer").0,
+            PassphraseStrength::Strong
+        );
+    }
 
     #[test]
     fn first_run_then_lock_then_unlock() -> Result<(), AppError> {

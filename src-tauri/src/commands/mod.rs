@@ -32,6 +32,7 @@ pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             vault::vault_status,
+            vault::passphrase_hint,
             vault::create_vault,
             vault::unlock,
             vault::lock,

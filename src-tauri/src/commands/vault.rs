@@ -4,8 +4,17 @@ use tauri::State;
 
 use super::Reply;
 use crate::api;
-use crate::ipc::vault::{LockReason, SessionInfo, VaultStatus};
+use crate::ipc::vault::{LockReason, PassphraseHint, SessionInfo, VaultStatus};
 use crate::state::AppState;
+
+/// Asked as the user types a new passphrase. A secret crosses in, only a level and a code
+/// come back; the passphrase is wiped when the call returns.
+#[tauri::command]
+#[specta::specta]
+pub(super) fn passphrase_hint(passphrase: String) -> PassphraseHint {
+    let passphrase = zeroize::Zeroizing::new(passphrase);
+    api::vault::passphrase_hint(&passphrase)
+}
 
 #[tauri::command]
 #[specta::specta]

@@ -57,3 +57,36 @@ pub enum LockReason {
 pub struct VaultLocked {
     pub reason: LockReason,
 }
+
+/// How hard a new passphrase looks to guess, for the hint beside the field (the rule in
+/// `tether_core::passphrase`; the window translates `code` as `passphraseHint.<code>`, or as
+/// `fieldError.<code>` when refused).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct PassphraseHint {
+    pub strength: PassphraseStrength,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PassphraseStrength {
+    Refused,
+    Weak,
+    Fair,
+    Strong,
+}
+
+impl From<tether_core::StrengthHint> for PassphraseHint {
+    fn from(h: tether_core::StrengthHint) -> Self {
+        use tether_core::Strength;
+        PassphraseHint {
+            strength: match h.strength {
+                Strength::Refused => PassphraseStrength::Refused,
+                Strength::Weak => PassphraseStrength::Weak,
+                Strength::Fair => PassphraseStrength::Fair,
+                Strength::Strong => PassphraseStrength::Strong,
+            },
+            code: h.code.to_owned(),
+        }
+    }
+}

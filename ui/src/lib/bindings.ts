@@ -6,6 +6,11 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 /** Commands */
 export const commands = {
 	vaultStatus: () => __TAURI_INVOKE<VaultStatus>("vault_status"),
+	/**
+	 *  Asked as the user types a new passphrase. A secret crosses in, only a level and a code
+	 *  come back; the passphrase is wiped when the call returns.
+	 */
+	passphraseHint: (passphrase: string) => __TAURI_INVOKE<PassphraseHint>("passphrase_hint", { passphrase }),
 	createVault: (userName: string, passphrase: string) => typedError<SessionInfo, AppError>(__TAURI_INVOKE("create_vault", { userName, passphrase })),
 	unlock: (userName: string, passphrase: string) => typedError<SessionInfo, AppError>(__TAURI_INVOKE("unlock", { userName, passphrase })),
 	lock: () => __TAURI_INVOKE<void>("lock"),
@@ -364,6 +369,18 @@ export type NewAddress = {
 };
 
 export type NtaStatus = "not_served" | "served" | "filed";
+
+/**
+ *  How hard a new passphrase looks to guess, for the hint beside the field (the rule in
+ *  `tether_core::passphrase`; the window translates `code` as `passphraseHint.<code>`, or as
+ *  `fieldError.<code>` when refused).
+ */
+export type PassphraseHint = {
+	strength: PassphraseStrength,
+	code: string,
+};
+
+export type PassphraseStrength = "refused" | "weak" | "fair" | "strong";
 
 /**  One reported address: what the volunteer heard, beside the address on file. */
 export type PendingAddress = {

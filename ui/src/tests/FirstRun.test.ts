@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { admin, err, ok } from "./mockBindings";
 
-const mocks = vi.hoisted(() => ({ createVault: vi.fn() }));
+const mocks = vi.hoisted(() => ({ createVault: vi.fn(), passphraseHint: vi.fn() }));
 vi.mock("../lib/bindings", () => ({
-  commands: { createVault: mocks.createVault },
+  commands: { createVault: mocks.createVault, passphraseHint: mocks.passphraseHint },
   events: {},
 }));
 
@@ -19,6 +19,25 @@ async function fill(user: string, pass: string, confirm: string) {
 describe("FirstRun", () => {
   beforeEach(() => {
     mocks.createVault.mockReset();
+    mocks.passphraseHint.mockReset();
+  });
+
+  it("hints how strong the new passphrase is once typing pauses, in the rule's words", async () => {
+    mocks.passphraseHint.mockImplementation(async (p: string) =>
+      p === "password1234" ? { strength: "refused", code: "passphrase_common" } : { strength: "fair", code: "add_word" },
+    );
+    render(FirstRun, { onsignedin: vi.fn() });
+    const hint = screen.getByTestId("first-run-strength");
+    expect(hint).toHaveAttribute("aria-live", "polite");
+    await fireEvent.input(screen.getByTestId("first-run-passphrase"), { target: { value: "password1234" } });
+    await waitFor(() => expect(hint).toHaveAttribute("data-strength", "refused"));
+    expect(hint).toHaveTextContent("Strength: refused — This passphrase is on the list of the most common ones");
+    await fireEvent.input(screen.getByTestId("first-run-passphrase"), { target: { value: "la ceiba canta" } });
+    await waitFor(() => expect(hint).toHaveTextContent("Strength: fair — one more unrelated word would make it strong."));
+    // Asked once typing paused, with the last text only.
+    expect(mocks.passphraseHint).toHaveBeenLastCalledWith("la ceiba canta");
+    await fireEvent.input(screen.getByTestId("first-run-passphrase"), { target: { value: "" } });
+    await waitFor(() => expect(hint).toHaveAttribute("data-strength", ""));
   });
 
   it("explains the vault and the administrator", () => {

@@ -64,8 +64,10 @@ pub fn run(session: &mut Session, command: AuditCommand) -> Result<()> {
                 print_json(&entries)?;
             } else {
                 for e in entries {
+                    // A search or bulk read says how many records it returned.
+                    let count = e.count.map(|n| format!(" ({n})")).unwrap_or_default();
                     println!(
-                        "#{:<6} {}  {:<16} {:<20} {}:{} {}",
+                        "#{:<6} {}  {:<16} {:<20} {}:{} {}{count}",
                         e.seq, e.at, e.actor, e.action, e.record_kind, e.record_id, e.outcome
                     );
                 }

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::commands::{
-    address, audit, calendar, calls, children, flags, import_export, print, proceedings, search,
-    settings, sponsors, tasks, users, vault,
+    address, audit, calendar, calls, children, flags, history, import_export, print, proceedings,
+    search, settings, sponsors, tasks, users, vault,
 };
 
 #[derive(Debug, Parser)]
@@ -58,9 +58,12 @@ pub enum Command {
     Import(import_export::ImportArgs),
     /// Find children by name, alias, A-Number, phone or case number
     Search(search::SearchArgs),
-    /// Children: add, show, list, edit
+    /// Children: add, show, list, edit, history
     #[command(subcommand)]
     Child(children::ChildCommand),
+    /// Case notes: dated, signed, never edited (a correction is a new note)
+    #[command(subcommand)]
+    Note(history::NoteCommand),
     /// Sponsors: add, show, list
     #[command(subcommand)]
     Sponsor(sponsors::SponsorCommand),
@@ -80,7 +83,8 @@ pub enum Command {
     /// Safety & Well-Being calls: the queue and the call log
     #[command(subcommand)]
     Calls(calls::CallsCommand),
-    /// Every open task: calls, hearing reminders, ACIS checks, EOIR-33 deadlines, escalations
+    /// Every open task: calls, hearing reminders, ACIS checks, EOIR-33 deadlines, escalations;
+    /// `tasks done TASK_ID --note TEXT`
     Tasks(tasks::TasksArgs),
     /// Red flags, each with its explanation; `flags ack FLAG_ID --note TEXT`
     Flags(flags::FlagsArgs),

@@ -60,6 +60,12 @@ pub enum AuditAction {
     AddressConfirmed,
     /// A case manager rejected a reported address, with a reason.
     AddressRejected,
+    /// A child's history was read (with the number of events shown).
+    HistoryViewed,
+    /// A case note was added (or a correction of one).
+    NoteAdded,
+    /// A task was marked done by a person, with what was done.
+    TaskCompleted,
 }
 
 impl AuditAction {
@@ -101,6 +107,9 @@ impl AuditAction {
             AuditAction::AddressReported => "address_reported",
             AuditAction::AddressConfirmed => "address_confirmed",
             AuditAction::AddressRejected => "address_rejected",
+            AuditAction::HistoryViewed => "history_viewed",
+            AuditAction::NoteAdded => "note_added",
+            AuditAction::TaskCompleted => "task_completed",
         }
     }
 }
@@ -110,6 +119,8 @@ impl AuditAction {
 pub enum AuditOutcome {
     Ok,
     Denied,
+    /// Allowed and started, but it did not complete (a backup whose file could not be written).
+    Failed,
 }
 
 impl AuditOutcome {
@@ -117,6 +128,7 @@ impl AuditOutcome {
         match self {
             AuditOutcome::Ok => "ok",
             AuditOutcome::Denied => "denied",
+            AuditOutcome::Failed => "failed",
         }
     }
 }

@@ -351,7 +351,11 @@ impl Prepared {
         {
             let pdf = printer.render(&self.job, sheet)?;
             write_new(file, &pdf)?;
-            session.record_printed(self.kind, &subject.child_id.to_string())?;
+            session.record_printed(
+                self.kind,
+                &subject.child_id.to_string(),
+                self.job.what.as_str(),
+            )?;
             progress(BatchProgress::Writing { done: n + 1, total });
         }
         Ok(total)
@@ -359,10 +363,10 @@ impl Prepared {
 
     fn record(&self, session: &mut Session) -> Result<()> {
         if self.subjects.is_empty() {
-            session.record_printed(self.kind, "call_sheet")?;
+            session.record_printed(self.kind, "call_sheet", self.job.what.as_str())?;
         }
         for s in &self.subjects {
-            session.record_printed(self.kind, &s.child_id.to_string())?;
+            session.record_printed(self.kind, &s.child_id.to_string(), self.job.what.as_str())?;
         }
         Ok(())
     }

@@ -209,6 +209,48 @@ const MIGRATIONS: &[Step] = &[
          );
          CREATE INDEX address_reports_status ON address_reports (status, id);",
     ),
+    // 8: a case's life: the history as events (never updated), tasks done by a person,
+    //    every acknowledgement of a flag kept, and the address a sponsor had at release
+    Step::Sql(
+        "CREATE TABLE case_events (
+            id        INTEGER PRIMARY KEY,
+            child_id  INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+            at        TEXT NOT NULL,
+            actor     TEXT NOT NULL,
+            actor_id  INTEGER,
+            kind      TEXT NOT NULL,
+            detail    TEXT NOT NULL DEFAULT '{}',
+            corrects  INTEGER REFERENCES case_events (id)
+         );
+         CREATE INDEX case_events_child ON case_events (child_id, id);
+         CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
+         BEGIN SELECT RAISE(ABORT, 'the case history is append-only'); END;
+         CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
+         WHEN (SELECT count(*) FROM children WHERE id = OLD.child_id) > 0
+         BEGIN SELECT RAISE(ABORT, 'the case history is append-only'); END;
+         INSERT INTO case_events (child_id, at, actor, kind, detail)
+            SELECT child_id, called_at, caller, 'call_logged',
+                   json_object('call_id', id, 'offset_days', offset_days, 'attempt', attempt,
+                               'on', called_on, 'outcome', outcome, 'note', notes,
+                               'answers', json(answers))
+            FROM calls ORDER BY id;
+         ALTER TABLE tasks ADD COLUMN done_on TEXT;
+         ALTER TABLE tasks ADD COLUMN done_by TEXT;
+         ALTER TABLE tasks ADD COLUMN done_note TEXT;
+         CREATE TABLE flag_acknowledgements (
+            id    INTEGER PRIMARY KEY,
+            key   TEXT NOT NULL,
+            at    TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            note  TEXT NOT NULL
+         );
+         CREATE INDEX flag_acknowledgements_key ON flag_acknowledgements (key, id);
+         INSERT INTO flag_acknowledgements (key, at, actor, note)
+            SELECT key, at, actor, note FROM flag_acks ORDER BY at;
+         DROP TABLE flag_acks;
+         ALTER TABLE address_changes ADD COLUMN kind TEXT NOT NULL DEFAULT 'move'
+            CHECK (kind IN ('release', 'move'));",
+    ),
 ];
 
 /// Migration 6. The unique `seq` makes a second entry after the same head (two processes

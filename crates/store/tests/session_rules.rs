@@ -233,7 +233,11 @@ fn casework<'a>(clinic: &'a Clinic, case: &'a Case) -> Vec<(&'static str, Op<'a>
         (
             "document_printed",
             Box::new(move |s| {
-                s.record_printed(PrintKind::CaseDocument, &case.child_id.to_string())
+                s.record_printed(
+                    PrintKind::CaseDocument,
+                    &case.child_id.to_string(),
+                    "notice",
+                )
             }),
         ),
     ]

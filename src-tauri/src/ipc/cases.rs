@@ -102,6 +102,8 @@ pub struct AddressChange {
     pub recorded_on: String,
     pub address: AddressView,
     pub eoir33_filed_on: Option<String>,
+    /// `release` (the address at release, kept at the first move) or `move`.
+    pub kind: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -200,6 +202,7 @@ impl TryFrom<views::SponsorView> for SponsorDetail {
                         recorded_on: c.recorded_on,
                         address: address_view(c.address),
                         eoir33_filed_on: c.eoir33_filed_on,
+                        kind: c.kind,
                     })
                 })
                 .collect::<Result<_, IdOutOfRange>>()?,

@@ -198,6 +198,15 @@ pub struct RedFlag {
     pub acknowledged_by: Option<String>,
     pub acknowledged_at: Option<String>,
     pub acknowledgement_note: Option<String>,
+    /// Every acknowledgement, oldest first.
+    pub acknowledgements: Vec<FlagAcknowledgement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct FlagAcknowledgement {
+    pub at: String,
+    pub by: String,
+    pub note: String,
 }
 
 impl TryFrom<views::FlagView> for RedFlag {
@@ -214,6 +223,15 @@ impl TryFrom<views::FlagView> for RedFlag {
             acknowledged_by: f.acknowledged_by,
             acknowledged_at: f.acknowledged_at,
             acknowledgement_note: f.acknowledgement_note,
+            acknowledgements: f
+                .acknowledgements
+                .into_iter()
+                .map(|a| FlagAcknowledgement {
+                    at: a.at,
+                    by: a.by,
+                    note: a.note,
+                })
+                .collect(),
         })
     }
 }

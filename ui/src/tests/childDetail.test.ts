@@ -240,12 +240,14 @@ describe("Child detail", () => {
           recorded_on: "2025-06-01",
           address: { line1: "400 Oak Ave", unit: "Apt 2", city: "Dallas", state: "TX", postal_code: "75201" },
           eoir33_filed_on: null,
+          kind: "move",
         },
         {
           id: 10,
           recorded_on: "2025-03-01",
           address: { line1: "12 Main St", unit: null, city: "Houston", state: "TX", postal_code: "77002" },
           eoir33_filed_on: "2025-03-04",
+          kind: "move",
         },
       ],
     };

@@ -28,6 +28,12 @@ pub enum ChildCommand {
         #[arg(long, default_value_t = 0)]
         offset: u32,
     },
+    /// The case's history, newest first: calls, notes, changes, tasks done, printouts
+    History {
+        child: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Change a child's details; only the fields given change
     Edit {
         child: String,
@@ -105,6 +111,9 @@ pub struct ChildFields {
 pub fn run(session: &mut Session, command: ChildCommand) -> Result<()> {
     match command {
         ChildCommand::Add(args) => add(session, args),
+        ChildCommand::History { child, json } => {
+            super::history::show_history(session, &child, json)
+        }
         ChildCommand::Show { child, json } => {
             let view = session.show_child(&child)?;
             if json {

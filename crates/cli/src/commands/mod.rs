@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod calls;
 pub mod children;
 pub mod flags;
+pub mod history;
 pub mod import_export;
 pub mod print;
 pub mod proceedings;
@@ -52,6 +53,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Demo(args) => Box::new(|s| import_export::demo(s, args)),
         Command::Calls(command) => Box::new(|s| calls::run(s, command)),
         Command::Tasks(args) => Box::new(|s| tasks::run(s, args)),
+        Command::Note(command) => Box::new(|s| history::run_note(s, command)),
         Command::Flags(args) => Box::new(|s| flags::run(s, args)),
         Command::Calendar(args) => Box::new(|s| calendar::run(s, args)),
         // Print errors keep their own type: their kind picks the exit code.

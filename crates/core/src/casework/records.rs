@@ -46,6 +46,12 @@ pub enum HearingOutcome {
 }
 
 impl HearingOutcome {
+    /// A court can continue (postpone) or terminate a case before the hearing's day; whether
+    /// the child attended, missed it, or what the judge ordered is known only from that day.
+    pub fn may_be_known_before_the_day(self) -> bool {
+        matches!(self, HearingOutcome::Continued | HearingOutcome::Terminated)
+    }
+
     pub const ALL: [HearingOutcome; 6] = [
         HearingOutcome::Attended,
         HearingOutcome::Missed,
@@ -247,6 +253,7 @@ pub const FIELD_ERROR_CODES: &[&str] = &[
     "nta_status_invalid",
     // Proceedings.
     "nta_date_without_service",
+    "hearing_outcome_in_future",
     "hearing_without_court",
     // Case numbers.
     "case_number_invalid",

@@ -14,9 +14,9 @@ pub use calendar::{
     add_business_days, business_day_on_or_after, federal_holidays, holiday_name, is_business_day,
     next_business_day,
 };
-pub use flags::{flags, ChildFacts, Flag, FlagInputs, FlagKind, SponsorFacts};
+pub use flags::{flags, ChildFacts, Flag, FlagInputs, FlagKind, OpenConcern, SponsorFacts};
 pub use schedule::{
     call_status, callable_now, eoir33_deadline, sponsor_local_time, tasks_for, AddressChangeFact,
-    CallAttempt, CallOutcome, CallStatus, CaseFacts, EscalationReason, HearingFact,
+    CallAnswers, CallAttempt, CallOutcome, CallStatus, CaseFacts, EscalationReason, HearingFact,
     ScheduleSettings, Task, TaskKind, UnknownCallOutcome,
 };

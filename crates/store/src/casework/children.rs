@@ -311,7 +311,7 @@ pub(crate) fn load_child(conn: &Connection, id: i64, vis: &Visibility) -> Result
             id: id.to_string(),
         })?;
     if let Some(sid) = sponsor_id {
-        view.sponsor = Some(load_sponsor(conn, sid, vis, false)?);
+        view.sponsor = Some(load_sponsor(conn, sid, vis, true)?);
     }
     if vis.court_detail {
         view.court = court_code
@@ -444,8 +444,13 @@ pub(crate) fn set_nta(
     status: NtaStatus,
     served_on: Option<NaiveDate>,
 ) -> Result<()> {
+    // A served (or filed) Notice keeps its service date when none is given: setting the status
+    // again must not erase what was recorded. Only "not served" clears it.
     conn.execute(
-        "UPDATE children SET nta_status = ?1, nta_served_on = ?2, updated_at = ?3 WHERE id = ?4",
+        "UPDATE children SET nta_status = ?1,
+            nta_served_on = CASE WHEN ?1 = 'not_served' THEN NULL ELSE coalesce(?2, nta_served_on) END,
+            updated_at = ?3
+         WHERE id = ?4",
         params![nta_str(status), served_on.map(|d| d.to_string()), now(), id],
     )
     .map_err(StoreError::sql("record the Notice to Appear"))?;

@@ -81,6 +81,19 @@ pub(crate) fn hearing(conn: &Connection, child_id: i64, hearing_id: i64) -> Resu
 }
 
 /// The child whose hearing `hearing_id` is.
+/// The hearing's day (its local date), to tell a past hearing from a future one.
+pub(crate) fn day_of(conn: &Connection, hearing_id: i64) -> Result<Option<NaiveDate>> {
+    let at: Option<String> = conn
+        .query_row(
+            "SELECT substr(at_local, 1, 10) FROM hearings WHERE id = ?1",
+            [hearing_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(StoreError::sql("find the hearing"))?;
+    Ok(at.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+}
+
 pub(crate) fn child_of(conn: &Connection, hearing_id: i64) -> Result<i64> {
     conn.query_row(
         "SELECT child_id FROM hearings WHERE id = ?1",

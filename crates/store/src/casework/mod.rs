@@ -6,11 +6,13 @@ pub(crate) mod columns;
 pub(crate) mod csv_out;
 pub(crate) mod export;
 pub(crate) mod hearings;
+pub(crate) mod history;
 pub(crate) mod import;
 pub mod search;
 pub(crate) mod sponsors;
 pub mod views;
 
+pub use history::HistoryEntry;
 pub use import::{ImportReport, ImportRowError};
 pub use views::{
     AddressChangeView, AddressView, ChildSummary, ChildView, CourtView, CreateOutcome, HearingView,

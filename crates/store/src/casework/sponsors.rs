@@ -189,7 +189,7 @@ fn address_history(conn: &Connection, sponsor_id: i64) -> Result<Vec<AddressChan
     let mut stmt = conn
         .prepare_cached(
             "SELECT id, recorded_on, address_line1, address_unit, address_city, address_state,
-                address_postal_code, eoir33_filed_on
+                address_postal_code, eoir33_filed_on, kind
              FROM address_changes WHERE sponsor_id = ?1 ORDER BY recorded_on DESC, id DESC",
         )
         .map_err(StoreError::sql("read address changes"))?;
@@ -206,11 +206,33 @@ fn address_history(conn: &Connection, sponsor_id: i64) -> Result<Vec<AddressChan
                     postal_code: r.get(6)?,
                 },
                 eoir33_filed_on: r.get(7)?,
+                kind: r.get(8)?,
             })
         })
         .map_err(StoreError::sql("read address changes"))?;
     rows.collect::<rusqlite::Result<_>>()
         .map_err(StoreError::sql("read address changes"))
+}
+
+/// Before the first move, the address on file (the one given at release) becomes the first
+/// entry of the history, dated the earliest release of the sponsor's children (else the day
+/// the sponsor was entered), so the EOIR-33 sheet's "previous address" is never blank.
+fn keep_release_address(conn: &Connection, sponsor_id: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO address_changes (sponsor_id, recorded_on, address_line1, address_unit,
+            address_city, address_state, address_postal_code, kind)
+         SELECT s.id,
+                coalesce((SELECT min(release_date) FROM children WHERE sponsor_id = s.id),
+                         substr(s.created_at, 1, 10)),
+                s.address_line1, s.address_unit, s.address_city, s.address_state,
+                s.address_postal_code, 'release'
+         FROM sponsors s
+         WHERE s.id = ?1 AND s.address_line1 IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM address_changes WHERE sponsor_id = s.id)",
+        [sponsor_id],
+    )
+    .map_err(StoreError::sql("keep the release address"))?;
+    Ok(())
 }
 
 /// Moves a sponsor to a new address and keeps the change (it starts the EOIR-33 deadline).
@@ -220,6 +242,7 @@ pub(crate) fn record_address_change(
     draft: &SponsorDraft,
     recorded_on: chrono::NaiveDate,
 ) -> Result<i64> {
+    keep_release_address(conn, sponsor_id)?;
     let a = draft.address.as_ref();
     conn.execute(
         "UPDATE sponsors SET address_line1 = ?1, address_unit = ?2, address_city = ?3,
@@ -275,4 +298,37 @@ pub(crate) fn ids_by_name(conn: &Connection) -> Result<Vec<i64>> {
     conn.prepare("SELECT id FROM sponsors ORDER BY family_name, given_name")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
         .map_err(StoreError::sql("list sponsors"))
+}
+
+/// A move for the history of each of the sponsor's children: the address before and after, the
+/// day it was learned, and the report it came from (a volunteer's call), if any.
+pub(crate) fn move_detail(
+    conn: &rusqlite::Connection,
+    sponsor_id: i64,
+    draft: &tether_core::casework::SponsorDraft,
+    on: chrono::NaiveDate,
+    report_id: Option<i64>,
+) -> Result<serde_json::Value> {
+    let before = load_sponsor(
+        conn,
+        sponsor_id,
+        &tether_core::casework::redaction::Visibility::EVERYTHING,
+        false,
+    )?;
+    let to = draft.address.as_ref().map(|a| {
+        serde_json::json!({
+            "line1": a.line1,
+            "unit": a.unit,
+            "city": a.city,
+            "state": a.state.code(),
+            "postal_code": a.postal_code,
+        })
+    });
+    Ok(serde_json::json!({
+        "sponsor_id": sponsor_id,
+        "from": before.address,
+        "to": to,
+        "on": on.to_string(),
+        "report_id": report_id,
+    }))
 }

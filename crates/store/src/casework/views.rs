@@ -45,6 +45,9 @@ pub struct AddressChangeView {
     pub recorded_on: String,
     pub address: AddressView,
     pub eoir33_filed_on: Option<String>,
+    /// `release` (the address the sponsor had when the first move was recorded: no EOIR-33)
+    /// or `move`.
+    pub kind: String,
 }
 
 /// An address a volunteer reported on a call, waiting for a case manager (`tether address

@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use tether_core::casework::{HearingOutcome, NtaStatus, SponsorCategory};
+use tether_core::casework::{BirthDate, HearingOutcome, NtaStatus, SponsorCategory};
 use tether_core::followup::{
     eoir33_deadline, AddressChangeFact, CallAttempt, CallOutcome, CaseFacts, ChildFacts,
-    FlagInputs, HearingFact, SponsorFacts,
+    EscalationReason, FlagInputs, HearingFact, OpenConcern, SponsorFacts, TaskKind,
 };
 
 use crate::error::{Result, StoreError};
@@ -49,7 +49,8 @@ pub(crate) fn case_facts(conn: &Connection, child_id: i64) -> Result<CaseFacts> 
     let address_changes = match sponsor_id {
         Some(sid) => conn
             .prepare_cached(
-                "SELECT id, recorded_on, eoir33_filed_on FROM address_changes WHERE sponsor_id = ?1",
+                "SELECT id, recorded_on, eoir33_filed_on FROM address_changes
+                 WHERE sponsor_id = ?1 AND kind = 'move'",
             )
             .and_then(|mut s| {
                 s.query_map([sid], |r| {
@@ -65,21 +66,32 @@ pub(crate) fn case_facts(conn: &Connection, child_id: i64) -> Result<CaseFacts> 
         None => Vec::new(),
     };
     let calls = conn
-        .prepare_cached("SELECT offset_days, attempt, called_on, outcome FROM calls WHERE child_id = ?1 ORDER BY id")
+        .prepare_cached(
+            "SELECT offset_days, attempt, called_on, outcome, answers FROM calls
+             WHERE child_id = ?1 ORDER BY id",
+        )
         .and_then(|mut s| {
             s.query_map([child_id], |r| {
-                Ok((r.get::<_, u16>(0)?, r.get::<_, u8>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+                Ok((
+                    r.get::<_, u16>(0)?,
+                    r.get::<_, u8>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
         })
         .map_err(StoreError::sql("read calls for scheduling"))?
         .into_iter()
-        .filter_map(|(offset_days, attempt, on, outcome)| {
+        .filter_map(|(offset_days, attempt, on, outcome, answers)| {
             Some(CallAttempt {
                 offset_days,
                 attempt,
                 on: date(Some(on))?,
                 outcome: CallOutcome::parse(&outcome).ok()?,
+                // Written by `SwbAnswers::to_log`; `new_address` there is a bool, ignored here.
+                answers: serde_json::from_str(&answers).unwrap_or_default(),
             })
         })
         .collect();
@@ -145,7 +157,8 @@ pub(crate) fn flag_inputs(
     let mut overdue: std::collections::HashMap<i64, NaiveDate> = std::collections::HashMap::new();
     let mut stmt = conn
         .prepare(
-            "SELECT sponsor_id, recorded_on FROM address_changes WHERE eoir33_filed_on IS NULL",
+            "SELECT sponsor_id, recorded_on FROM address_changes
+             WHERE eoir33_filed_on IS NULL AND kind = 'move'",
         )
         .map_err(StoreError::sql("read address changes for red flags"))?;
     let rows = stmt
@@ -161,6 +174,9 @@ pub(crate) fn flag_inputs(
                 .or_insert(since);
         }
     }
+
+    let mut concerns = open_concerns(conn)?;
+    let school = not_in_school(conn)?;
 
     let mut stmt = conn
         .prepare(
@@ -189,6 +205,8 @@ pub(crate) fn flag_inputs(
         let (id, given, family, release, nta_status, sid, missed, unreached) =
             row.map_err(StoreError::sql("read children for red flags"))?;
         if let Some(&i) = index.get(&sid) {
+            let open_concerns = concerns.remove(&id).unwrap_or_default();
+            let not_in_school_since = school.get(&id).copied();
             sponsors[i].children.push(ChildFacts {
                 id,
                 name: shown_name(&given, &family),
@@ -197,8 +215,91 @@ pub(crate) fn flag_inputs(
                 missed_hearing: missed,
                 unreached,
                 eoir33_overdue_since: overdue.get(&sid).copied(),
+                open_concerns,
+                not_in_school_since,
             });
         }
     }
     Ok(FlagInputs { sponsors })
 }
+
+/// Escalations a call raised about the child's safety that no one has closed: open, not done.
+fn open_concerns(conn: &Connection) -> Result<std::collections::HashMap<i64, Vec<OpenConcern>>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT child_id, due_on, detail FROM tasks
+             WHERE kind = 'escalation' AND closed = 0 AND done_on IS NULL ORDER BY id",
+        )
+        .map_err(StoreError::sql("read open concerns for red flags"))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
+        .map_err(StoreError::sql("read open concerns for red flags"))?;
+    let mut out: std::collections::HashMap<i64, Vec<OpenConcern>> = Default::default();
+    for row in rows {
+        let (child, due, detail) =
+            row.map_err(StoreError::sql("read open concerns for red flags"))?;
+        let Ok(TaskKind::Escalation { reason, .. }) = serde_json::from_str::<TaskKind>(&detail)
+        else {
+            continue;
+        };
+        if reason == EscalationReason::Unreached {
+            continue;
+        }
+        if let Some(since) = date(Some(due)) {
+            out.entry(child)
+                .or_default()
+                .push(OpenConcern { reason, since });
+        }
+    }
+    Ok(out)
+}
+
+/// School-age children (6 to 17 on the day of the call) whose latest answer about school was
+/// "not enrolled", with that call's day.
+fn not_in_school(conn: &Connection) -> Result<std::collections::HashMap<i64, NaiveDate>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT k.child_id, k.called_on, json_extract(k.answers, '$.enrolled_in_school'),
+                    c.birth_date
+             FROM calls k JOIN children c ON c.id = k.child_id
+             WHERE json_extract(k.answers, '$.enrolled_in_school') IS NOT NULL
+             ORDER BY k.child_id, k.called_on, k.id",
+        )
+        .map_err(StoreError::sql("read school answers for red flags"))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })
+        .map_err(StoreError::sql("read school answers for red flags"))?;
+    let mut latest: std::collections::HashMap<i64, (NaiveDate, bool, Option<String>)> =
+        Default::default();
+    for row in rows {
+        let (child, on, enrolled, birth) =
+            row.map_err(StoreError::sql("read school answers for red flags"))?;
+        if let Some(on) = date(Some(on)) {
+            latest.insert(child, (on, enrolled, birth));
+        }
+    }
+    Ok(latest
+        .into_iter()
+        .filter_map(|(child, (on, enrolled, birth))| {
+            let age = BirthDate::parse(birth.as_deref()?, on).ok()?.age_on(on)?;
+            (!enrolled && (SCHOOL_AGE_FROM..=SCHOOL_AGE_TO).contains(&age)).then_some((child, on))
+        })
+        .collect())
+}
+
+/// Compulsory school age differs by state (5–8 to 16–18); 6 to 17 is asked about everywhere.
+const SCHOOL_AGE_FROM: u32 = 6;
+const SCHOOL_AGE_TO: u32 = 17;

@@ -1,7 +1,8 @@
 //! SQL for red-flag acknowledgements, stored by flag key (the flags themselves are computed
-//! when read, never stored). Changes are called inside `Session` transactions only.
+//! when read, never stored). Every acknowledgement is kept: a second one adds a row, the
+//! latest is the one shown. Changes are called inside `Session` transactions only.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 use crate::casework::columns::now;
 use crate::error::{Result, StoreError};
@@ -12,26 +13,29 @@ pub(crate) struct Acknowledgement {
     pub note: String,
 }
 
-pub(crate) fn acknowledgement(conn: &Connection, key: &str) -> Result<Option<Acknowledgement>> {
-    conn.prepare_cached("SELECT at, actor, note FROM flag_acks WHERE key = ?1")
-        .and_then(|mut s| {
-            s.query_row([key], |r| {
-                Ok(Acknowledgement {
-                    at: r.get(0)?,
-                    actor: r.get(1)?,
-                    note: r.get(2)?,
-                })
+/// Every acknowledgement of the flag `key`, oldest first.
+pub(crate) fn acknowledgements(conn: &Connection, key: &str) -> Result<Vec<Acknowledgement>> {
+    conn.prepare_cached(
+        "SELECT at, actor, note FROM flag_acknowledgements WHERE key = ?1 ORDER BY id",
+    )
+    .and_then(|mut s| {
+        s.query_map([key], |r| {
+            Ok(Acknowledgement {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                note: r.get(2)?,
             })
-            .optional()
-        })
-        .map_err(StoreError::sql("read acknowledgements"))
+        })?
+        .collect()
+    })
+    .map_err(StoreError::sql("read acknowledgements"))
 }
 
-/// Acknowledges (again) the flag `key`; returns the row id the audit entry names.
+/// Acknowledges (again) the flag `key`, keeping the earlier ones; returns the row id the audit
+/// entry names.
 pub(crate) fn acknowledge(conn: &Connection, key: &str, actor: &str, note: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO flag_acks (key, at, actor, note) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (key) DO UPDATE SET at = excluded.at, actor = excluded.actor, note = excluded.note",
+        "INSERT INTO flag_acknowledgements (key, at, actor, note) VALUES (?1, ?2, ?3, ?4)",
         params![key, now(), actor, note],
     )
     .map_err(StoreError::sql("acknowledge the flag"))?;

@@ -9,5 +9,6 @@ pub(crate) mod tasks;
 pub mod views;
 
 pub use views::{
-    CallDue, CallLogged, Dashboard, DayCount, FlagView, HearingItem, PriorAttempt, TaskView,
+    CallDue, CallLogged, Dashboard, DayCount, FlagAcknowledgement, FlagView, HearingItem,
+    PriorAttempt, TaskView,
 };

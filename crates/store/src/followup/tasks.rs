@@ -18,6 +18,7 @@ fn kind_name(kind: &TaskKind) -> &'static str {
         TaskKind::AcisCheck => "acis_check",
         TaskKind::Eoir33 { .. } => "eoir33",
         TaskKind::Escalation { .. } => "escalation",
+        TaskKind::SendHearingNotice { .. } => "hearing_notice",
     }
 }
 
@@ -60,8 +61,9 @@ fn upsert_tasks(conn: &Connection, child_id: i64, tasks: &[Task]) -> Result<()> 
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)
              ON CONFLICT (key) DO UPDATE SET due_on = excluded.due_on,
                 attempt = excluded.attempt, detail = excluded.detail, closed = 0
-             WHERE tasks.due_on IS NOT excluded.due_on OR tasks.closed = 1
-                OR tasks.detail IS NOT excluded.detail",
+             WHERE (tasks.due_on IS NOT excluded.due_on OR tasks.closed = 1
+                OR tasks.detail IS NOT excluded.detail)
+               AND tasks.done_on IS NULL",
         )
         .map_err(StoreError::sql("schedule tasks"))?;
     for t in tasks {
@@ -227,42 +229,70 @@ pub(crate) fn tasks_due(
     vis: &Visibility,
 ) -> Result<Vec<TaskView>> {
     let mut stmt = conn
-        .prepare_cached(
-            "SELECT t.id, t.key, t.kind, t.child_id, c.case_number, c.given_name, c.family_name,
-                t.due_on, t.detail, t.attempt
-             FROM tasks t JOIN children c ON c.id = t.child_id
-             WHERE t.closed = 0 AND t.due_on <= ?1 AND (?2 OR t.kind = 'swb_call')
-             ORDER BY t.due_on, t.id",
-        )
+        .prepare_cached(&format!(
+            "{TASK_COLUMNS} WHERE t.closed = 0 AND t.due_on <= ?1 AND (?2 OR t.kind = 'swb_call')
+             ORDER BY t.due_on, t.id"
+        ))
         .map_err(StoreError::sql("read tasks"))?;
-    let on_text = on.to_string();
     let today_text = today.to_string();
     let rows = stmt
-        .query_map(params![on_text, vis.all_tasks], |r| {
-            let given: String = r.get(5)?;
-            let family: String = r.get(6)?;
-            let due_on: String = r.get(7)?;
-            let detail: String = r.get(8)?;
-            let kind: String = r.get(2)?;
-            Ok(TaskView {
-                task_id: r.get(0)?,
-                key: r.get(1)?,
-                child_id: r.get(3)?,
-                case_number: r.get(4)?,
-                child_name: shown_name(&given, &family, vis),
-                overdue: due_on < today_text,
-                due_on,
-                summary: summary(&detail),
-                attempt: r.get(9)?,
-                kind,
-            })
+        .query_map(params![on.to_string(), vis.all_tasks], |r| {
+            task_from_row(r, &today_text, vis)
         })
         .map_err(StoreError::sql("read tasks"))?;
     rows.collect::<rusqlite::Result<_>>()
         .map_err(StoreError::sql("read tasks"))
 }
 
-fn summary(detail: &str) -> String {
+/// One task, open or done, as `vis` may see it.
+pub(crate) fn task_view(
+    conn: &Connection,
+    task_id: i64,
+    today: NaiveDate,
+    vis: &Visibility,
+) -> Result<TaskView> {
+    conn.prepare_cached(&format!("{TASK_COLUMNS} WHERE t.id = ?1"))
+        .and_then(|mut s| s.query_row([task_id], |r| task_from_row(r, &today.to_string(), vis)))
+        .map_err(StoreError::sql("read the task"))
+}
+
+const TASK_COLUMNS: &str =
+    "SELECT t.id, t.key, t.kind, t.child_id, c.case_number, c.given_name, c.family_name,
+        t.due_on, t.detail, t.attempt, t.done_on, t.done_by, t.done_note
+     FROM tasks t JOIN children c ON c.id = t.child_id";
+
+fn task_from_row(
+    r: &rusqlite::Row<'_>,
+    today_text: &str,
+    vis: &Visibility,
+) -> rusqlite::Result<TaskView> {
+    let given: String = r.get(5)?;
+    let family: String = r.get(6)?;
+    let due_on: String = r.get(7)?;
+    let detail: String = r.get(8)?;
+    let done_on: Option<String> = r.get(10)?;
+    Ok(TaskView {
+        task_id: r.get(0)?,
+        key: r.get(1)?,
+        child_id: r.get(3)?,
+        case_number: r.get(4)?,
+        child_name: shown_name(&given, &family, vis),
+        overdue: done_on.is_none() && due_on.as_str() < today_text,
+        due_on,
+        summary: summary(&detail),
+        attempt: r.get(9)?,
+        kind: r.get(2)?,
+        reason: match serde_json::from_str::<TaskKind>(&detail) {
+            Ok(TaskKind::Escalation { reason, .. }) => Some(reason.as_str().to_owned()),
+            _ => None,
+        },
+        done_on,
+        done_by: r.get(11)?,
+        done_note: r.get(12)?,
+    })
+}
+
+pub(crate) fn summary(detail: &str) -> String {
     match serde_json::from_str::<TaskKind>(detail) {
         Ok(TaskKind::SwbCall {
             offset_days,
@@ -284,8 +314,17 @@ fn summary(detail: &str) -> String {
                     "the family was not reached after every attempt"
                 }
                 tether_core::followup::EscalationReason::SafetyConcern => "a safety concern",
+                tether_core::followup::EscalationReason::NotSafe => {
+                    "the child said they do not feel safe"
+                }
+                tether_core::followup::EscalationReason::NotWithSponsor => {
+                    "the child no longer lives with the sponsor"
+                }
             }
         ),
+        Ok(TaskKind::SendHearingNotice { .. }) => {
+            "Send the hearing notice: the family does not know the court date".into()
+        }
         Err(_) => "Task".into(),
     }
 }

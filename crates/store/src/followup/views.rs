@@ -46,8 +46,8 @@ pub struct PriorAttempt {
 pub struct TaskView {
     pub task_id: i64,
     pub key: String,
-    /// `swb_call`, `hearing_reminder`, `acis_check`, `eoir33`, `escalation` (volunteers:
-    /// `swb_call` only).
+    /// `swb_call`, `hearing_reminder`, `acis_check`, `eoir33`, `escalation`, `hearing_notice`
+    /// (volunteers: `swb_call` only).
     pub kind: String,
     pub child_id: i64,
     pub case_number: String,
@@ -57,6 +57,12 @@ pub struct TaskView {
     /// What to do, in English.
     pub summary: String,
     pub attempt: Option<u8>,
+    /// For an escalation: `unreached`, `safety_concern`, `not_safe`, `not_with_sponsor`.
+    pub reason: Option<String>,
+    /// Set once a person marked the task done (`tether tasks done`).
+    pub done_on: Option<String>,
+    pub done_by: Option<String>,
+    pub done_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -84,6 +90,15 @@ pub struct FlagView {
     pub acknowledged_by: Option<String>,
     pub acknowledged_at: Option<String>,
     pub acknowledgement_note: Option<String>,
+    /// Every acknowledgement, oldest first (the fields above repeat the latest).
+    pub acknowledgements: Vec<FlagAcknowledgement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlagAcknowledgement {
+    pub at: String,
+    pub by: String,
+    pub note: String,
 }
 
 /// The dashboard's counts for one day.

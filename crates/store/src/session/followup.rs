@@ -16,7 +16,9 @@ use crate::audit_log::Target;
 use crate::casework::{address_reports, children, hearings, sponsors};
 use crate::error::{Result, StoreError};
 use crate::followup::calls::{self, NewCall};
-use crate::followup::views::{CallDue, CallLogged, Dashboard, FlagView, HearingItem, TaskView};
+use crate::followup::views::{
+    CallDue, CallLogged, Dashboard, FlagAcknowledgement, FlagView, HearingItem, TaskView,
+};
 use crate::followup::{dashboard, facts, flags as acks, tasks};
 use crate::settings;
 
@@ -239,14 +241,29 @@ impl Session {
                     answers: &answers_json,
                 },
             )?;
-            let logged = Changed::new(call_id, AuditAction::CallLogged, "call", call_id);
+            let detail = serde_json::json!({
+                "call_id": call_id,
+                "offset_days": offset_days,
+                "attempt": attempt,
+                "at": local.format("%Y-%m-%d %H:%M").to_string(),
+                "time_zone": tz,
+                "outcome": outcome.as_str(),
+                "note": note.trim(),
+                "answers": serde_json::from_str::<serde_json::Value>(&answers_json)
+                    .unwrap_or_default(),
+            });
+            let logged = Changed::new(call_id, AuditAction::CallLogged, "call", call_id)
+                .and_history(child_id, "call_logged", detail);
             Ok(match &move_to {
                 // Staff: the sponsor moves now and the EOIR-33 deadline starts, as always.
                 Some((sid, draft)) if may_change_cases => {
+                    let moved = sponsors::move_detail(tx, *sid, draft, local.date(), None)?;
                     let change = sponsors::record_address_change(tx, *sid, draft, local.date())?;
+                    let children = children::sponsored_by(tx, *sid)?;
                     logged
                         .and_audit(AuditAction::AddressChanged, "address_change", change)
-                        .reschedule(children::sponsored_by(tx, *sid)?)
+                        .and_history_of(children.clone(), "address_changed", &moved)
+                        .reschedule(children)
                 }
                 // Anyone else (a volunteer): kept as a pending report for a case manager to
                 // confirm; the sponsor's address and every task stay as they are.
@@ -262,7 +279,10 @@ impl Session {
                             draft,
                         },
                     )?;
-                    logged.and_audit(AuditAction::AddressReported, "address_report", report)
+                    let detail = serde_json::json!({ "report_id": report, "call_id": call_id });
+                    logged
+                        .and_audit(AuditAction::AddressReported, "address_report", report)
+                        .and_history(child_id, "address_reported", detail)
                 }
                 None => logged,
             }
@@ -299,7 +319,8 @@ impl Session {
         flags(&inputs, self.today())
             .into_iter()
             .map(|f| {
-                let ack = acks::acknowledgement(&self.conn, &f.key)?;
+                let all = acks::acknowledgements(&self.conn, &f.key)?;
+                let ack = all.last();
                 Ok(FlagView {
                     flag_id: f.key,
                     kind: f.kind.as_str().into(),
@@ -309,9 +330,17 @@ impl Session {
                     explanation_en: f.explanation_en,
                     explanation_es: f.explanation_es,
                     acknowledged: ack.is_some(),
-                    acknowledged_at: ack.as_ref().map(|a| a.at.clone()),
-                    acknowledged_by: ack.as_ref().map(|a| a.actor.clone()),
-                    acknowledgement_note: ack.map(|a| a.note),
+                    acknowledged_at: ack.map(|a| a.at.clone()),
+                    acknowledged_by: ack.map(|a| a.actor.clone()),
+                    acknowledgement_note: ack.map(|a| a.note.clone()),
+                    acknowledgements: all
+                        .iter()
+                        .map(|a| FlagAcknowledgement {
+                            at: a.at.clone(),
+                            by: a.actor.clone(),
+                            note: a.note.clone(),
+                        })
+                        .collect(),
                 })
             })
             .collect()
@@ -335,17 +364,23 @@ impl Session {
             kind: "red flag",
             id: flag_id.to_owned(),
         };
-        if !self.red_flags()?.iter().any(|f| f.flag_id == flag_id) {
+        let Some(flag) = self.red_flags()?.into_iter().find(|f| f.flag_id == flag_id) else {
             return Err(not_raised());
-        }
+        };
         self.change_case(|tx, me| {
             let ack = acks::acknowledge(tx, flag_id, &me.name, note)?;
-            Ok(Changed::new(
-                (),
-                AuditAction::FlagAcknowledged,
-                "flag_ack",
-                ack,
-            ))
+            let detail = serde_json::json!({
+                "flag_id": flag_id,
+                "kind": flag.kind,
+                "note": note,
+            });
+            Ok(
+                Changed::new((), AuditAction::FlagAcknowledged, "flag_ack", ack).and_history_of(
+                    flag.child_id,
+                    "flag_acknowledged",
+                    &detail,
+                ),
+            )
         })?;
         self.red_flags()?
             .into_iter()

@@ -165,9 +165,25 @@ impl Session {
         )?;
         check_new_passphrase(passphrase.expose_secret())
             .map_err(|e| StoreError::passphrase("backup_passphrase", e))?;
-        // Audit first, so the backup holds the entry that says it was taken.
+        if out.exists() {
+            return Err(StoreError::invalid(
+                "out",
+                format!("{} already exists; choose a new file name", out.display()),
+            ));
+        }
+        // Audit first, so the backup holds the entry that says it was taken; if writing fails
+        // after all, a second entry says so (the log is append-only: the first one stays).
         self.audit(AuditAction::BackupCreated, Target::VAULT, AuditOutcome::Ok)?;
-        crate::backup::write(&self.conn, &self.paths, &self.data_key, out, passphrase)
+        let written =
+            crate::backup::write(&self.conn, &self.paths, &self.data_key, out, passphrase);
+        if written.is_err() {
+            self.audit(
+                AuditAction::BackupCreated,
+                Target::VAULT,
+                AuditOutcome::Failed,
+            )?;
+        }
+        written
     }
 }
 

@@ -12,6 +12,7 @@ mod followup;
 mod keys;
 mod print;
 mod settings;
+mod tasks_done;
 mod users;
 
 use std::fmt;
@@ -199,7 +200,10 @@ fn describe(action: AuditAction) -> &'static str {
         | AuditAction::ProceedingsUpdated
         | AuditAction::AddressChanged
         | AuditAction::AddressConfirmed
-        | AuditAction::AddressRejected => "change cases",
+        | AuditAction::AddressRejected
+        | AuditAction::NoteAdded
+        | AuditAction::TaskCompleted => "change cases",
+        AuditAction::HistoryViewed => "read case histories",
         AuditAction::AddressReported => "log calls",
         AuditAction::SponsorViewed
         | AuditAction::ChildViewed

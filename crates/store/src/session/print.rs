@@ -33,16 +33,36 @@ impl Session {
 
     /// Appends `document_printed` for one printout after its file is written: `record` is the
     /// child id, or `call_sheet`.
-    pub fn record_printed(&mut self, kind: PrintKind, record: &str) -> Result<()> {
+    pub fn record_printed(&mut self, kind: PrintKind, record: &str, document: &str) -> Result<()> {
         self.authorize_print(kind)?;
         let record_kind = match kind {
             PrintKind::CaseDocument => "child",
             PrintKind::CallSheet => "call_sheet",
         };
-        self.audit(
-            AuditAction::DocumentPrinted,
-            Target::new(record_kind, record),
-            AuditOutcome::Ok,
-        )
+        // A case document is part of the child's history too (the call sheet is a day's).
+        let child = match kind {
+            PrintKind::CaseDocument => record.parse::<i64>().ok(),
+            PrintKind::CallSheet => None,
+        };
+        self.transaction(|tx, me| {
+            crate::audit_log::append(
+                tx,
+                me,
+                AuditAction::DocumentPrinted,
+                Target::new(record_kind, record),
+                AuditOutcome::Ok,
+            )?;
+            if let Some(child) = child {
+                crate::casework::history::append(
+                    tx,
+                    child,
+                    me,
+                    "document_printed",
+                    &serde_json::json!({ "document": document }),
+                    None,
+                )?;
+            }
+            Ok(())
+        })
     }
 }

@@ -187,8 +187,12 @@ export const en = {
   "audit.action.tasks_listed": "Tasks listed",
   "audit.action.calendar_exported": "Calendar exported",
   "audit.action.audit_receipt_saved": "Audit receipt saved",
+  "audit.action.history_viewed": "Case history viewed",
+  "audit.action.note_added": "Case note added",
+  "audit.action.task_completed": "Task done",
   "audit.outcome.ok": "Allowed",
   "audit.outcome.denied": "Denied",
+  "audit.outcome.failed": "Failed",
 
   // Casework
   "nav.children": "Children",
@@ -351,6 +355,7 @@ export const en = {
   "detail.sponsor.history": "Address history",
   "detail.sponsor.noHistory": "No address changes recorded.",
   "detail.sponsor.recordedOn": "Recorded on {date}",
+  "detail.sponsor.atRelease": "Address at release (on file since {date})",
   "detail.sponsor.eoir33Filed": "EOIR-33 filed on {date}",
   "detail.sponsor.eoir33NotFiled": "EOIR-33 not filed yet",
   "detail.sponsor.newAddress": "Record a new address",
@@ -611,6 +616,7 @@ export const en = {
   "fieldError.date_invalid": "“{value}” is not a real date.",
   "fieldError.time_invalid": "“{value}” is not a real time of day.",
   "fieldError.date_in_future": "{value} is in the future (today is {today}).",
+  "fieldError.hearing_outcome_in_future": "The hearing on {value} has not happened yet (today is {today}): record whether the child attended, missed it or what was ordered on or after that day.",
   "fieldError.date_too_early": "“{value}” is before {earliest}.",
   "fieldError.date_before_birth": "The release date {value} is before the date of birth {birth}.",
   "fieldError.date_range_reversed": "The end date is before the start date.",

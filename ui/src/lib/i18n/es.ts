@@ -189,8 +189,12 @@ export const es: Record<MessageKey, string> = {
   "audit.action.tasks_listed": "Lista de tareas",
   "audit.action.calendar_exported": "Calendario exportado",
   "audit.action.audit_receipt_saved": "Comprobante de auditoría guardado",
+  "audit.action.history_viewed": "Historial del caso consultado",
+  "audit.action.note_added": "Nota del caso agregada",
+  "audit.action.task_completed": "Tarea hecha",
   "audit.outcome.ok": "Permitido",
   "audit.outcome.denied": "Denegado",
+  "audit.outcome.failed": "Falló",
 
   // Casework
   "nav.children": "Menores",
@@ -353,6 +357,7 @@ export const es: Record<MessageKey, string> = {
   "detail.sponsor.history": "Historial de direcciones",
   "detail.sponsor.noHistory": "No hay cambios de dirección registrados.",
   "detail.sponsor.recordedOn": "Registrada el {date}",
+  "detail.sponsor.atRelease": "Dirección al momento de la entrega (registrada desde {date})",
   "detail.sponsor.eoir33Filed": "EOIR-33 presentado el {date}",
   "detail.sponsor.eoir33NotFiled": "EOIR-33 aún no presentado",
   "detail.sponsor.newAddress": "Registrar una nueva dirección",
@@ -613,6 +618,7 @@ export const es: Record<MessageKey, string> = {
   "fieldError.date_invalid": "«{value}» no es una fecha real.",
   "fieldError.time_invalid": "«{value}» no es una hora del día real.",
   "fieldError.date_in_future": "{value} es una fecha futura (hoy es {today}).",
+  "fieldError.hearing_outcome_in_future": "La audiencia del {value} todavía no ocurrió (hoy es {today}): registre si el menor asistió, faltó o qué se ordenó a partir de ese día.",
   "fieldError.date_too_early": "«{value}» es anterior a {earliest}.",
   "fieldError.date_before_birth": "La fecha de liberación {value} es anterior a la fecha de nacimiento {birth}.",
   "fieldError.date_range_reversed": "La fecha final es anterior a la fecha inicial.",

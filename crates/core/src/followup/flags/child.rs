@@ -1,10 +1,11 @@
 //! The flags about one child: unreached, NTA not served after 90 days, a missed hearing, an
-//! EOIR-33 overdue.
+//! EOIR-33 overdue, an open concern from a call, not in school.
 
 use chrono::NaiveDate;
 
 use super::{ChildFacts, Flag, FlagKind, SponsorFacts};
 use crate::casework::NtaStatus;
+use crate::followup::EscalationReason;
 
 /// Days after release from which an unserved NTA is flagged.
 pub const NTA_NOT_SERVED_FLAG_DAYS: i64 = 90;
@@ -78,5 +79,41 @@ pub(super) fn child_flags(
                 ),
             ));
         }
+    }
+    for concern in &child.open_concerns {
+        let (en, es) = match concern.reason {
+            EscalationReason::NotSafe => (
+                format!("On a call on {}, {name} said they do not feel safe. The escalation is open until a case manager records what was done.", concern.since),
+                format!("En una llamada del {}, {name} dijo que no se siente seguro. La escalación sigue abierta hasta que un administrador de casos registre lo que se hizo.", concern.since),
+            ),
+            EscalationReason::NotWithSponsor => (
+                format!("On a call on {}, {name} is no longer living with the sponsor, {}. The escalation is open until a case manager records what was done.", concern.since, sponsor.name),
+                format!("En una llamada del {}, {name} ya no vive con {}, responsable del patrocinio. La escalación sigue abierta hasta que un administrador de casos registre lo que se hizo.", concern.since, sponsor.name),
+            ),
+            EscalationReason::SafetyConcern => (
+                format!("A call on {} about {name} logged a safety concern. The escalation is open until a case manager records what was done.", concern.since),
+                format!("Una llamada del {} sobre {name} registró una preocupación de seguridad. La escalación sigue abierta hasta que un administrador de casos registre lo que se hizo.", concern.since),
+            ),
+            EscalationReason::Unreached => continue,
+        };
+        out.push(one(
+            FlagKind::SafetyConcern,
+            format!(
+                "safety_concern:{}:{}:{}",
+                child.id,
+                concern.reason.as_str(),
+                concern.since
+            ),
+            en,
+            es,
+        ));
+    }
+    if let Some(since) = child.not_in_school_since {
+        out.push(one(
+            FlagKind::NotInSchool,
+            format!("not_in_school:{}:{since}", child.id),
+            format!("On the call of {since}, {name} said they are not enrolled in school."),
+            format!("En la llamada del {since}, {name} dijo que no está inscrito en la escuela."),
+        ));
     }
 }

@@ -13,7 +13,10 @@
 //! - a sponsor's incomplete address;
 //! - NTA not served 90 or more days after release;
 //! - a missed hearing;
-//! - an EOIR-33 deadline passed.
+//! - an EOIR-33 deadline passed;
+//! - a concern a call raised (not safe, not with the sponsor, a safety concern), until a person
+//!   closes its escalation;
+//! - a school-age child not enrolled in school, as the latest call says.
 //!
 //! `sponsor.rs` raises the flags about one sponsor, `child.rs` those about one child,
 //! `shared.rs` those about an address or phone several sponsors give. This file holds the
@@ -52,6 +55,11 @@ pub enum FlagKind {
     NtaNotServed90Days,
     MissedHearing,
     Eoir33Overdue,
+    /// A call raised a concern (not safe, not with the sponsor, a safety concern) that no one
+    /// has closed yet.
+    SafetyConcern,
+    /// A school-age child said on the latest call that they are not enrolled in school.
+    NotInSchool,
 }
 
 impl FlagKind {
@@ -66,6 +74,8 @@ impl FlagKind {
             FlagKind::NtaNotServed90Days => "nta_not_served_90_days",
             FlagKind::MissedHearing => "missed_hearing",
             FlagKind::Eoir33Overdue => "eoir33_overdue",
+            FlagKind::SafetyConcern => "safety_concern",
+            FlagKind::NotInSchool => "not_in_school",
         }
     }
 }
@@ -98,6 +108,18 @@ pub struct ChildFacts {
     pub unreached: bool,
     /// The first day an EOIR-33 is overdue (the day after its deadline), if one is.
     pub eoir33_overdue_since: Option<NaiveDate>,
+    /// Concerns raised on calls and not yet closed by a person (open escalations).
+    #[serde(default)]
+    pub open_concerns: Vec<OpenConcern>,
+    /// The day of the latest call on which this school-age child said they are not enrolled.
+    #[serde(default)]
+    pub not_in_school_since: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenConcern {
+    pub reason: crate::followup::EscalationReason,
+    pub since: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

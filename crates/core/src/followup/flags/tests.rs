@@ -20,6 +20,8 @@ fn child(id: i64, name: &str) -> ChildFacts {
         missed_hearing: false,
         unreached: false,
         eoir33_overdue_since: None,
+        open_concerns: Vec::new(),
+        not_in_school_since: None,
     }
 }
 

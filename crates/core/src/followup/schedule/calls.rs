@@ -98,6 +98,10 @@ pub enum EscalationReason {
     Unreached,
     /// A call logged a safety concern.
     SafetyConcern,
+    /// On a call, the child said they do not feel safe.
+    NotSafe,
+    /// On a call, the child is no longer living with the sponsor.
+    NotWithSponsor,
 }
 
 impl EscalationReason {
@@ -105,6 +109,8 @@ impl EscalationReason {
         match self {
             EscalationReason::Unreached => "unreached",
             EscalationReason::SafetyConcern => "safety_concern",
+            EscalationReason::NotSafe => "not_safe",
+            EscalationReason::NotWithSponsor => "not_with_sponsor",
         }
     }
 }
@@ -118,6 +124,18 @@ pub struct CallAttempt {
     pub attempt: u8,
     pub on: NaiveDate,
     pub outcome: CallOutcome,
+    /// The Safety & Well-Being questions as answered on this attempt.
+    #[serde(default)]
+    pub answers: CallAnswers,
+}
+
+/// The standard questions of a Safety & Well-Being call; `None` = not asked or not known.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallAnswers {
+    pub still_with_sponsor: Option<bool>,
+    pub enrolled_in_school: Option<bool>,
+    pub knows_court_date: Option<bool>,
+    pub feels_safe: Option<bool>,
 }
 
 /// Where one Safety & Well-Being call stands.
@@ -229,6 +247,43 @@ pub(super) fn swb_tasks(case: &CaseFacts, settings: &ScheduleSettings, tasks: &m
                 )),
             };
             tasks.extend(task);
+        }
+    }
+}
+
+/// What the answers call for, whatever the call's status: a child who does not feel safe, or
+/// who no longer lives with the sponsor, is an escalation due the day of the call; a family
+/// that does not know the court date gets the hearing notice sent. These stay open until a
+/// person marks them done (the store keeps "done"), whatever later calls say.
+pub(super) fn answer_tasks(case: &CaseFacts, tasks: &mut Vec<Task>) {
+    let child = case.child_id;
+    for call in &case.calls {
+        let a = call.answers;
+        if a.feels_safe == Some(false) {
+            tasks.push(escalation(
+                child,
+                call.offset_days,
+                EscalationReason::NotSafe,
+                call.on,
+            ));
+        }
+        if a.still_with_sponsor == Some(false) {
+            tasks.push(escalation(
+                child,
+                call.offset_days,
+                EscalationReason::NotWithSponsor,
+                call.on,
+            ));
+        }
+        if a.knows_court_date == Some(false) {
+            tasks.push(Task {
+                child_id: child,
+                kind: TaskKind::SendHearingNotice {
+                    offset_days: call.offset_days,
+                },
+                due_on: next_business_day(call.on),
+                key: format!("notice:{child}:{}", call.offset_days),
+            });
         }
     }
 }

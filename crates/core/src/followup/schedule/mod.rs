@@ -39,8 +39,8 @@ mod window;
 mod tests;
 
 pub use calls::{
-    call_status, swb_first_due, CallAttempt, CallOutcome, CallStatus, EscalationReason,
-    UnknownCallOutcome,
+    call_status, swb_first_due, CallAnswers, CallAttempt, CallOutcome, CallStatus,
+    EscalationReason, UnknownCallOutcome,
 };
 pub use eoir33::{eoir33_deadline, AddressChangeFact, EOIR33_BUSINESS_DAYS};
 pub use hearings::{HearingFact, ACIS_RECHECK_DAYS, HEARING_REMINDER_DAYS};
@@ -66,6 +66,11 @@ pub enum TaskKind {
     Escalation {
         offset_days: u16,
         reason: EscalationReason,
+    },
+    /// The family said on the call at release + `offset_days` that they do not know the court
+    /// date: send them the hearing notice.
+    SendHearingNotice {
+        offset_days: u16,
     },
 }
 
@@ -115,6 +120,7 @@ impl Default for ScheduleSettings {
 pub fn tasks_for(case: &CaseFacts, settings: &ScheduleSettings, today: NaiveDate) -> Vec<Task> {
     let mut tasks = Vec::new();
     calls::swb_tasks(case, settings, &mut tasks);
+    calls::answer_tasks(case, &mut tasks);
     hearings::hearing_reminders(case, today, &mut tasks);
     hearings::acis_check(case, today, &mut tasks);
     eoir33::eoir33_tasks(case, &mut tasks);

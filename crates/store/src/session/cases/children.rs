@@ -1,7 +1,9 @@
 //! Children: creating, editing, reading (audited), listing and searching.
 
 use chrono::Datelike;
+use serde_json::json;
 use tether_core::casework::input::{ChildInput, ProceedingsInput};
+use tether_core::casework::redaction::Visibility;
 use tether_core::{AuditAction, Permission};
 
 use super::Changed;
@@ -59,11 +61,20 @@ impl Session {
                     index_for_search: true,
                 },
             )?;
+            let case_number_text = case_number.to_string();
             let created = CreateOutcome::Created {
                 id,
                 case_number: Some(case_number),
             };
-            Ok(Changed::new(created, AuditAction::ChildCreated, "child", id).reschedule([id]))
+            Ok(
+                Changed::new(created, AuditAction::ChildCreated, "child", id)
+                    .and_history(
+                        id,
+                        "child_created",
+                        json!({ "case_number": case_number_text }),
+                    )
+                    .reschedule([id]),
+            )
         })
     }
 
@@ -79,9 +90,15 @@ impl Session {
                 Ok((s.child_id(id_or_case)?, draft))
             },
             |tx, id, draft| {
+                let before = rows::load_child(tx, id, &Visibility::EVERYTHING)?;
                 rows::update_child(tx, id, &draft)?;
                 search::index_child(tx, id)?;
-                Ok(("child", id))
+                let after = rows::load_child(tx, id, &Visibility::EVERYTHING)?;
+                Ok((
+                    "child",
+                    id,
+                    json!({ "fields": changed_fields(&before, &after) }),
+                ))
             },
         )?;
         self.child_view(id)
@@ -130,4 +147,20 @@ impl Session {
             Target::new("child", ""),
         )
     }
+}
+
+/// The names of the child's own fields that differ between two reads (for the history: what
+/// an edit changed, not the values).
+fn changed_fields(before: &ChildView, after: &ChildView) -> Vec<String> {
+    let (Ok(serde_json::Value::Object(b)), Ok(serde_json::Value::Object(a))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return Vec::new();
+    };
+    a.iter()
+        .filter(|(key, value)| {
+            !matches!(key.as_str(), "sponsor" | "hearings" | "court") && b.get(*key) != Some(value)
+        })
+        .map(|(key, _)| key.clone())
+        .collect()
 }

@@ -126,12 +126,15 @@ impl Session {
                 .created_ids
                 .map(|(a, b)| format!("{a}-{b}"))
                 .unwrap_or_default();
-            Ok(Changed::new(
-                report,
-                AuditAction::RecordsImported,
-                "children",
-                range,
-            ))
+            let created: Vec<i64> = report
+                .created_ids
+                .map(|(a, b)| (a..=b).collect())
+                .unwrap_or_default();
+            let detail = serde_json::json!({ "rows_imported": report.imported_rows });
+            Ok(
+                Changed::new(report, AuditAction::RecordsImported, "children", range)
+                    .and_history_of(created, "child_imported", &detail),
+            )
         })
     }
 

@@ -6,6 +6,7 @@
 //! the edits of one child share (role check → input checks and finding the child → change →
 //! the view read back by the caller).
 
+mod case_history;
 mod children;
 mod import_export;
 mod proceedings;
@@ -20,7 +21,7 @@ use tether_core::{AuditAction, Permission};
 
 use super::{Session, SignedInUser};
 use crate::audit_log::{self, Target};
-use crate::casework::{children as child_rows, ChildView};
+use crate::casework::{children as child_rows, history, ChildView};
 use crate::error::{Result, StoreError};
 use crate::followup::tasks;
 use crate::settings;
@@ -31,6 +32,15 @@ pub(crate) struct Changed<T> {
     value: T,
     audit: Vec<Entry>,
     reschedule: Reschedule,
+    history: Vec<Event>,
+}
+
+/// One event for a child's history (`casework::history`), written with the change.
+struct Event {
+    child_id: i64,
+    kind: &'static str,
+    detail: serde_json::Value,
+    corrects: Option<i64>,
 }
 
 struct Entry {
@@ -57,7 +67,54 @@ impl<T> Changed<T> {
                 id: id.to_string(),
             }],
             reschedule: Reschedule::Children(Vec::new()),
+            history: Vec::new(),
         }
+    }
+
+    /// An event for `child`'s history, written in the same transaction.
+    pub(crate) fn and_history(
+        mut self,
+        child_id: i64,
+        kind: &'static str,
+        detail: serde_json::Value,
+    ) -> Self {
+        self.history.push(Event {
+            child_id,
+            kind,
+            detail,
+            corrects: None,
+        });
+        self
+    }
+
+    /// The same event for each of these children (a sponsor's move touches all of theirs).
+    pub(crate) fn and_history_of(
+        mut self,
+        children: impl IntoIterator<Item = i64>,
+        kind: &'static str,
+        detail: &serde_json::Value,
+    ) -> Self {
+        for child_id in children {
+            self = self.and_history(child_id, kind, detail.clone());
+        }
+        self
+    }
+
+    /// A history event that corrects an earlier one.
+    pub(crate) fn and_correction(
+        mut self,
+        child_id: i64,
+        kind: &'static str,
+        detail: serde_json::Value,
+        corrects: Option<i64>,
+    ) -> Self {
+        self.history.push(Event {
+            child_id,
+            kind,
+            detail,
+            corrects,
+        });
+        self
     }
 
     /// A second record the same change touched (a call that also moved the sponsor).
@@ -113,6 +170,16 @@ impl Session {
                     tasks::reschedule_all(tx, today)?;
                 }
             }
+            for event in &changed.history {
+                history::append(
+                    tx,
+                    event.child_id,
+                    me,
+                    event.kind,
+                    &event.detail,
+                    event.corrects,
+                )?;
+            }
             for entry in &changed.audit {
                 audit_log::record(tx, me, entry.action, entry.kind, &entry.id)?;
             }
@@ -124,20 +191,23 @@ impl Session {
     /// `denied`); `check`, which checks the input and finds the child (in the order their
     /// errors should come) and returns the child's id with the checked input; then `write`
     /// through `change_case`, with the child's tasks re-run and `action` audited on the record
-    /// `write` returns (`kind`, id). Returns the child's id and that record's id, for the
-    /// caller to read the view back.
+    /// `write` returns (`kind`, id), and the child's history gets an event named after
+    /// `action` with the detail `write` returns. Returns the child's id and that record's id,
+    /// for the caller to read the view back.
     pub(crate) fn change_child<C>(
         &mut self,
         action: AuditAction,
         denied: Target<'_>,
         check: impl FnOnce(&Self) -> Result<(i64, C)>,
-        write: impl FnOnce(&Transaction<'_>, i64, C) -> Result<(&'static str, i64)>,
+        write: impl FnOnce(&Transaction<'_>, i64, C) -> Result<(&'static str, i64, serde_json::Value)>,
     ) -> Result<(i64, i64)> {
         self.authorize(Permission::EditCases, action, denied)?;
         let (child, checked) = check(self)?;
         self.change_case(|tx, _| {
-            let (kind, record) = write(tx, child, checked)?;
-            Ok(Changed::new((child, record), action, kind, record).reschedule([child]))
+            let (kind, record, detail) = write(tx, child, checked)?;
+            Ok(Changed::new((child, record), action, kind, record)
+                .and_history(child, action.as_str(), detail)
+                .reschedule([child]))
         })
     }
 

@@ -2,12 +2,13 @@
 //! the last ACIS check. Each is one `change_child`.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use serde_json::json;
 use tether_core::casework::{Court, FieldError, HearingOutcome, HearingType, NtaStatus};
 use tether_core::AuditAction;
 
 use super::too_long;
 use crate::audit_log::Target;
-use crate::casework::{children, hearings, ChildView, HearingView};
+use crate::casework::{children, columns, hearings, ChildView, HearingView};
 use crate::error::{Result, StoreError};
 use crate::session::Session;
 
@@ -31,7 +32,8 @@ impl Session {
             |tx, child, court| {
                 let hearing = hearings::insert_hearing(tx, child, &at_local, &court.code, kind)?;
                 children::set_court(tx, child, &court.code)?;
-                Ok(("hearing", hearing))
+                let detail = json!({ "hearing_id": hearing, "at": at_local, "court": court.code });
+                Ok(("hearing", hearing, detail))
             },
         )?;
         hearings::hearing(&self.conn, child, hearing)
@@ -65,7 +67,15 @@ impl Session {
             },
             |tx, child, ()| {
                 children::set_nta(tx, child, status, served_on)?;
-                Ok(("child", child))
+                let kept: Option<String> = tx
+                    .query_row(
+                        "SELECT nta_served_on FROM children WHERE id = ?1",
+                        [child],
+                        |r| r.get(0),
+                    )
+                    .map_err(StoreError::sql("read the Notice to Appear"))?;
+                let detail = json!({ "status": columns::nta_str(status), "served_on": kept });
+                Ok(("child", child, detail))
             },
         )?;
         self.child_view(child)
@@ -84,6 +94,22 @@ impl Session {
             Target::new("hearing", &hearing_id.to_string()),
             |s| {
                 let child = hearings::child_of(&s.conn, hearing_id)?;
+                // What happened at a hearing is known once it was held: an outcome for a
+                // hearing still ahead would close its reminders. `continued` and
+                // `terminated` can be decided before the day.
+                let ahead = hearings::day_of(&s.conn, hearing_id)?.is_some_and(|d| d > s.today());
+                if ahead && outcome.is_some_and(|o| !o.may_be_known_before_the_day()) {
+                    let day = hearings::day_of(&s.conn, hearing_id)?;
+                    return Err(StoreError::invalid_field(
+                        FieldError::new(
+                            "outcome",
+                            "hearing_outcome_in_future",
+                            "the hearing has not happened yet: record its outcome on or after the day",
+                        )
+                        .with("value", day.map(|d| d.to_string()).unwrap_or_default())
+                        .with("today", s.today()),
+                    ));
+                }
                 if judge.is_some_and(|j| j.chars().count() > 200) {
                     return Err(too_long("judge", "the judge's name", judge));
                 }
@@ -91,7 +117,12 @@ impl Session {
             },
             |tx, _, ()| {
                 hearings::set_result(tx, hearing_id, outcome, judge)?;
-                Ok(("hearing", hearing_id))
+                let detail = json!({
+                    "hearing_id": hearing_id,
+                    "outcome": outcome.map(|o| o.as_str()),
+                    "judge": judge,
+                });
+                Ok(("hearing", hearing_id, detail))
             },
         )?;
         hearings::hearing(&self.conn, child, hearing_id)
@@ -124,7 +155,11 @@ impl Session {
                 if let Some(day) = acis_checked {
                     children::set_acis_checked(tx, child, day)?;
                 }
-                Ok(("child", child))
+                let detail = json!({
+                    "attorney": attorney.map(str::trim),
+                    "acis_checked": acis_checked.map(|d| d.to_string()),
+                });
+                Ok(("child", child, detail))
             },
         )?;
         self.child_view(child)

@@ -62,7 +62,7 @@ impl Session {
         self.audited_bulk_read(AuditAction::SponsorsListed, "sponsor", |tx| {
             let listed = rows::ids_by_name(tx)?
                 .into_iter()
-                .map(|id| rows::load_sponsor(tx, id, &vis, false))
+                .map(|id| rows::load_sponsor(tx, id, &vis, true))
                 .collect::<Result<Vec<_>>>()?;
             let count = listed.len();
             Ok((String::new(), listed, count))
@@ -111,10 +111,12 @@ impl Session {
             )));
         }
         self.change_case(|tx, _| {
+            let detail = rows::move_detail(tx, sponsor_id, &draft, recorded_on, None)?;
             let change = rows::record_address_change(tx, sponsor_id, &draft, recorded_on)?;
             let moved = children::sponsored_by(tx, sponsor_id)?;
             Ok(
                 Changed::new((), AuditAction::AddressChanged, "address_change", change)
+                    .and_history_of(moved.clone(), "address_changed", &detail)
                     .reschedule(moved),
             )
         })?;
@@ -156,6 +158,7 @@ impl Session {
         let today = self.today();
         let sponsor_id = report.sponsor_id;
         self.change_case(|tx, me| {
+            let detail = rows::move_detail(tx, sponsor_id, &draft, today, Some(report_id))?;
             let change = rows::record_address_change(tx, sponsor_id, &draft, today)?;
             address_reports::decide(
                 tx,
@@ -174,6 +177,7 @@ impl Session {
                 report_id,
             )
             .and_audit(AuditAction::AddressChanged, "address_change", change)
+            .and_history_of(moved.clone(), "address_confirmed", &detail)
             .reschedule(moved))
         })?;
         rows::load_sponsor(&self.conn, sponsor_id, &self.visibility(), true)
@@ -212,12 +216,20 @@ impl Session {
                 Some(reason),
                 None,
             )?;
+            let detail = serde_json::json!({
+                "report_id": report_id,
+                "reported": report.address,
+                "reported_by": report.reported_by,
+                "reason": reason,
+            });
+            let children = children::sponsored_by(tx, report.sponsor_id)?;
             Ok(Changed::new(
                 (),
                 AuditAction::AddressRejected,
                 "address_report",
                 report_id,
-            ))
+            )
+            .and_history_of(children, "address_rejected", &detail))
         })?;
         address_reports::load(&self.conn, report_id)
     }

@@ -1,9 +1,11 @@
 //! Tests of Safety & Well-Being calls: outcomes, first due days, attempts, escalations.
 
+use chrono::NaiveDate;
+
 use super::{attempt, case, d, only_task};
 use crate::followup::schedule::{
-    call_status, swb_first_due, tasks_for, CallAttempt, CallOutcome, CallStatus, EscalationReason,
-    ScheduleSettings, TaskKind, UnknownCallOutcome,
+    call_status, swb_first_due, tasks_for, CallAnswers, CallAttempt, CallOutcome, CallStatus,
+    EscalationReason, ScheduleSettings, TaskKind, UnknownCallOutcome,
 };
 
 #[test]
@@ -179,6 +181,7 @@ fn several_offsets_are_separate_calls() {
         attempt: 1,
         on: d("2026-10-14"),
         outcome: CallOutcome::ReachedChild,
+        answers: CallAnswers::default(),
     }];
     let settings = ScheduleSettings {
         swb_offsets_days: vec![30, 7, 14, 14],
@@ -191,5 +194,60 @@ fn several_offsets_are_separate_calls() {
     assert_eq!(
         keys,
         vec!["2026-10-21 swb:17:14:1", "2026-11-06 swb:17:30:1"]
+    );
+}
+
+/// José was reached on day 30 and said he does not feel safe: the call is done, but an
+/// escalation is due that very day and stays whatever a later call says.
+#[test]
+fn a_reached_child_who_does_not_feel_safe_is_an_escalation_due_that_day() {
+    let mut c = case("2026-10-07");
+    let mut reached = attempt(1, "2026-11-06", CallOutcome::ReachedChild);
+    reached.answers = CallAnswers {
+        feels_safe: Some(false),
+        still_with_sponsor: Some(true),
+        enrolled_in_school: Some(true),
+        knows_court_date: Some(true),
+    };
+    c.calls = vec![reached];
+    let tasks = tasks_for(&c, &ScheduleSettings::default(), d("2026-11-06"));
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    assert_eq!(tasks[0].key, "escalation:17:30:not_safe");
+    assert_eq!(tasks[0].due_on, d("2026-11-06"));
+    assert!(matches!(
+        tasks[0].kind,
+        TaskKind::Escalation {
+            reason: EscalationReason::NotSafe,
+            ..
+        }
+    ));
+
+    // A later call where all is well does not close it: a person does.
+    let mut later = attempt(1, "2026-11-20", CallOutcome::ReachedChild);
+    later.answers.feels_safe = Some(true);
+    c.calls.push(later);
+    let keys: Vec<String> = tasks_for(&c, &ScheduleSettings::default(), d("2026-11-20"))
+        .into_iter()
+        .map(|t| t.key)
+        .collect();
+    assert_eq!(keys, ["escalation:17:30:not_safe"]);
+}
+
+#[test]
+fn not_with_the_sponsor_escalates_and_not_knowing_the_court_date_sends_the_notice() {
+    let mut c = case("2026-10-07");
+    let mut reached = attempt(1, "2026-11-06", CallOutcome::ReachedSponsor);
+    reached.answers.still_with_sponsor = Some(false);
+    reached.answers.knows_court_date = Some(false);
+    c.calls = vec![reached];
+    let tasks = tasks_for(&c, &ScheduleSettings::default(), d("2026-11-06"));
+    let keys: Vec<(&str, NaiveDate)> = tasks.iter().map(|t| (t.key.as_str(), t.due_on)).collect();
+    // Friday 6 November: the notice is due the next business day, Monday the 9th.
+    assert_eq!(
+        keys,
+        [
+            ("escalation:17:30:not_with_sponsor", d("2026-11-06")),
+            ("notice:17:30", d("2026-11-09")),
+        ]
     );
 }

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::{
-    tasks_for, AddressChangeFact, CallAttempt, CallOutcome, CaseFacts, EscalationReason,
-    HearingFact, ScheduleSettings, Task, TaskKind,
+    tasks_for, AddressChangeFact, CallAnswers, CallAttempt, CallOutcome, CaseFacts,
+    EscalationReason, HearingFact, ScheduleSettings, Task, TaskKind,
 };
 use crate::casework::NtaStatus;
 
@@ -38,6 +38,7 @@ fn attempt(n: u8, on: &str, outcome: CallOutcome) -> CallAttempt {
         attempt: n,
         on: d(on),
         outcome,
+        answers: CallAnswers::default(),
     }
 }
 

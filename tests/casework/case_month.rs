@@ -258,3 +258,60 @@ fn a_note_is_corrected_by_a_new_note_never_edited() {
     );
     assert!(not_a_note.contains("corrects"), "{not_a_note}");
 }
+
+#[test]
+fn a_volunteer_reads_the_calls_of_their_children_only_and_writes_no_notes() {
+    use tether_tests::{VOLUNTEER, VOLUNTEER_PASS};
+    let clinic = Clinic::with_staff();
+    clinic.import(&[ROW]);
+    let case = clinic.admin_json(&["child", "list", "--json"])[0]["case_number"]
+        .as_str()
+        .expect("case number")
+        .to_owned();
+    clinic.ok(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &[
+            "calls",
+            "log",
+            &case,
+            "--outcome",
+            "no_answer",
+            "--at",
+            "2026-11-02 10:00",
+        ],
+        &[],
+    );
+    clinic.admin(&["note", "add", &case, "--text", "Nota reservada del caso."]);
+    let seen = clinic.json(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &["child", "history", &case, "--json"],
+    );
+    let kinds: Vec<&str> = seen
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|e| e["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, ["call_logged"], "{seen}");
+    assert!(!seen.to_string().contains("reservada"));
+
+    let refused = clinic.fails(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &["note", "add", &case, "--text", "hola"],
+        &[],
+        4,
+    );
+    assert!(
+        refused.contains("not allowed") || refused.contains("may not"),
+        "{refused}"
+    );
+    let denied = clinic
+        .audit()
+        .iter()
+        .filter(|e| e["action"] == "note_added" && e["outcome"] == "denied")
+        .count();
+    assert_eq!(denied, 1);
+}

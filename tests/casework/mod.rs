@@ -6,6 +6,7 @@ mod case_month;
 mod court;
 mod formulas;
 mod import;
+mod lifecycle_defects;
 mod redaction;
 mod search;
 mod search_oracle;

@@ -48,6 +48,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "acknowledge_flag",
     "dashboard",
     "hearings_between",
+    "child_history",
+    "add_note",
+    "complete_task",
     // printing
     "print_preview",
     "print_page",

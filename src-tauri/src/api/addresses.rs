@@ -116,10 +116,11 @@ mod tests {
         );
         assert_eq!(
             moved.address_history.len(),
-            1,
+            2,
             "{:?}",
             moved.address_history
         );
+        assert_eq!(moved.address_history[1].kind, "release", "the release address is kept");
         assert!(pending_addresses(&state)?.is_empty());
         let again = confirm_address(&state, pending[0].id).expect_err("already decided");
         assert_eq!(

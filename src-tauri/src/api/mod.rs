@@ -10,6 +10,7 @@ pub mod addresses;
 pub mod admin;
 pub mod cases;
 pub mod followup;
+pub mod history;
 pub mod print;
 pub mod templates;
 pub mod vault;

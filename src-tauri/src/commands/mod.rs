@@ -16,6 +16,7 @@ mod admin;
 pub mod bindings;
 mod cases;
 mod followup;
+mod history;
 mod print;
 mod templates;
 mod vault;
@@ -71,6 +72,9 @@ pub fn builder() -> Builder<tauri::Wry> {
             followup::acknowledge_flag,
             followup::dashboard,
             followup::hearings_between,
+            history::child_history,
+            history::add_note,
+            history::complete_task,
             print::print_preview,
             print::print_page,
             print::print_save,

@@ -168,6 +168,13 @@ pub struct TaskItem {
     pub due_on: String,
     pub overdue: bool,
     pub summary: String,
+    /// Which attempt, for a call.
+    pub attempt: Option<u8>,
+    /// For an escalation: `unreached`, `safety_concern`, `not_safe`, `not_with_sponsor`.
+    pub reason: Option<String>,
+    pub done_on: Option<String>,
+    pub done_by: Option<String>,
+    pub done_note: Option<String>,
 }
 
 impl TryFrom<views::TaskView> for TaskItem {
@@ -182,6 +189,11 @@ impl TryFrom<views::TaskView> for TaskItem {
             due_on: t.due_on,
             overdue: t.overdue,
             summary: t.summary,
+            attempt: t.attempt,
+            reason: t.reason,
+            done_on: t.done_on,
+            done_by: t.done_by,
+            done_note: t.done_note,
         })
     }
 }
@@ -251,6 +263,10 @@ pub struct Dashboard {
     pub hearings_this_week: u32,
     pub open_flags: u32,
     pub nta_not_served: u32,
+    /// Open tasks of every kind due that day and before it; open escalations.
+    pub tasks_due_today: u32,
+    pub tasks_overdue: u32,
+    pub escalations_open: u32,
     pub calls_by_day: Vec<DayCount>,
 }
 
@@ -264,6 +280,9 @@ impl From<views::Dashboard> for Dashboard {
             hearings_this_week: d.hearings_this_week,
             open_flags: d.open_flags,
             nta_not_served: d.nta_not_served,
+            tasks_due_today: d.tasks_due_today,
+            tasks_overdue: d.tasks_overdue,
+            escalations_open: d.escalations_open,
             calls_by_day: d
                 .calls_by_day
                 .into_iter()

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod cases;
 pub mod error;
 pub mod followup;
+pub mod history;
 pub mod ids;
 pub mod import;
 pub mod print;

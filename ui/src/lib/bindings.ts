@@ -54,6 +54,9 @@ export const commands = {
 	acknowledgeFlag: (flagId: string, note: string) => typedError<RedFlag, AppError>(__TAURI_INVOKE("acknowledge_flag", { flagId, note })),
 	dashboard: (on: string | null) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboard", { on })),
 	hearingsBetween: (from: string, to: string) => typedError<HearingItem[], AppError>(__TAURI_INVOKE("hearings_between", { from, to })),
+	childHistory: (idOrCase: string) => typedError<HistoryItem[], AppError>(__TAURI_INVOKE("child_history", { idOrCase })),
+	addNote: (idOrCase: string, text: string, corrects: number | null) => typedError<HistoryItem, AppError>(__TAURI_INVOKE("add_note", { idOrCase, text, corrects })),
+	completeTask: (taskId: number, note: string, on: string | null) => typedError<TaskItem, AppError>(__TAURI_INVOKE("complete_task", { taskId, note, on })),
 	printPreview: (request: PrintRequest) => typedError<PrintPreview, AppError>(__TAURI_INVOKE("print_preview", { request })),
 	printPage: (job: number, page: number) => typedError<string, AppError>(__TAURI_INVOKE("print_page", { job, page })),
 	printSave: (job: number) => typedError<SavedPrint | null, AppError>(__TAURI_INVOKE("print_save", { job })),
@@ -85,6 +88,8 @@ export type AddressChange = {
 	recorded_on: string,
 	address: AddressView,
 	eoir33_filed_on: string | null,
+	/**  `release` (the address at release, kept at the first move) or `move`. */
+	kind: string,
 };
 
 /**  A new address for a sponsor, as typed. */
@@ -275,6 +280,10 @@ export type Dashboard = {
 	hearings_this_week: number,
 	open_flags: number,
 	nta_not_served: number,
+	/**  Open tasks of every kind due that day and before it; open escalations. */
+	tasks_due_today: number,
+	tasks_overdue: number,
+	escalations_open: number,
 	calls_by_day: DayCount[],
 };
 
@@ -294,6 +303,12 @@ export type FieldError = {
 	code: string,
 	/**  The values the translated sentence names (`value`, `max` …). */
 	params: { [key in string]: string },
+};
+
+export type FlagAcknowledgement = {
+	at: string,
+	by: string,
+	note: string,
 };
 
 export type HearingItem = {
@@ -322,6 +337,20 @@ export type HearingView = {
 	kind: HearingType,
 	judge: string | null,
 	outcome: string | null,
+};
+
+/**
+ *  One event of the case. `detail` is the event's JSON object as text (its fields differ by
+ *  `kind`; the window reads the ones it shows and ignores the rest).
+ */
+export type HistoryItem = {
+	id: number,
+	at: string,
+	actor: string,
+	kind: string,
+	detail: string,
+	corrects: number | null,
+	corrected_by: number | null,
 };
 
 export type ImportOutcome = { status: "imported"; report: ImportSummary } | { status: "rejected"; rows: number; errors: ImportRowError[] };
@@ -481,6 +510,8 @@ export type RedFlag = {
 	acknowledged_by: string | null,
 	acknowledged_at: string | null,
 	acknowledgement_note: string | null,
+	/**  Every acknowledgement, oldest first. */
+	acknowledgements: FlagAcknowledgement[],
 };
 
 export type Role = "admin" | "case_manager" | "volunteer";
@@ -548,6 +579,13 @@ export type TaskItem = {
 	due_on: string,
 	overdue: boolean,
 	summary: string,
+	/**  Which attempt, for a call. */
+	attempt: number | null,
+	/**  For an escalation: `unreached`, `safety_concern`, `not_safe`, `not_with_sponsor`. */
+	reason: string | null,
+	done_on: string | null,
+	done_by: string | null,
+	done_note: string | null,
 };
 
 /**

@@ -29,6 +29,18 @@ pub(crate) fn counts(conn: &Connection, on: NaiveDate) -> Result<Dashboard> {
         "SELECT count(*) FROM children WHERE nta_status = 'not_served'",
         &[],
     )?;
+    let tasks_due_today = count(
+        "SELECT count(*) FROM tasks WHERE closed = 0 AND due_on = ?1",
+        &[&day],
+    )?;
+    let tasks_overdue = count(
+        "SELECT count(*) FROM tasks WHERE closed = 0 AND due_on < ?1",
+        &[&day],
+    )?;
+    let escalations_open = count(
+        "SELECT count(*) FROM tasks WHERE closed = 0 AND kind = 'escalation' AND due_on <= ?1",
+        &[&day],
+    )?;
     let mut calls_by_day = Vec::with_capacity(14);
     let mut stmt = conn
         .prepare_cached(
@@ -50,6 +62,9 @@ pub(crate) fn counts(conn: &Connection, on: NaiveDate) -> Result<Dashboard> {
         hearings_this_week,
         open_flags: 0,
         nta_not_served,
+        tasks_due_today,
+        tasks_overdue,
+        escalations_open,
         calls_by_day,
     })
 }

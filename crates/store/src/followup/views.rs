@@ -111,6 +111,12 @@ pub struct Dashboard {
     pub hearings_this_week: u32,
     pub open_flags: u32,
     pub nta_not_served: u32,
+    /// Open tasks of every kind (calls, reminders, ACIS checks, EOIR-33s, escalations, hearing
+    /// notices) due that day, and due before it (volunteers: their calls only).
+    pub tasks_due_today: u32,
+    pub tasks_overdue: u32,
+    /// Escalations due on or before the day that no one has handled yet (safety first).
+    pub escalations_open: u32,
     /// Open call attempts per due day for the next 14 days (for the chart).
     pub calls_by_day: Vec<DayCount>,
 }

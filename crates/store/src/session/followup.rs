@@ -409,6 +409,12 @@ impl Session {
             counts.hearings_this_week = 0;
             counts.nta_not_served = 0;
         }
+        if !self.visibility().all_tasks {
+            // A volunteer's tasks are their calls.
+            counts.tasks_due_today = counts.calls_due_today;
+            counts.tasks_overdue = counts.calls_overdue;
+            counts.escalations_open = 0;
+        }
         if self.user.role.may(Permission::ReviewFlags) {
             counts.open_flags =
                 u32::try_from(self.red_flags()?.iter().filter(|f| !f.acknowledged).count())

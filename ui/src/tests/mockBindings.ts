@@ -195,6 +195,9 @@ export function dashboardData(overrides: Partial<Dashboard> = {}, on = "2025-06-
     hearings_this_week: 4,
     open_flags: 5,
     nta_not_served: 6,
+    tasks_due_today: 4,
+    tasks_overdue: 2,
+    escalations_open: 0,
     calls_by_day,
     ...overrides,
   };
@@ -212,6 +215,7 @@ export function redFlag(overrides: Partial<RedFlag> = {}): RedFlag {
     acknowledged_by: null,
     acknowledged_at: null,
     acknowledgement_note: null,
+    acknowledgements: [],
     ...overrides,
   };
 }

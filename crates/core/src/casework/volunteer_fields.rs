@@ -72,6 +72,10 @@ pub const TASK: &[&str] = &[
     "overdue",
     "summary",
     "attempt",
+    "reason",
+    "done_on",
+    "done_by",
+    "done_note",
 ];
 
 /// The answer to logging a call.

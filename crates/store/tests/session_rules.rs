@@ -570,7 +570,11 @@ fn a_change_lands_with_its_tasks_and_its_audit_entries() {
         ]
     );
     let state = clinic.state();
-    assert_eq!(state.rows["address_changes"].len(), 2, "nothing more applied");
+    assert_eq!(
+        state.rows["address_changes"].len(),
+        2,
+        "nothing more applied"
+    );
     assert_eq!(state.rows["address_reports"].len(), 1);
     assert!(staff.admin.audit_verify().is_ok());
 }

@@ -120,7 +120,10 @@ mod tests {
             "{:?}",
             moved.address_history
         );
-        assert_eq!(moved.address_history[1].kind, "release", "the release address is kept");
+        assert_eq!(
+            moved.address_history[1].kind, "release",
+            "the release address is kept"
+        );
         assert!(pending_addresses(&state)?.is_empty());
         let again = confirm_address(&state, pending[0].id).expect_err("already decided");
         assert_eq!(

@@ -172,6 +172,8 @@ pub struct TaskItem {
     pub attempt: Option<u8>,
     /// For an escalation: `unreached`, `safety_concern`, `not_safe`, `not_with_sponsor`.
     pub reason: Option<String>,
+    /// For a hearing reminder: how many days before the hearing.
+    pub days_before: Option<u8>,
     pub done_on: Option<String>,
     pub done_by: Option<String>,
     pub done_note: Option<String>,
@@ -191,6 +193,7 @@ impl TryFrom<views::TaskView> for TaskItem {
             summary: t.summary,
             attempt: t.attempt,
             reason: t.reason,
+            days_before: t.days_before,
             done_on: t.done_on,
             done_by: t.done_by,
             done_note: t.done_note,

@@ -583,6 +583,8 @@ export type TaskItem = {
 	attempt: number | null,
 	/**  For an escalation: `unreached`, `safety_concern`, `not_safe`, `not_with_sponsor`. */
 	reason: string | null,
+	/**  For a hearing reminder: how many days before the hearing. */
+	days_before: number | null,
 	done_on: string | null,
 	done_by: string | null,
 	done_note: string | null,

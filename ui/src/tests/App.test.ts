@@ -36,6 +36,9 @@ const mocks = vi.hoisted(() => {
       callsDue: vi.fn(),
       logCall: vi.fn(),
       listTasks: vi.fn(),
+      completeTask: vi.fn(),
+      childHistory: vi.fn(),
+      addNote: vi.fn(),
       redFlags: vi.fn(),
       acknowledgeFlag: vi.fn(),
       dashboard: vi.fn(),
@@ -79,6 +82,7 @@ describe("App", () => {
     mocks.commands.listCourts.mockResolvedValue(courtOptions);
     mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
     mocks.commands.callsDue.mockResolvedValue(ok([]));
+    mocks.commands.listTasks.mockResolvedValue(ok([]));
     mocks.commands.redFlags.mockResolvedValue(ok([]));
     mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
     mocks.commands.pendingAddresses.mockResolvedValue(ok([]));
@@ -120,6 +124,7 @@ describe("App", () => {
     expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual([
       "Dashboard",
       "Calls",
+      "Tasks",
       "Children",
       "Red flags",
       "Hearings",
@@ -150,6 +155,46 @@ describe("App", () => {
     expect(screen.getByTestId("nav-hearings")).toHaveAttribute("aria-current", "page");
   });
 
+  it("goes from the dashboard's task cards to Tasks, and from a call task to the call queue", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(caseManager));
+    mocks.commands.dashboard.mockResolvedValue(ok(dashboardData({ escalations_open: 1 })));
+    mocks.commands.listTasks.mockResolvedValue(
+      ok([
+        {
+          task_id: 1, kind: "swb_call", child_id: 1, case_number: "2025-00001", child_name: "Ana López", due_on: "2025-06-03",
+          overdue: false, summary: "Safety & Well-Being call (day 30), attempt 1", attempt: 1, reason: null, done_on: null, done_by: null, done_note: null,
+        },
+      ]),
+    );
+    render(App);
+    await fireEvent.click(await screen.findByTestId("count-escalations"));
+    expect(await screen.findByTestId("screen-tasks")).toBeInTheDocument();
+    expect(screen.getByTestId("nav-tasks")).toHaveAttribute("aria-current", "page");
+    await fireEvent.click(await screen.findByTestId("task-to-calls"));
+    expect(await screen.findByTestId("screen-calls")).toBeInTheDocument();
+    expect(screen.getByTestId("nav-calls")).toHaveAttribute("aria-current", "page");
+    await fireEvent.click(screen.getByTestId("nav-dashboard"));
+    await fireEvent.click(await screen.findByTestId("count-tasks-overdue"));
+    expect(await screen.findByTestId("screen-tasks")).toBeInTheDocument();
+  });
+
+  it("gives a volunteer the Tasks screen without Mark done", async () => {
+    mocks.commands.vaultStatus.mockResolvedValue(status(volunteer));
+    mocks.commands.listTasks.mockResolvedValue(
+      ok([
+        {
+          task_id: 1, kind: "swb_call", child_id: 1, case_number: "2025-00001", child_name: "Ana L.", due_on: "2025-06-03",
+          overdue: false, summary: "Safety & Well-Being call (day 30), attempt 1", attempt: 1, reason: null, done_on: null, done_by: null, done_note: null,
+        },
+      ]),
+    );
+    render(App);
+    await screen.findByTestId("screen-calls");
+    await fireEvent.click(screen.getByTestId("nav-tasks"));
+    expect(await screen.findAllByTestId("task-row")).toHaveLength(1);
+    expect(screen.queryByTestId("task-done")).toBeNull();
+  });
+
   it("gives a case manager the follow-up screens, Children, Import and Account", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(caseManager));
     render(App);
@@ -158,6 +203,7 @@ describe("App", () => {
     expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual([
       "Dashboard",
       "Calls",
+      "Tasks",
       "Children",
       "Red flags",
       "Hearings",
@@ -173,7 +219,7 @@ describe("App", () => {
     render(App);
     await screen.findByTestId("screen-calls");
     const nav = screen.getByRole("navigation");
-    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Calls", "Children", "Account"]);
+    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Calls", "Tasks", "Children", "Account"]);
     expect(screen.queryByTestId("nav-flags")).toBeNull();
     expect(screen.queryByTestId("nav-hearings")).toBeNull();
     expect(mocks.commands.redFlags).not.toHaveBeenCalled();

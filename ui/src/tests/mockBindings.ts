@@ -5,6 +5,7 @@ import type {
   CallLogged,
   Dashboard,
   HearingItem,
+  HistoryItem,
   RedFlag,
   ChildDetail,
   ChildSummary,
@@ -15,6 +16,7 @@ import type {
   PrintPreview,
   SessionInfo,
   SponsorDetail,
+  TaskItem,
 } from "../lib/bindings";
 
 export const ok = <T>(data: T) => ({ status: "ok" as const, data });
@@ -232,6 +234,46 @@ export function hearingItem(overrides: Partial<HearingItem> = {}): HearingItem {
     time_zone: "America/Chicago",
     kind: "master",
     outcome: null,
+    ...overrides,
+  };
+}
+
+/** An open follow-up task, for the Tasks screen (`detail` of a task as `listTasks` sends it). */
+export function taskItem(overrides: Partial<TaskItem> = {}): TaskItem {
+  return {
+    task_id: 1,
+    kind: "swb_call",
+    child_id: 1,
+    case_number: "2025-00001",
+    child_name: "Ana López",
+    due_on: "2025-06-03",
+    overdue: false,
+    summary: "Safety & Well-Being call (day 30), attempt 1",
+    attempt: 1,
+    reason: null,
+    days_before: null,
+    done_on: null,
+    done_by: null,
+    done_note: null,
+    ...overrides,
+  };
+}
+
+/** One event of a child's history; `detail` is given as an object and sent as JSON text. */
+export function historyItem(
+  id: number,
+  kind: string,
+  detail: Record<string, unknown> | string,
+  overrides: Partial<HistoryItem> = {},
+): HistoryItem {
+  return {
+    id,
+    at: "2025-06-01T15:00:00Z",
+    actor: "ana",
+    kind,
+    detail: typeof detail === "string" ? detail : JSON.stringify(detail),
+    corrects: null,
+    corrected_by: null,
     ...overrides,
   };
 }

@@ -343,7 +343,8 @@ describe("Volunteers", () => {
     await screen.findByTestId("tab-profile");
     expect(screen.queryByTestId("tab-documents")).toBeNull();
     expect(screen.queryByTestId("print-notice")).toBeNull();
-    expect(screen.getAllByRole("tab")).toHaveLength(3);
+    // Profile, Sponsor, Court and History (their calls).
+    expect(screen.getAllByRole("tab")).toHaveLength(4);
   });
 
   it("can print the call sheet for the queue's day, both languages side by side", async () => {

@@ -73,6 +73,7 @@ pub const TASK: &[&str] = &[
     "summary",
     "attempt",
     "reason",
+    "days_before",
     "done_on",
     "done_by",
     "done_note",

@@ -286,6 +286,10 @@ fn task_from_row(
             Ok(TaskKind::Escalation { reason, .. }) => Some(reason.as_str().to_owned()),
             _ => None,
         },
+        days_before: match serde_json::from_str::<TaskKind>(&detail) {
+            Ok(TaskKind::HearingReminder { days_before, .. }) => Some(days_before),
+            _ => None,
+        },
         done_on,
         done_by: r.get(11)?,
         done_note: r.get(12)?,

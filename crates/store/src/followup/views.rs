@@ -59,6 +59,8 @@ pub struct TaskView {
     pub attempt: Option<u8>,
     /// For an escalation: `unreached`, `safety_concern`, `not_safe`, `not_with_sponsor`.
     pub reason: Option<String>,
+    /// For a hearing reminder: how many days before the hearing.
+    pub days_before: Option<u8>,
     /// Set once a person marked the task done (`tether tasks done`).
     pub done_on: Option<String>,
     pub done_by: Option<String>,

@@ -99,6 +99,14 @@ impl Session {
                 "key": task.key,
                 "kind": task.kind,
                 "summary": crate::followup::tasks::summary(&task.detail),
+                "reason": match kind {
+                    TaskKind::Escalation { reason, .. } => Some(reason.as_str()),
+                    _ => None,
+                },
+                "days_before": match kind {
+                    TaskKind::HearingReminder { days_before, .. } => Some(days_before),
+                    _ => None,
+                },
                 "on": on.to_string(),
                 "note": note,
                 "recorded_at": now(),

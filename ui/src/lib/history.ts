@@ -1,0 +1,216 @@
+// A case's history in the reader's language: one event of `childHistory` as a title, lines of
+// facts, the words a person wrote (a note, a call's note) and, for a move, the addresses.
+import type { AddressView, HistoryItem } from "./bindings";
+import { callOutcomeLabel, flagKindLabel, formatDay } from "./followup.svelte";
+import { addressLines, formatDateTime, hearingOutcomeLabel, ntaLabel } from "./format";
+import { hasKey, t, type MessageKey } from "./i18n/index.svelte";
+import { factsFromKey, taskSummary } from "./tasks";
+
+type Detail = Record<string, unknown>;
+
+/** The event's `detail` (a JSON object as text); `{}` when it is not one. */
+export function parseDetail(text: string | null | undefined): Detail {
+  try {
+    const value: unknown = JSON.parse(text ?? "");
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Detail) : {};
+  } catch {
+    return {};
+  }
+}
+
+function str(d: Detail, key: string): string | null {
+  const v = d[key];
+  if (typeof v === "string") return v.trim() === "" ? null : v;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+function num(d: Detail, key: string): number | null {
+  const v = d[key];
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+function obj(d: Detail, key: string): Detail | null {
+  const v = d[key];
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Detail) : null;
+}
+
+function address(d: Detail, key: string): string[] {
+  const a = obj(d, key);
+  if (!a) return [];
+  const view: AddressView = {
+    line1: str(a, "line1"),
+    unit: str(a, "unit"),
+    city: str(a, "city"),
+    state: str(a, "state"),
+    postal_code: str(a, "postal_code"),
+  };
+  return addressLines(view);
+}
+
+/** A date (YYYY-MM-DD) or a date and time, in the interface language. */
+function day(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, { year: "numeric", month: "short", day: "numeric" }) : formatDateTime(value);
+}
+
+function yesNo(value: unknown): string | null {
+  if (value === true) return t("history.yes");
+  if (value === false) return t("history.no");
+  return null;
+}
+
+const ANSWERS = ["still_with_sponsor", "enrolled_in_school", "knows_court_date", "feels_safe"] as const;
+
+/** Fields of a child's record under the labels the profile uses. */
+const FIELD_ALIASES: Record<string, string> = {
+  a_number_display: "a_number",
+  primary_language_name: "primary_language",
+};
+
+function fieldLabel(field: string): string {
+  const name = FIELD_ALIASES[field] ?? field;
+  const key = `child.field.${name}`;
+  return hasKey(key) ? t(key) : name.replaceAll("_", " ");
+}
+
+function documentLabel(document: string): string {
+  const key = `print.doc.${document}`;
+  return hasKey(key) ? t(key) : document;
+}
+
+export type EventView = {
+  title: string;
+  /** Facts, one a line. */
+  lines: string[];
+  /** What a person wrote (a note, a call's note, what was done), shown as written. */
+  text: string | null;
+  /** A move: the address before and after (empty when none was on file). */
+  move: { from: string[]; to: string[] } | null;
+  /** Something to notice at once (a safety concern, a child who does not feel safe). */
+  alert: boolean;
+};
+
+/** One history event for the timeline; never throws, whatever the detail holds. */
+export function describeEvent(item: HistoryItem): EventView {
+  const d = parseDetail(item.detail);
+  const view: EventView = { title: item.kind, lines: [], text: null, move: null, alert: false };
+  const titled = (key: MessageKey, params?: Record<string, string | number>) => (view.title = t(key, params));
+
+  switch (item.kind) {
+    case "call_logged": {
+      const outcome = str(d, "outcome");
+      titled("history.kind.call_logged", { outcome: outcome ? callOutcomeLabel(outcome) : t("common.notRecorded") });
+      const offset = num(d, "offset_days");
+      const attempt = num(d, "attempt");
+      if (offset !== null && offset > 0) view.lines.push(t("history.call.dayAttempt", { day: offset, attempt: attempt ?? 1 }));
+      else view.lines.push(t("history.call.outsideSchedule"));
+      const at = str(d, "at");
+      if (at) view.lines.push(str(d, "time_zone") ? t("history.call.at", { at, zone: str(d, "time_zone") ?? "" }) : at);
+      const answers = obj(d, "answers") ?? {};
+      const said: string[] = [];
+      for (const q of ANSWERS) {
+        const value = yesNo(answers[q]);
+        if (value !== null) said.push(t(`history.answer.${q}`, { value }));
+      }
+      if (said.length > 0) view.lines.push(said.join(" · "));
+      if (answers.new_address === true) view.lines.push(t("history.answer.new_address"));
+      view.text = str(d, "note");
+      view.alert = outcome === "safety_concern" || answers.feels_safe === false || answers.still_with_sponsor === false;
+      break;
+    }
+    case "note_added":
+      titled("history.kind.note_added");
+      view.text = str(d, "text");
+      break;
+    case "task_done": {
+      const kind = str(d, "kind") ?? "";
+      // The detail names the reason and the days before a hearing; older events only the key.
+      const fromKey = factsFromKey(kind, str(d, "key"), str(d, "summary"));
+      const facts = { ...fromKey, reason: str(d, "reason") ?? fromKey.reason, daysBefore: num(d, "days_before") ?? fromKey.daysBefore };
+      titled("history.kind.task_done", { summary: taskSummary(facts) });
+      const on = str(d, "on");
+      if (on) view.lines.push(t("history.task.on", { date: day(on) }));
+      view.text = str(d, "note");
+      break;
+    }
+    case "address_changed":
+    case "address_confirmed": {
+      titled(item.kind === "address_changed" ? "history.kind.address_changed" : "history.kind.address_confirmed");
+      const on = str(d, "on");
+      if (on) view.lines.push(t("history.address.on", { date: day(on) }));
+      view.move = { from: address(d, "from"), to: address(d, "to") };
+      break;
+    }
+    case "address_reported":
+      titled("history.kind.address_reported");
+      break;
+    case "address_rejected": {
+      titled("history.kind.address_rejected");
+      const by = str(d, "reported_by");
+      if (by) view.lines.push(t("history.address.reportedBy", { user: by }));
+      const reported = address(d, "reported");
+      if (reported.length > 0) view.lines.push(reported.join(", "));
+      view.text = str(d, "reason");
+      break;
+    }
+    case "nta_updated": {
+      titled("history.kind.nta_updated", { status: ntaLabel(str(d, "status")) });
+      const served = str(d, "served_on");
+      if (served) view.lines.push(t("history.nta.servedOn", { date: day(served) }));
+      break;
+    }
+    case "hearing_added": {
+      titled("history.kind.hearing_added");
+      const at = str(d, "at");
+      if (at) view.lines.push(t("history.hearing.when", { at, court: str(d, "court") ?? t("common.notRecorded") }));
+      break;
+    }
+    case "hearing_updated": {
+      titled("history.kind.hearing_updated", { outcome: hearingOutcomeLabel(str(d, "outcome")) });
+      const judge = str(d, "judge");
+      if (judge) view.lines.push(t("history.hearing.judge", { judge }));
+      view.alert = str(d, "outcome") === "missed";
+      break;
+    }
+    case "proceedings_updated": {
+      titled("history.kind.proceedings_updated");
+      if (typeof d.attorney === "string") {
+        view.lines.push(d.attorney.trim() === "" ? t("history.proceedings.attorneyCleared") : t("history.proceedings.attorney", { attorney: d.attorney.trim() }));
+      }
+      const acis = str(d, "acis_checked");
+      if (acis) view.lines.push(t("history.proceedings.acis", { date: day(acis) }));
+      break;
+    }
+    case "child_created": {
+      titled("history.kind.child_created");
+      const number = str(d, "case_number");
+      if (number) view.lines.push(t("history.child.caseNumber", { case: number }));
+      break;
+    }
+    case "child_imported":
+      titled("history.kind.child_imported");
+      break;
+    case "child_updated": {
+      titled("history.kind.child_updated");
+      const fields = Array.isArray(d.fields) ? d.fields.filter((f): f is string => typeof f === "string") : [];
+      const labels = [...new Set(fields.map(fieldLabel))];
+      if (labels.length > 0) view.lines.push(t("history.child.fields", { fields: labels.join(", ") }));
+      break;
+    }
+    case "flag_acknowledged": {
+      const kind = str(d, "kind");
+      titled("history.kind.flag_acknowledged", { flag: kind ? flagKindLabel(kind) : t("common.notRecorded") });
+      view.text = str(d, "note");
+      break;
+    }
+    case "document_printed": {
+      const document = str(d, "document");
+      titled("history.kind.document_printed", { document: document ? documentLabel(document) : t("common.notRecorded") });
+      break;
+    }
+    default:
+      // A kind this window does not know yet: shown as it came, never dropped.
+      view.title = item.kind || "?";
+  }
+  return view;
+}

@@ -1,0 +1,83 @@
+// Follow-up tasks in the reader's language: kinds, escalation reasons and a one-line summary
+// built from the task's kind, reason and attempt (the backend's `summary` is English only).
+import { hasKey, t } from "./i18n/index.svelte";
+
+/** The task kinds the rules make, in the order the filter lists them. */
+export const TASK_KINDS = ["swb_call", "escalation", "hearing_reminder", "hearing_notice", "acis_check", "eoir33"] as const;
+export type TaskKindName = (typeof TASK_KINDS)[number];
+
+export function isTaskKind(kind: string): kind is TaskKindName {
+  return (TASK_KINDS as readonly string[]).includes(kind);
+}
+
+/** "Escalation", "ACIS check", …; an unknown kind as it came, underscores as spaces. */
+export function taskKindLabel(kind: string): string {
+  const key = `tasks.kind.${kind}`;
+  return hasKey(key) ? t(key) : kind.replaceAll("_", " ");
+}
+
+/** Why a case was escalated: `not_safe`, `not_with_sponsor`, `safety_concern`, `unreached`. */
+export function escalationReasonLabel(reason: string | null | undefined): string {
+  if (!reason) return t("tasks.kind.escalation");
+  const key = `tasks.reason.${reason}`;
+  return hasKey(key) ? t(key) : reason.replaceAll("_", " ");
+}
+
+export type TaskFacts = {
+  kind: string;
+  reason?: string | null;
+  attempt?: number | null;
+  /** A hearing reminder: how many days before the hearing. */
+  daysBefore?: number | null;
+  /** The backend's English summary: the last resort for a kind this window does not know. */
+  fallback?: string | null;
+};
+
+/** The task in a line, in the interface language. */
+export function taskSummary(task: TaskFacts): string {
+  switch (task.kind) {
+    case "swb_call":
+      return task.attempt != null ? t("tasks.summary.swb_call", { attempt: task.attempt }) : t("tasks.kind.swb_call");
+    case "escalation":
+      return t("tasks.summary.escalation", { reason: escalationReasonLabel(task.reason) });
+    case "hearing_reminder":
+      return task.daysBefore != null ? t("tasks.summary.hearing_reminder", { days: task.daysBefore }) : t("tasks.summary.hearing_reminderAny");
+    case "hearing_notice":
+      return t("tasks.summary.hearing_notice");
+    case "acis_check":
+      return t("tasks.summary.acis_check");
+    case "eoir33":
+      return t("tasks.summary.eoir33");
+    default:
+      return task.fallback?.trim() || taskKindLabel(task.kind);
+  }
+}
+
+/**
+ * The number of days a hearing reminder comes before the hearing. The task carries it only in
+ * its English summary ("… the hearing is in 7 day(s)"): the digits are read, not the words.
+ */
+export function reminderDays(summary: string | null | undefined): number | null {
+  const m = /(\d+)\s*day/.exec(summary ?? "");
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * What a task's stable key says (`escalation:17:30:not_safe`, `hearing:17:5:7`,
+ * `swb:17:30:2`): the reason, the days before a hearing, the attempt. For tasks in the history.
+ */
+export function factsFromKey(kind: string, key: string | null | undefined, fallback: string | null | undefined): TaskFacts {
+  const parts = (key ?? "").split(":");
+  const last = parts.length >= 4 ? parts[parts.length - 1] : "";
+  const n = /^\d+$/.test(last) ? Number(last) : null;
+  switch (kind) {
+    case "escalation":
+      return { kind, reason: last || null, fallback };
+    case "hearing_reminder":
+      return { kind, daysBefore: n ?? reminderDays(fallback), fallback };
+    case "swb_call":
+      return { kind, attempt: n, fallback };
+    default:
+      return { kind, fallback };
+  }
+}

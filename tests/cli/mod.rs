@@ -3,6 +3,7 @@
 mod audit_chain;
 mod audit_receipt;
 mod backup;
+mod broken_pipe;
 mod concurrent;
 mod confidentiality;
 mod contract;

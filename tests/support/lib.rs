@@ -12,7 +12,7 @@ use std::path::PathBuf;
 pub use clinic::Clinic;
 pub use release::{october_21_ahead, RELEASE_HEADER};
 pub use staff::{ADMIN, ADMIN_PASS, BACKUP_PASS, SECOND_VOLUNTEER, VOLUNTEER, VOLUNTEER_PASS};
-pub use tether::{tether, tether_ok};
+pub use tether::{tether, tether_into_closed_pipe, tether_ok};
 
 /// A binary built by this workspace, found next to the running test executable
 /// (`target/<profile>/deps/tests-…` → `target/<profile>/<name>`), whatever CARGO_TARGET_DIR is.

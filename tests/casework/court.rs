@@ -75,3 +75,59 @@ fn nta_and_hearings_through_the_cli() {
     assert_eq!(out.status.code(), Some(8));
     assert!(String::from_utf8_lossy(&out.stderr).contains("court"));
 }
+
+/// The same hearing twice (same child, date-time and court) is refused as a duplicate, exit 5,
+/// whatever its type; the case keeps one hearing at that time and the audit chain holds.
+#[test]
+fn adding_the_same_hearing_twice_is_refused_as_a_duplicate() {
+    let clinic = Clinic::with_staff();
+    // José Ramírez already has his master hearing in Houston on 2027-01-15 at 09:00.
+    let case = add_jose(&clinic);
+    for kind in ["master", "individual"] {
+        let err = clinic.fails(
+            ADMIN,
+            ADMIN_PASS,
+            &[
+                "hearing",
+                "add",
+                &case,
+                "--at",
+                "2027-01-15 09:00",
+                "--court",
+                "hou",
+                "--type",
+                kind,
+            ],
+            &[],
+            5,
+        );
+        assert!(
+            err.contains("already has a hearing on 2027-01-15 09:00 at HOU"),
+            "{err}"
+        );
+        assert!(!err.contains("hearing added"), "{err}");
+    }
+    let child = clinic.admin_json(&["child", "show", &case, "--json"]);
+    let hearings = child["hearings"].as_array().expect("hearings");
+    assert_eq!(hearings.len(), 1, "{hearings:?}");
+    assert_eq!(
+        hearings[0]["type"], "master",
+        "the first hearing is as it was"
+    );
+    // Another time the same day is another hearing.
+    clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &[
+            "hearing",
+            "add",
+            &case,
+            "--at",
+            "2027-01-15 13:30",
+            "--court",
+            "HOU",
+        ],
+        &[],
+    );
+    clinic.admin(&["audit", "verify"]);
+}

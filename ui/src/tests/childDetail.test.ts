@@ -135,6 +135,30 @@ describe("Child detail", () => {
     expect(screen.getAllByTestId("hearing-row")[1]).toHaveTextContent("Individual (merits)");
   });
 
+  it("refuses the same hearing twice and says which, in English and in Spanish", async () => {
+    mocks.commands.getChild.mockResolvedValue(ok(childDetail()));
+    const duplicate = err("conflict", "child 2025-00001 already has a hearing on 2025-09-15 09:00 at HOU; nothing was added", null, [], {
+      code: "duplicate_hearing",
+      params: { at: "2025-09-15 09:00", court: "HOU" },
+    });
+    mocks.commands.addHearing.mockResolvedValue(duplicate);
+    renderDetail();
+    await screen.findByTestId("detail-case-number");
+    await fireEvent.click(screen.getByTestId("tab-court"));
+    await fireEvent.input(screen.getByTestId("hearing-at"), { target: { value: "2025-09-15 09:00" } });
+    await fireEvent.click(screen.getByTestId("hearing-add"));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("This child already has a hearing on 2025-09-15 09:00 at the HOU immigration court. Nothing was added");
+    expect(screen.getAllByTestId("hearing-row")).toHaveLength(1);
+    expect(screen.queryByText("The hearing was added.")).toBeNull();
+
+    setLang("es");
+    await fireEvent.click(screen.getByTestId("hearing-add"));
+    await waitFor(() =>
+      expect(screen.getByRole("alert")).toHaveTextContent("Este niño ya tiene una audiencia el 2025-09-15 09:00 en la corte de inmigración HOU. No se agregó nada"),
+    );
+  });
+
   it("records a hearing's outcome and judge, and flags a missed hearing", async () => {
     mocks.commands.getChild.mockResolvedValue(ok(childDetail()));
     const hearing = childDetail().hearings[0];

@@ -585,6 +585,7 @@ export const es: Record<MessageKey, string> = {
   "error.invalid_input": "Algunos datos no son válidos.",
   "error.not_found": "No se encontró. Es posible que haya sido eliminado.",
   "error.conflict": "Esto entra en conflicto con datos existentes, por ejemplo un usuario con el mismo nombre.",
+  "conflict.duplicate_hearing": "Este niño ya tiene una audiencia el {at} en la corte de inmigración {court}. No se agregó nada: cambie la fecha, la hora o la corte, o edite la audiencia que ya existe.",
   "error.internal": "Algo falló dentro de Tether.",
   "error.unexpected": "Ocurrió un error inesperado. Inténtelo de nuevo.",
   // Errores de campo del backend, por código (ver field-error-codes.json).

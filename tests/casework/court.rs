@@ -131,3 +131,72 @@ fn adding_the_same_hearing_twice_is_refused_as_a_duplicate() {
     );
     clinic.admin(&["audit", "verify"]);
 }
+
+/// `tether courts` lists the EOIR codes without signing in; an unknown `--court` names the
+/// field, the courts meant and `tether courts`.
+#[test]
+fn courts_are_listed_and_an_unknown_code_suggests_the_ones_meant() {
+    let clinic = Clinic::with_staff();
+    let courts = clinic.admin_json(&["courts", "--json"]);
+    let courts = courts.as_array().expect("a list");
+    assert_eq!(courts.len(), 75);
+    let houston = courts
+        .iter()
+        .find(|c| c["code"] == "HOU")
+        .expect("Houston is listed");
+    assert_eq!(houston["city"], "Houston");
+    assert_eq!(houston["state"], "TX");
+    assert_eq!(
+        houston["name"],
+        "Houston - Jefferson Street Immigration Court"
+    );
+
+    let la = clinic.admin(&["courts", "los angeles"]);
+    let codes: Vec<&str> = la
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(codes, ["NLA", "VNS", "WLA"], "{la}");
+    // No vault, no passphrase needed for reference data.
+    let out = tether_tests::tether(
+        &clinic.path("no-vault-here"),
+        "nobody",
+        "",
+        &["courts", "HOU"],
+        &[],
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("HOU "));
+
+    let case = add_jose(&clinic);
+    for args in [
+        &[
+            "hearing",
+            "add",
+            &case,
+            "--at",
+            "2027-02-01 13:30",
+            "--court",
+            "LAX",
+        ][..],
+        &[
+            "child",
+            "add",
+            "--given-name",
+            "Ana",
+            "--family-name",
+            "Pérez",
+            "--court",
+            "LAX",
+        ],
+    ] {
+        let err = clinic.fails(ADMIN, ADMIN_PASS, args, &[], 8);
+        assert!(err.contains("court"), "{err}");
+        assert!(
+            err.contains("\"LAX\" is not in the EOIR court list"),
+            "{err}"
+        );
+        assert!(err.contains("NLA (Los Angeles"), "{err}");
+        assert!(err.contains("`tether courts`"), "{err}");
+    }
+}

@@ -121,7 +121,7 @@ describe("Child detail", () => {
     await fireEvent.click(screen.getByTestId("nta-save"));
     await waitFor(() => expect(mocks.commands.setNta).toHaveBeenCalledWith("2025-00001", "filed", "2025-04-01"));
 
-    await waitFor(() => expect(screen.getByRole("option", { name: "Los Angeles Immigration Court (LOS)" })).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole("option", { name: "Los Angeles Immigration Court (LOS) — Los Angeles, CA" })).toBeInTheDocument());
     expect(screen.getByTestId("hearing-court")).toHaveValue("HOU");
     await fireEvent.change(screen.getByTestId("hearing-court"), { target: { value: "LOS" } });
     expect(screen.getByTestId("hearing-at")).toHaveAccessibleDescription(expect.stringContaining("America/Los_Angeles"));
@@ -133,6 +133,31 @@ describe("Child detail", () => {
     );
     await waitFor(() => expect(screen.getAllByTestId("hearing-row")).toHaveLength(2));
     expect(screen.getAllByTestId("hearing-row")[1]).toHaveTextContent("Individual (merits)");
+  });
+
+  it("picks the hearing's court by typing its code, city or name", async () => {
+    mocks.commands.getChild.mockResolvedValue(ok(childDetail()));
+    renderDetail();
+    await screen.findByTestId("detail-case-number");
+    await fireEvent.click(screen.getByTestId("tab-court"));
+    await waitFor(() => expect(within(screen.getByTestId("hearing-court")).getAllByRole("option")).toHaveLength(4));
+    const filter = screen.getByTestId("hearing-court-filter");
+    expect(filter).toHaveAccessibleName("Filter the list for Immigration court");
+
+    // "san" narrows to San Antonio, which is then chosen.
+    await fireEvent.input(filter, { target: { value: "san" } });
+    expect(screen.getByTestId("hearing-court")).toHaveValue("SNA");
+    expect(screen.getByTestId("hearing-court-count")).toHaveTextContent("1 of 3 courts match");
+    // By city, accents aside: "los ángeles" leaves Los Angeles (and the chosen court, still shown).
+    await fireEvent.input(filter, { target: { value: "los ángeles" } });
+    expect(screen.getByTestId("hearing-court")).toHaveValue("LOS");
+    // By state: two Texas courts, nothing chosen for the user.
+    await fireEvent.input(filter, { target: { value: "tx" } });
+    expect(screen.getByTestId("hearing-court-count")).toHaveTextContent("2 of 3 courts match");
+    const labels = within(screen.getByTestId("hearing-court")).getAllByRole("option").map((o) => o.textContent);
+    expect(labels).toEqual(["Choose…", "Houston Immigration Court (HOU) — Houston, TX", "Los Angeles Immigration Court (LOS) — Los Angeles, CA", "San Antonio Immigration Court (SNA) — San Antonio, TX"]);
+    await fireEvent.input(filter, { target: { value: "zzz" } });
+    expect(screen.getByTestId("hearing-court-count")).toHaveTextContent("0 of 3 courts match");
   });
 
   it("refuses the same hearing twice and says which, in English and in Spanish", async () => {

@@ -54,7 +54,7 @@ pub struct ChildAddArgs {
     /// Date the NTA was served (YYYY-MM-DD)
     #[arg(long = "served-on")]
     served_on: Option<String>,
-    /// EOIR court code (e.g. ATL, HOU)
+    /// EOIR court code (e.g. ATL, HOU; `tether courts` lists them)
     #[arg(long)]
     court: Option<String>,
     /// Next hearing, "YYYY-MM-DD HH:MM" in the court's local time

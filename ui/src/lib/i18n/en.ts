@@ -198,6 +198,10 @@ export const en = {
   "common.notRecorded": "Not recorded",
   "common.choose": "Choose…",
   "common.none": "None",
+  // The court picker: a filter over the list of immigration courts.
+  "court.picker.placeholder": "Type a code, city or name to narrow the list",
+  "court.picker.filter": "Filter the list for {field}",
+  "court.picker.count": "{shown} of {total} courts match",
   "common.loading": "Loading…",
   "common.edit": "Edit",
   "common.done": "Done",

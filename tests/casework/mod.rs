@@ -5,6 +5,7 @@ mod bulk_reads;
 mod court;
 mod formulas;
 mod import;
+mod phone_oracle;
 mod redaction;
 mod search;
 mod search_oracle;

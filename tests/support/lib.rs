@@ -3,6 +3,7 @@
 //! a test clinic, the [`Clinic`] fixture (a vault folder of its own), and release-CSV fixtures.
 
 mod clinic;
+mod reference;
 mod release;
 mod staff;
 mod tether;
@@ -10,6 +11,7 @@ mod tether;
 use std::path::PathBuf;
 
 pub use clinic::Clinic;
+pub use reference::python_reference;
 pub use release::{october_21_ahead, RELEASE_HEADER};
 pub use staff::{ADMIN, ADMIN_PASS, BACKUP_PASS, SECOND_VOLUNTEER, VOLUNTEER, VOLUNTEER_PASS};
 pub use tether::{tether, tether_into_closed_pipe, tether_ok};

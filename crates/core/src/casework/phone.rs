@@ -155,7 +155,7 @@ fn international(text: &str) -> Result<phonenumber::PhoneNumber, phonenumber::Pa
     // refuses the number. Drop it: it is the same phone.
     let national = number.national().value().to_string();
     if number.code().value() == 52 && national.len() == 11 && national.starts_with('1') {
-        return phonenumber::parse(Some(country::Id::MX), &format!("+52{}", &national[1..]));
+        return phonenumber::parse(Some(country::Id::MX), format!("+52{}", &national[1..]));
     }
     Ok(number)
 }

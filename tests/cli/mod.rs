@@ -4,6 +4,7 @@ mod audit_chain;
 mod audit_receipt;
 mod backup;
 mod broken_pipe;
+mod calendar_ics;
 mod concurrent;
 mod confidentiality;
 mod contract;

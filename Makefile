@@ -12,10 +12,15 @@ CARGO ?= cargo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Tauri's build needs (webkit, ssl for SQLCipher); the tests need Xvfb, the WebKit WebDriver,
-# a font for the window, poppler's pdftotext and imagemagick for screenshots.
+# a font for the window, poppler's pdftotext and imagemagick for screenshots, and the
+# independent implementations Tether's phones and calendars are checked against
+# (libphonenumber's Python port, a Python iCalendar parser; run with /usr/bin/python3).
 APT_PACKAGES := build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev \
 	libxdo-dev libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver \
-	fonts-dejavu-core poppler-utils imagemagick
+	fonts-dejavu-core poppler-utils imagemagick python3 python3-phonenumbers python3-icalendar
+
+# `make test` installs the reference packages above, so their tests may not skip there.
+export TETHER_REQUIRE_REFERENCE ?= 1
 
 .PHONY: run test deps system-deps tauri-driver node-deps ui build bindings fmt clippy \
 	rust-test ui-test screenshots clean-vault-dev fresh-test

@@ -2,7 +2,7 @@
 //! number of records it returned, so a volunteer listing every sponsor's phone leaves a trace.
 
 use serde_json::Value;
-use tether_tests::{Clinic, VOLUNTEER, VOLUNTEER_PASS};
+use tether_tests::{Clinic, ADMIN, ADMIN_PASS, VOLUNTEER, VOLUNTEER_PASS};
 
 use super::add_jose;
 
@@ -77,4 +77,57 @@ fn sponsor_list_calls_due_tasks_search_and_calendar_each_leave_one_entry_with_a_
         new.iter().all(|e| e["actor_id"].as_i64().is_some()),
         "{new:?}"
     );
+}
+
+/// `child list` in a vault larger than its page says so on stderr (never inside the JSON
+/// array), and `--limit`/`--offset` page through the rest.
+#[test]
+fn child_list_says_when_it_shows_only_part_of_the_vault() {
+    let clinic = Clinic::with_admin();
+    clinic.admin(&["demo", "--children", "1005", "--seed", "11"]);
+
+    let out = clinic.run(ADMIN, ADMIN_PASS, &["child", "list", "--json"], &[]);
+    assert!(out.status.success());
+    let page: Value = serde_json::from_slice(&out.stdout).expect("one JSON array");
+    assert_eq!(page.as_array().map(Vec::len), Some(1000));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "showing 1,000 of 1,005; use --limit/--offset"
+    );
+
+    let out = clinic.run(
+        ADMIN,
+        ADMIN_PASS,
+        &["child", "list", "--limit", "10", "--offset", "1000"],
+        &[],
+    );
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 5);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "showing 5 of 1,005 from number 1,001; use --limit/--offset"
+    );
+
+    let all = clinic.run(
+        ADMIN,
+        ADMIN_PASS,
+        &["child", "list", "--limit", "2000"],
+        &[],
+    );
+    assert!(all.status.success());
+    assert!(
+        all.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&all.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&all.stdout).lines().count(), 1005);
+
+    let err = clinic.fails(
+        ADMIN,
+        ADMIN_PASS,
+        &["child", "list", "--limit", "0"],
+        &[],
+        8,
+    );
+    assert!(err.contains("limit"), "{err}");
 }

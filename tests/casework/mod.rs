@@ -7,6 +7,7 @@ mod court;
 mod formulas;
 mod import;
 mod lifecycle_defects;
+mod phone_oracle;
 mod redaction;
 mod search;
 mod search_oracle;

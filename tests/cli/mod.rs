@@ -3,6 +3,8 @@
 mod audit_chain;
 mod audit_receipt;
 mod backup;
+mod broken_pipe;
+mod calendar_ics;
 mod concurrent;
 mod confidentiality;
 mod contract;

@@ -55,3 +55,29 @@ fn volunteer_is_denied_admin_work_and_each_denial_is_audited() {
         "the volunteer added nobody"
     );
 }
+
+/// A volunteer listing red flags is told what was refused (seeing them), not an action she
+/// never tried; the permission matrix is unchanged (still refused, exit 4, still audited).
+#[test]
+fn a_volunteer_refused_red_flags_is_told_she_may_not_see_them() {
+    let clinic = Clinic::with_staff();
+    for args in [&["flags"][..], &["flags", "--json"]] {
+        let err = clinic.fails(VOLUNTEER, VOLUNTEER_PASS, args, &[], 4);
+        assert!(err.contains("may not see red flags"), "{args:?}: {err}");
+        assert!(!err.contains("acknowledge"), "{args:?}: {err}");
+    }
+    let err = clinic.fails(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &[
+            "flags",
+            "ack",
+            "sponsor_many_children:1:4",
+            "--note",
+            "llamé a Rosa",
+        ],
+        &[],
+        4,
+    );
+    assert!(err.contains("may not see red flags"), "{err}");
+}

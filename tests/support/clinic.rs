@@ -6,7 +6,10 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use crate::{tether, tether_ok, ADMIN, ADMIN_PASS, RELEASE_HEADER, VOLUNTEER, VOLUNTEER_PASS};
+use crate::{
+    tether, tether_into_closed_pipe, tether_ok, ADMIN, ADMIN_PASS, RELEASE_HEADER, VOLUNTEER,
+    VOLUNTEER_PASS,
+};
 
 /// A clinic's machine: a temp folder holding the vault folder (`vault/`, not created until
 /// `init` or `restore`), a private temp folder for the processes (`tmp/`, searched for canaries)
@@ -72,6 +75,14 @@ impl Clinic {
         let tmp = self.tmp();
         let tmp = tmp.to_str().expect("utf-8 temp path");
         tether(&self.vault(), user, pass, args, &with_tmpdir(tmp, env))
+    }
+
+    /// Runs `tether` with its stdout a pipe nobody reads any more (`tether … | head -1` after
+    /// `head` has gone).
+    pub fn run_into_closed_pipe(&self, user: &str, pass: &str, args: &[&str]) -> Output {
+        let tmp = self.tmp();
+        let tmp = tmp.to_str().expect("utf-8 temp path");
+        tether_into_closed_pipe(&self.vault(), user, pass, args, &with_tmpdir(tmp, &[]))
     }
 
     /// Runs and expects success; returns stdout.

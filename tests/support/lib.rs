@@ -3,6 +3,7 @@
 //! a test clinic, the [`Clinic`] fixture (a vault folder of its own), and release-CSV fixtures.
 
 mod clinic;
+mod reference;
 mod release;
 mod staff;
 mod tether;
@@ -10,9 +11,10 @@ mod tether;
 use std::path::PathBuf;
 
 pub use clinic::Clinic;
+pub use reference::python_reference;
 pub use release::{october_21_ahead, RELEASE_HEADER};
 pub use staff::{ADMIN, ADMIN_PASS, BACKUP_PASS, SECOND_VOLUNTEER, VOLUNTEER, VOLUNTEER_PASS};
-pub use tether::{tether, tether_ok};
+pub use tether::{tether, tether_into_closed_pipe, tether_ok};
 
 /// A binary built by this workspace, found next to the running test executable
 /// (`target/<profile>/deps/tests-…` → `target/<profile>/<name>`), whatever CARGO_TARGET_DIR is.

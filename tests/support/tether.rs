@@ -43,3 +43,29 @@ pub fn tether_ok(
     );
     String::from_utf8(out.stdout).expect("utf-8 stdout")
 }
+
+/// Runs the `tether` CLI like [`tether`], its stdout a pipe whose reader is already gone (as in
+/// `tether flags | head -1` once `head` has its line): every write to stdout fails.
+pub fn tether_into_closed_pipe(
+    vault: &Path,
+    user: &str,
+    passphrase: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let mut cmd = Command::new(workspace_binary("tether"));
+    cmd.args(args)
+        .env("TETHER_VAULT", vault)
+        .env("TETHER_USER", user)
+        .env("TETHER_PASSPHRASE", passphrase)
+        .env_remove("TETHER_NEW_PASSPHRASE")
+        .env_remove("TETHER_BACKUP_PASSPHRASE")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("tether runs")
+}

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::commands::{
-    address, audit, calendar, calls, children, flags, history, import_export, print, proceedings,
-    search, settings, sponsors, tasks, users, vault,
+    address, audit, calendar, calls, children, courts, flags, history, import_export, print,
+    proceedings, search, settings, sponsors, tasks, users, vault,
 };
 
 #[derive(Debug, Parser)]
@@ -96,6 +96,8 @@ pub enum Command {
     /// Addresses volunteers reported on calls: pending, confirm ID, reject ID --reason TEXT
     #[command(subcommand)]
     Address(address::AddressCommand),
+    /// The EOIR immigration court codes for --court (code, name, city, state); no sign-in
+    Courts(courts::CourtsArgs),
 }
 
 #[cfg(test)]

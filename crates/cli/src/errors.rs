@@ -49,7 +49,17 @@ pub fn one_line(err: &anyhow::Error) -> String {
             line.push_str(&cause);
         }
     }
+    if names_an_unknown_court(err) {
+        line.push_str("; `tether courts` lists every court code");
+    }
     line.replace('\n', " ")
+}
+
+/// Whether a field at fault is a court code that is not in the EOIR list.
+fn names_an_unknown_court(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<StoreError>())
+        .any(|e| e.field_errors().iter().any(|f| f.code == "unknown_court"))
 }
 
 #[cfg(test)]

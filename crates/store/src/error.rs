@@ -54,6 +54,13 @@ pub enum StoreError {
     NotFound { kind: &'static str, id: String },
     #[error("{0}")]
     Conflict(String),
+    /// The case already has this hearing: same child, same date-time, same court.
+    #[error("child {child} already has a hearing on {at} at {court}; nothing was added")]
+    DuplicateHearing {
+        child: String,
+        at: String,
+        court: String,
+    },
     #[error("the backup {path} cannot be opened: wrong backup passphrase or damaged file")]
     BackupUnreadable { path: PathBuf },
     #[error("the backup {path} is refused: {reason}")]
@@ -106,7 +113,7 @@ impl StoreError {
             | StoreError::BackupRejected { .. }
             | StoreError::ImportRejected { .. } => ErrorKind::InvalidInput,
             StoreError::NotFound { .. } => ErrorKind::NotFound,
-            StoreError::Conflict(_) => ErrorKind::Conflict,
+            StoreError::Conflict(_) | StoreError::DuplicateHearing { .. } => ErrorKind::Conflict,
             StoreError::AuditBroken(_) | StoreError::AuditReceipt(_) => ErrorKind::DatabaseCorrupt,
             StoreError::Io { .. } | StoreError::Sql { .. } | StoreError::Crypto(_) => {
                 ErrorKind::Internal

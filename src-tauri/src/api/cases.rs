@@ -178,6 +178,8 @@ pub fn list_courts() -> Vec<CourtOption> {
             code: c.code.clone(),
             name: c.display_name(),
             time_zone: c.time_zone.clone(),
+            city: c.city.clone(),
+            state: c.state.code().to_owned(),
         })
         .collect()
 }

@@ -456,6 +456,10 @@ pub struct CourtOption {
     pub code: String,
     pub name: String,
     pub time_zone: String,
+    /// Where the court sits, for the picker's filter and its labels.
+    pub city: String,
+    /// USPS code, e.g. `TX`.
+    pub state: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]

@@ -152,10 +152,18 @@ impl From<StoreError> for AppError {
         };
         // One field at fault: its code goes on the error itself too, so a form that reads
         // only `field`/`message` (the clinic phone) can still translate it.
-        let (code, params) = match fields.as_slice() {
-            [only] if !only.code.is_empty() => {
+        let (code, params) = match (&e, fields.as_slice()) {
+            (_, [only]) if !only.code.is_empty() => {
                 (Some(only.code.clone()), Box::new(only.params.clone()))
             }
+            // A refused duplicate says which hearing it was, in the reader's language.
+            (StoreError::DuplicateHearing { at, court, .. }, _) => (
+                Some("duplicate_hearing".to_owned()),
+                Box::new(BTreeMap::from([
+                    ("at".to_owned(), at.clone()),
+                    ("court".to_owned(), court.clone()),
+                ])),
+            ),
             _ => (None, Box::default()),
         };
         AppError {
@@ -214,6 +222,23 @@ mod tests {
             e.fields[0].params.get("max").map(String::as_str),
             Some("120")
         );
+    }
+
+    #[test]
+    fn a_duplicate_hearing_is_a_coded_conflict_naming_the_hearing() {
+        let e = AppError::from(StoreError::DuplicateHearing {
+            child: "T-2026-000001".into(),
+            at: "2027-01-15 09:00".into(),
+            court: "HOU".into(),
+        });
+        assert_eq!(e.kind, ErrorKind::Conflict);
+        assert_eq!(e.code.as_deref(), Some("duplicate_hearing"));
+        assert_eq!(
+            e.params.get("at").map(String::as_str),
+            Some("2027-01-15 09:00")
+        );
+        assert_eq!(e.params.get("court").map(String::as_str), Some("HOU"));
+        assert!(e.message.contains("already has a hearing"), "{e:?}");
     }
 
     #[test]

@@ -254,6 +254,10 @@ export type CourtOption = {
 	code: string,
 	name: string,
 	time_zone: string,
+	/**  Where the court sits, for the picker's filter and its labels. */
+	city: string,
+	/**  USPS code, e.g. `TX`. */
+	state: string,
 };
 
 export type CourtView = {

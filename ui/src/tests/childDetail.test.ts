@@ -121,7 +121,7 @@ describe("Child detail", () => {
     await fireEvent.click(screen.getByTestId("nta-save"));
     await waitFor(() => expect(mocks.commands.setNta).toHaveBeenCalledWith("2025-00001", "filed", "2025-04-01"));
 
-    await waitFor(() => expect(screen.getByRole("option", { name: "Los Angeles Immigration Court (LOS)" })).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole("option", { name: "Los Angeles Immigration Court (LOS) — Los Angeles, CA" })).toBeInTheDocument());
     expect(screen.getByTestId("hearing-court")).toHaveValue("HOU");
     await fireEvent.change(screen.getByTestId("hearing-court"), { target: { value: "LOS" } });
     expect(screen.getByTestId("hearing-at")).toHaveAccessibleDescription(expect.stringContaining("America/Los_Angeles"));
@@ -133,6 +133,55 @@ describe("Child detail", () => {
     );
     await waitFor(() => expect(screen.getAllByTestId("hearing-row")).toHaveLength(2));
     expect(screen.getAllByTestId("hearing-row")[1]).toHaveTextContent("Individual (merits)");
+  });
+
+  it("picks the hearing's court by typing its code, city or name", async () => {
+    mocks.commands.getChild.mockResolvedValue(ok(childDetail()));
+    renderDetail();
+    await screen.findByTestId("detail-case-number");
+    await fireEvent.click(screen.getByTestId("tab-court"));
+    await waitFor(() => expect(within(screen.getByTestId("hearing-court")).getAllByRole("option")).toHaveLength(4));
+    const filter = screen.getByTestId("hearing-court-filter");
+    expect(filter).toHaveAccessibleName("Filter the list for Immigration court");
+
+    // "san" narrows to San Antonio, which is then chosen.
+    await fireEvent.input(filter, { target: { value: "san" } });
+    expect(screen.getByTestId("hearing-court")).toHaveValue("SNA");
+    expect(screen.getByTestId("hearing-court-count")).toHaveTextContent("1 of 3 courts match");
+    // By city, accents aside: "los ángeles" leaves Los Angeles (and the chosen court, still shown).
+    await fireEvent.input(filter, { target: { value: "los ángeles" } });
+    expect(screen.getByTestId("hearing-court")).toHaveValue("LOS");
+    // By state: two Texas courts, nothing chosen for the user.
+    await fireEvent.input(filter, { target: { value: "tx" } });
+    expect(screen.getByTestId("hearing-court-count")).toHaveTextContent("2 of 3 courts match");
+    const labels = within(screen.getByTestId("hearing-court")).getAllByRole("option").map((o) => o.textContent);
+    expect(labels).toEqual(["Choose…", "Houston Immigration Court (HOU) — Houston, TX", "Los Angeles Immigration Court (LOS) — Los Angeles, CA", "San Antonio Immigration Court (SNA) — San Antonio, TX"]);
+    await fireEvent.input(filter, { target: { value: "zzz" } });
+    expect(screen.getByTestId("hearing-court-count")).toHaveTextContent("0 of 3 courts match");
+  });
+
+  it("refuses the same hearing twice and says which, in English and in Spanish", async () => {
+    mocks.commands.getChild.mockResolvedValue(ok(childDetail()));
+    const duplicate = err("conflict", "child 2025-00001 already has a hearing on 2025-09-15 09:00 at HOU; nothing was added", null, [], {
+      code: "duplicate_hearing",
+      params: { at: "2025-09-15 09:00", court: "HOU" },
+    });
+    mocks.commands.addHearing.mockResolvedValue(duplicate);
+    renderDetail();
+    await screen.findByTestId("detail-case-number");
+    await fireEvent.click(screen.getByTestId("tab-court"));
+    await fireEvent.input(screen.getByTestId("hearing-at"), { target: { value: "2025-09-15 09:00" } });
+    await fireEvent.click(screen.getByTestId("hearing-add"));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("This child already has a hearing on 2025-09-15 09:00 at the HOU immigration court. Nothing was added");
+    expect(screen.getAllByTestId("hearing-row")).toHaveLength(1);
+    expect(screen.queryByText("The hearing was added.")).toBeNull();
+
+    setLang("es");
+    await fireEvent.click(screen.getByTestId("hearing-add"));
+    await waitFor(() =>
+      expect(screen.getByRole("alert")).toHaveTextContent("Este niño ya tiene una audiencia el 2025-09-15 09:00 en la corte de inmigración HOU. No se agregó nada"),
+    );
   });
 
   it("records a hearing's outcome and judge, and flags a missed hearing", async () => {

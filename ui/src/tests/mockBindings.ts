@@ -74,8 +74,9 @@ export const languages: LanguageOption[] = [
 ];
 
 export const courtOptions: CourtOption[] = [
-  { code: "HOU", name: "Houston Immigration Court", time_zone: "America/Chicago" },
-  { code: "LOS", name: "Los Angeles Immigration Court", time_zone: "America/Los_Angeles" },
+  { code: "HOU", name: "Houston Immigration Court", time_zone: "America/Chicago", city: "Houston", state: "TX" },
+  { code: "LOS", name: "Los Angeles Immigration Court", time_zone: "America/Los_Angeles", city: "Los Angeles", state: "CA" },
+  { code: "SNA", name: "San Antonio Immigration Court", time_zone: "America/Chicago", city: "San Antonio", state: "TX" },
 ];
 
 export const sponsor: SponsorDetail = {

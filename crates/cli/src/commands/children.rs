@@ -3,10 +3,11 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use tether_core::casework::input::{ChildInput, ProceedingsInput};
-use tether_store::casework::ChildView;
+use tether_store::casework::{ChildSummary, ChildView};
 use tether_store::Session;
 
-use crate::output::{line, print_json, report_created};
+use crate::errors::invalid;
+use crate::output::{line, print_json, report_created, thousands};
 
 #[allow(clippy::large_enum_variant)] // parsed once per process
 #[derive(Debug, Subcommand)]
@@ -19,12 +20,14 @@ pub enum ChildCommand {
         #[arg(long)]
         json: bool,
     },
-    /// List children
+    /// List children by case number; when more are left, a note on stderr says how many
     List {
         #[arg(long)]
         json: bool,
+        /// How many children to list, at least 1
         #[arg(long, default_value_t = 1000)]
         limit: u32,
+        /// How many to skip first (with --limit, to page through a large vault)
         #[arg(long, default_value_t = 0)]
         offset: u32,
     },
@@ -57,7 +60,7 @@ pub struct ChildAddArgs {
     /// Date the NTA was served (YYYY-MM-DD)
     #[arg(long = "served-on")]
     served_on: Option<String>,
-    /// EOIR court code (e.g. ATL, HOU)
+    /// EOIR court code (e.g. ATL, HOU; `tether courts` lists them)
     #[arg(long)]
     court: Option<String>,
     /// Next hearing, "YYYY-MM-DD HH:MM" in the court's local time
@@ -128,19 +131,22 @@ pub fn run(session: &mut Session, command: ChildCommand) -> Result<()> {
             limit,
             offset,
         } => {
-            let items = session.list_children(offset, limit)?;
-            if json {
-                return print_json(&items);
+            if limit == 0 {
+                return Err(invalid(
+                    "limit",
+                    "must be at least 1 (how many children to list)",
+                ));
             }
-            for c in items {
-                println!(
-                    "{}  {:<32} {:<5} {:<10} {}",
-                    c.case_number,
-                    format!("{} {}", c.given_name, c.family_name),
-                    c.primary_language.unwrap_or_default(),
-                    c.release_date.flatten().unwrap_or_default(),
-                    c.sponsor_name.unwrap_or_default()
-                );
+            let items = session.list_children(offset, limit)?;
+            let total = session.count_children()?;
+            if json {
+                print_json(&items)?;
+            } else {
+                print_child_rows(items.iter());
+            }
+            // On stderr, so `--json` stays one array and stdout only rows.
+            if let Some(note) = page_note(offset, items.len(), total) {
+                eprintln!("{note}");
             }
             Ok(())
         }
@@ -304,5 +310,62 @@ fn print_child(v: &ChildView) {
 fn shown(label: &str, value: &Option<Option<String>>) {
     if let Some(v) = value {
         line(label, v.as_deref());
+    }
+}
+
+/// One line per child: case number, name, language, release date, sponsor.
+fn print_child_rows<'a>(items: impl Iterator<Item = &'a ChildSummary>) {
+    for c in items {
+        println!(
+            "{}  {:<32} {:<5} {:<10} {}",
+            c.case_number,
+            format!("{} {}", c.given_name, c.family_name),
+            c.primary_language.as_deref().unwrap_or_default(),
+            c.release_date.clone().flatten().unwrap_or_default(),
+            c.sponsor_name.as_deref().unwrap_or_default()
+        );
+    }
+}
+
+/// When a page of `shown` children from `offset` leaves some of the vault's `total` out (after
+/// it, or before it when paging), says so and how to see the rest: "showing 1,000 of 20,000; use --limit/--offset".
+fn page_note(offset: u32, shown: usize, total: u32) -> Option<String> {
+    let total = usize::try_from(total).unwrap_or(usize::MAX);
+    let offset = usize::try_from(offset).unwrap_or(usize::MAX);
+    if shown >= total {
+        return None;
+    }
+    let from = if offset == 0 {
+        String::new()
+    } else {
+        format!(" from number {}", thousands(offset.saturating_add(1)))
+    };
+    Some(format!(
+        "showing {} of {}{from}; use --limit/--offset",
+        thousands(shown),
+        thousands(total)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_note;
+
+    #[test]
+    fn a_page_that_leaves_children_out_says_so() {
+        assert_eq!(
+            page_note(0, 1000, 20_000).as_deref(),
+            Some("showing 1,000 of 20,000; use --limit/--offset")
+        );
+        assert_eq!(
+            page_note(19_500, 500, 20_000).as_deref(),
+            Some("showing 500 of 20,000 from number 19,501; use --limit/--offset")
+        );
+        assert_eq!(
+            page_note(25_000, 0, 20_000).as_deref(),
+            Some("showing 0 of 20,000 from number 25,001; use --limit/--offset")
+        );
+        assert_eq!(page_note(0, 7, 7), None);
+        assert_eq!(page_note(0, 0, 0), None);
     }
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod calendar;
 pub mod calls;
 pub mod children;
+pub mod courts;
 pub mod flags;
 pub mod history;
 pub mod import_export;
@@ -59,6 +60,8 @@ pub fn run(cli: Cli) -> Result<()> {
         // Print errors keep their own type: their kind picks the exit code.
         Command::Print(command) => Box::new(|s| Ok(print::run(s, command)?)),
         Command::Address(command) => Box::new(|s| address::run(s, command)),
+        // Reference data: no sign-in.
+        Command::Courts(args) => return courts::run(args),
     };
     body(&mut ctx.sign_in()?)
 }

@@ -38,7 +38,7 @@ pub struct HearingAddArgs {
     /// "YYYY-MM-DD HH:MM" in the court's local time
     #[arg(long)]
     at: String,
-    /// EOIR court code
+    /// EOIR court code (`tether courts` lists them)
     #[arg(long)]
     court: String,
     #[arg(long = "type", value_enum, default_value_t = HearingKindArg::Master)]

@@ -11,6 +11,7 @@ pub struct SearchArgs {
     query: String,
     #[arg(long)]
     json: bool,
+    /// How many children to list, at least 1
     #[arg(long, default_value_t = 20)]
     limit: u32,
 }
@@ -19,6 +20,11 @@ pub fn run(session: &mut Session, args: SearchArgs) -> Result<()> {
     let found = session.search(&args.query, args.limit)?;
     if args.json {
         return print_json(&found);
+    }
+    if found.is_empty() {
+        // On stderr: stdout holds only matches, one a line, for whoever reads it.
+        eprintln!("no children match {:?}", args.query.trim());
+        return Ok(());
     }
     for c in found {
         println!(

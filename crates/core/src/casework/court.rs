@@ -33,8 +33,24 @@ pub struct Court {
 pub enum CourtError {
     #[error("immigration court code is empty")]
     Empty,
-    #[error("immigration court code {0:?} is not in the EOIR court list")]
+    #[error("{}", unknown_message(.0))]
     Unknown(String),
+}
+
+/// "immigration court code "LAX" is not in the EOIR court list; close: NLA (Los Angeles – N.
+/// Los Angeles Street, Los Angeles, CA), …".
+fn unknown_message(value: &str) -> String {
+    let mut message = format!("immigration court code {value:?} is not in the EOIR court list");
+    let close = Court::close_to(value);
+    if !close.is_empty() {
+        let close: Vec<String> = close
+            .iter()
+            .map(|c| format!("{} ({}, {}, {})", c.code, c.name, c.city, c.state.code()))
+            .collect();
+        message.push_str("; close: ");
+        message.push_str(&close.join(", "));
+    }
+    message
 }
 
 impl CourtError {
@@ -50,7 +66,17 @@ impl CourtError {
     pub fn params(&self) -> std::collections::BTreeMap<String, String> {
         match self {
             CourtError::Empty => params([]),
-            CourtError::Unknown(value) => params([("value", value.clone())]),
+            CourtError::Unknown(value) => params([
+                ("value", value.clone()),
+                (
+                    "close",
+                    Court::close_to(value)
+                        .iter()
+                        .map(|c| c.code.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ]),
         }
     }
 }
@@ -157,6 +183,78 @@ impl Court {
         Court::by_code(raw).ok_or_else(|| CourtError::Unknown(shown(raw)))
     }
 
+    /// The courts someone typing `raw` may have meant, at most five, best first: a code one
+    /// letter off (`HUO` → HOU), courts whose city's initials begin it (`LAX` → the Los
+    /// Angeles courts), then courts whose code, city or name starts with what was typed
+    /// (`hous` → HOU), accents and case aside.
+    pub fn close_to(raw: &str) -> Vec<&'static Court> {
+        let typed = fold(raw.trim());
+        if typed.is_empty() {
+            return Vec::new();
+        }
+        let mut close: Vec<&'static Court> = Vec::new();
+        let mut add = |c: &'static Court| {
+            if close.len() < 5 && !close.contains(&c) {
+                close.push(c);
+            }
+        };
+        let typed_upper = typed.to_ascii_uppercase();
+        for c in COURTS.iter() {
+            if typed.len() == 3 && one_letter_off(&typed_upper, &c.code) {
+                add(c);
+            }
+        }
+        let initials = |place: &str| -> String {
+            fold(place)
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter_map(|w| w.chars().next())
+                .collect()
+        };
+        for c in COURTS.iter() {
+            // The city, and the place the name starts with ("Los Angeles - Van Nuys Boulevard").
+            let place = c.name.split(['-', '–']).next().unwrap_or_default();
+            if [initials(&c.city), initials(place)]
+                .iter()
+                .any(|i| i.len() >= 2 && typed.starts_with(i.as_str()))
+            {
+                add(c);
+            }
+        }
+        if typed.chars().count() >= 3 {
+            for c in COURTS.iter() {
+                let starts = |text: &str| {
+                    fold(text)
+                        .split(|ch: char| !ch.is_alphanumeric())
+                        .any(|w| w.starts_with(&typed))
+                };
+                if starts(&c.code) || starts(&c.city) || starts(&c.name) {
+                    add(c);
+                }
+            }
+        }
+        close
+    }
+
+    /// Whether `filter` (words, in any order) matches this court's code, name, city or state,
+    /// accents and case aside: what the window's court picker and `tether courts` filter by.
+    pub fn matches(&self, filter: &str) -> bool {
+        let haystack = fold(&format!(
+            "{} {} {} {}",
+            self.code,
+            self.name,
+            self.city,
+            self.state.code()
+        ));
+        let words: Vec<&str> = haystack
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        fold(filter)
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|typed| words.iter().any(|w| w.starts_with(typed)))
+    }
+
     /// `Adelanto Immigration Court`.
     pub fn display_name(&self) -> String {
         format!("{} Immigration Court", self.name)
@@ -178,9 +276,88 @@ impl Court {
     }
 }
 
+/// Lower case without the accents the court list uses (`Hagåtña`, `Ñ`), for matching.
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+/// Two three-letter codes that differ in one letter, or by two neighbours swapped.
+fn one_letter_off(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    match diff.as_slice() {
+        [_] => true,
+        [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn codes(courts: &[&Court]) -> Vec<String> {
+        courts.iter().map(|c| c.code.clone()).collect()
+    }
+
+    #[test]
+    fn an_unknown_code_suggests_the_courts_meant() {
+        assert_eq!(codes(&Court::close_to("LAX")), ["NLA", "VNS", "WLA"]);
+        assert_eq!(codes(&Court::close_to("HUO"))[0], "HOU");
+        assert!(codes(&Court::close_to("hous")).contains(&"HOU".to_owned()));
+        assert!(codes(&Court::close_to("San Anto")).contains(&"SNA".to_owned()));
+        assert!(Court::close_to("").is_empty());
+        assert!(Court::close_to("zzzz").is_empty());
+        let err = Court::parse_code("LAX").expect_err("LAX is an airport");
+        let message = err.to_string();
+        assert!(
+            message.contains("\"LAX\" is not in the EOIR court list"),
+            "{message}"
+        );
+        assert!(message.contains("close: NLA ("), "{message}");
+        assert!(message.contains("Los Angeles, CA"), "{message}");
+        assert_eq!(
+            err.params().get("close").map(String::as_str),
+            Some("NLA, VNS, WLA")
+        );
+    }
+
+    #[test]
+    fn a_filter_matches_code_city_or_name_in_any_order() {
+        let hou = Court::by_code("HOU").expect("Houston");
+        for filter in [
+            "hou",
+            "HOU",
+            "houston",
+            "jefferson hou",
+            "TX",
+            "hOuStOn jeff",
+        ] {
+            assert!(hou.matches(filter), "{filter}");
+        }
+        assert!(!hou.matches("dallas"));
+        let los_angeles: Vec<&str> = Court::all()
+            .iter()
+            .filter(|c| c.matches("los angeles"))
+            .map(|c| c.code.as_str())
+            .collect();
+        assert_eq!(los_angeles, ["NLA", "VNS", "WLA"]);
+    }
 
     #[test]
     fn every_shipped_row_parses_and_has_a_time_zone() {

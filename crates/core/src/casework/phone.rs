@@ -2,7 +2,17 @@
 //!
 //! A number typed without a country code is read as a US number: sponsors live in the US.
 //! Central American numbers (Guatemala +502, El Salvador +503, Honduras +504, …) and Mexican
-//! ones (+52) must be typed with their `+` country code.
+//! ones (+52) must be typed with their `+` country code, as `+502 2345 6789` or
+//! `(+502) 2345-6789`.
+//!
+//! A work-around at this boundary: `phonenumber` 0.3 strips the national prefix with the
+//! *default region's* metadata, so with US as the default a foreign number whose national part
+//! starts with 1 lost that digit (`+86 139 1234 5678` became `+863912345678`) and valid numbers
+//! were refused (`+55 11 3456 7890`, `+44 114 496 0123`). libphonenumber uses the metadata of
+//! the region the country code belongs to; so does this module: a number typed with `+` is
+//! read once without a default region to learn its country code, then again with that code's
+//! main region as the default. `tests/casework/phone_oracle.rs` checks the results against
+//! Debian's `python3-phonenumbers` (libphonenumber's Python port).
 
 use std::fmt;
 
@@ -79,11 +89,18 @@ impl Phone {
         {
             return Err(PhoneError::BadCharacter(shown(raw)));
         }
-        if trimmed.chars().skip(1).any(|c| c == '+') {
+        // `(+502) 2345-6789`: the country code in parentheses, as many people write it.
+        let unbracketed = country_code_in_parentheses(trimmed);
+        let text = unbracketed.as_deref().unwrap_or(trimmed);
+        if text.chars().skip(1).any(|c| c == '+') {
             return Err(PhoneError::BadCharacter(shown(raw)));
         }
-        let number = phonenumber::parse(Some(country::Id::US), trimmed)
-            .map_err(|_| PhoneError::Unreadable(shown(raw)))?;
+        let number = if text.starts_with('+') {
+            international(text)
+        } else {
+            phonenumber::parse(Some(country::Id::US), text)
+        }
+        .map_err(|_| PhoneError::Unreadable(shown(raw)))?;
         if !phonenumber::is_valid(&number) {
             return Err(PhoneError::Invalid(shown(raw)));
         }
@@ -108,6 +125,39 @@ impl Phone {
     pub fn calling_code(&self) -> u16 {
         self.calling_code
     }
+}
+
+/// `(+502) 2345-6789` → `+502 2345-6789`; `None` when the text does not start that way.
+fn country_code_in_parentheses(text: &str) -> Option<String> {
+    let inner = text.strip_prefix("(+")?;
+    let close = inner.find(')')?;
+    let code = &inner[..close];
+    if code.is_empty() || code.len() > 3 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(format!("+{code} {}", inner[close + 1..].trim_start()))
+}
+
+/// A number typed with its `+` country code, read with that code's own region as the default
+/// (see the module's note): first without a region, to learn the code.
+fn international(text: &str) -> Result<phonenumber::PhoneNumber, phonenumber::ParseError> {
+    let first = phonenumber::parse(None, text)?;
+    let region = phonenumber::metadata::DATABASE
+        .by_code(&first.code().value())
+        .and_then(|regions| regions.first().map(|m| m.id().to_owned()))
+        .and_then(|id| id.parse::<country::Id>().ok());
+    let number = match region {
+        Some(region) => phonenumber::parse(Some(region), text)?,
+        None => first,
+    };
+    // Mexico dropped the `1` once dialled before a mobile number (+52 1 55 …) in 2019; people
+    // still write it and libphonenumber's older metadata (Debian's) drops it, the newer one
+    // refuses the number. Drop it: it is the same phone.
+    let national = number.national().value().to_string();
+    if number.code().value() == 52 && national.len() == 11 && national.starts_with('1') {
+        return phonenumber::parse(Some(country::Id::MX), format!("+52{}", &national[1..]));
+    }
+    Ok(number)
 }
 
 impl fmt::Display for Phone {
@@ -178,6 +228,37 @@ mod tests {
             let p = Phone::parse(raw).unwrap_or_else(|e| panic!("{raw}: {e}"));
             assert_eq!(p.e164(), e164, "{raw}");
             assert_eq!(p.calling_code(), code, "{raw}");
+        }
+    }
+
+    /// Numbers libphonenumber reads (checked with Python's phonenumbers): the national part
+    /// is kept whole, whatever digit it starts with.
+    #[test]
+    fn foreign_numbers_keep_their_national_part() {
+        let cases = [
+            ("+86 139 1234 5678", "+8613912345678", 86),
+            ("+86 138 0013 8000", "+8613800138000", 86),
+            ("+55 11 93456 7890", "+5511934567890", 55),
+            ("+55 11 3456 7890", "+551134567890", 55),
+            ("+51 1 234 5678", "+5112345678", 51),
+            ("+54 11 4321 5678", "+541143215678", 54),
+            ("+91 11 2345 6789", "+911123456789", 91),
+            ("+44 114 496 0123", "+441144960123", 44),
+            // Mexico's old mobile prefix 1 after +52 is dropped, as libphonenumber does.
+            ("+52 1 55 1234 5678", "+525512345678", 52),
+            ("+52 55 1234 5678", "+525512345678", 52),
+            // The country code in parentheses.
+            ("(+502) 2345-6789", "+50223456789", 502),
+            ("(+502)5123 4567", "+50251234567", 502),
+            ("(+1) 713 555 0142", "+17135550142", 1),
+        ];
+        for (raw, e164, code) in cases {
+            let p = Phone::parse(raw).unwrap_or_else(|e| panic!("{raw}: {e}"));
+            assert_eq!(p.e164(), e164, "{raw}");
+            assert_eq!(p.calling_code(), code, "{raw}");
+        }
+        for raw in ["(+502 2345 6789", "(+50222) 345 6789", "(502) 2345 6789"] {
+            assert!(Phone::parse(raw).is_err(), "{raw}");
         }
     }
 

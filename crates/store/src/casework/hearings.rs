@@ -33,6 +33,24 @@ pub(crate) fn insert_hearing(
     .map_err(StoreError::sql("add a hearing"))
 }
 
+/// Whether the child already has a hearing at `at_local` in `court`.
+pub(crate) fn hearing_exists(
+    conn: &Connection,
+    child_id: i64,
+    at_local: &str,
+    court: &str,
+) -> Result<bool> {
+    conn.prepare_cached(
+        "SELECT 1 FROM hearings WHERE child_id = ?1 AND at_local = ?2 AND court_code = ?3",
+    )
+    .and_then(|mut s| {
+        s.query_row(params![child_id, at_local, court], |_| Ok(()))
+            .optional()
+    })
+    .map(|found| found.is_some())
+    .map_err(StoreError::sql("look for the same hearing"))
+}
+
 pub(crate) fn hearings(conn: &Connection, child_id: i64) -> Result<Vec<HearingView>> {
     let mut stmt = conn
         .prepare_cached(

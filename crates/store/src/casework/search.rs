@@ -24,6 +24,17 @@ pub(crate) fn phone_digits(p: &Phone) -> (String, String) {
     (full, national)
 }
 
+/// How many trailing digits of a phone are indexed as its local number: a US number without
+/// its area code (`555-0142`), or the last seven of a longer national number, as people note
+/// a number they half remember. FTS5 matches prefixes only, so the tail is a token of its own.
+const LOCAL_DIGITS: usize = 7;
+
+/// The phone's local-number token, when its national part is longer than that.
+fn local_digits(national: &str) -> Option<&str> {
+    let start = national.len().checked_sub(LOCAL_DIGITS)?;
+    (start > 0).then(|| &national[start..])
+}
+
 /// (Re)writes the search row of an existing child from what is stored.
 pub(crate) fn index_child(conn: &Connection, child_id: i64) -> Result<()> {
     let (names, numbers) = conn
@@ -138,6 +149,9 @@ fn number_terms<'a>(case_number: &str, phones: impl Iterator<Item = &'a Phone>) 
     let mut numbers = vec![case_number.replace('-', " "), case_number.replace('-', "")];
     for p in phones {
         let (full, national) = phone_digits(p);
+        if let Some(local) = local_digits(&national) {
+            numbers.push(local.to_owned());
+        }
         numbers.push(full);
         numbers.push(national);
     }
@@ -179,8 +193,25 @@ impl QueryKind {
 /// found as a phone even though it would also read as an A-Number. Without
 /// `Visibility::a_number`, no alternative touches the `a_numbers` column.
 pub fn plan_query(raw: &str, vis: &Visibility) -> (QueryKind, Option<String>) {
+    let plan = plan(raw, vis);
+    (plan.kind, plan.query)
+}
+
+/// A query as planned for one role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Plan {
+    kind: QueryKind,
+    /// Everything the query may match (identifiers exactly, words as prefixes).
+    query: Option<String>,
+    /// The identifiers alone (a case number, its sequence typed bare, an A-Number, a phone):
+    /// their matches are listed first, so `5` finds T-…-000005 before phones that start with 5.
+    exact: Option<String>,
+}
+
+fn plan(raw: &str, vis: &Visibility) -> Plan {
     let mut kinds: Vec<&str> = Vec::new();
     let mut alternatives = Vec::new();
+    let mut exact = Vec::new();
     // Every column a word may match for this role, as an FTS5 column filter.
     let (all_columns, number_columns) = if vis.a_number {
         ("{names numbers a_numbers}", "{numbers a_numbers}")
@@ -195,21 +226,32 @@ pub fn plan_query(raw: &str, vis: &Visibility) -> (QueryKind, Option<String>) {
         .collect();
     if let Ok(c) = CaseNumber::parse(raw) {
         kinds.push("case_number");
-        alternatives.push(format!("numbers : \"{}\"", c.to_string().replace('-', "")));
+        exact.push(format!("numbers : \"{}\"", c.to_string().replace('-', "")));
+    }
+    // A bare number of up to six digits (`5`, `000123`) may be a case number's sequence, which
+    // is indexed as its own six-digit token. Its kind stays `number`: that is what it looks like.
+    let bare = raw.trim();
+    if (1..=6).contains(&bare.len()) && bare.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(seq) = bare.parse::<u32>() {
+            if seq > 0 {
+                exact.push(format!("numbers : \"{seq:06}\""));
+            }
+        }
     }
     if let Ok(a) = ANumber::parse(raw) {
         kinds.push("a_number");
         if vis.a_number {
-            alternatives.push(format!("a_numbers : \"{}\"", a.digits()));
+            exact.push(format!("a_numbers : \"{}\"", a.digits()));
         }
     }
     let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
     if digits.len() >= 7 {
         if let Ok(p) = Phone::parse(raw) {
             kinds.push("phone");
-            alternatives.push(format!("numbers : \"{}\"", phone_digits(&p).0));
+            exact.push(format!("numbers : \"{}\"", phone_digits(&p).0));
         }
     }
+    alternatives.extend(exact.iter().cloned());
     // A number typed with spaces or dashes (`5123 4567`, `555-0142`) is one number.
     let number_like = raw
         .chars()
@@ -235,10 +277,13 @@ pub fn plan_query(raw: &str, vis: &Visibility) -> (QueryKind, Option<String>) {
     } else {
         kinds.join("+")
     });
-    if alternatives.is_empty() {
-        return (kind, None);
+    let or =
+        |alternatives: Vec<String>| (!alternatives.is_empty()).then(|| alternatives.join(" OR "));
+    Plan {
+        kind,
+        query: or(alternatives),
+        exact: or(exact),
     }
-    (kind, Some(alternatives.join(" OR ")))
 }
 
 /// The FTS5 query as staff (who see everything) would run it.
@@ -263,15 +308,19 @@ pub(crate) fn search(
     limit: u32,
     vis: &Visibility,
 ) -> Result<(QueryKind, Vec<ChildSummary>)> {
-    let (kind, query) = plan_query(raw, vis);
+    let Plan { kind, query, exact } = plan(raw, vis);
     let Some(query) = query else {
         return Ok((kind, Vec::new()));
     };
     // One or two letters typed so far match thousands of children: ranking them all by bm25
     // costs tens of milliseconds and means little, so show the newest cases instead (FTS5
-    // walks rowids backwards and stops at the limit).
+    // walks rowids backwards and stops at the limit). An identifier's exact matches come
+    // before everything it also matches as a prefix.
     let order = if is_short_prefix(raw) {
         "f.rowid DESC"
+    } else if exact.is_some() {
+        "f.rowid IN (SELECT rowid FROM child_search WHERE child_search MATCH ?3) DESC,
+         bm25(child_search, 10.0, 5.0, 5.0)"
     } else {
         "bm25(child_search, 10.0, 5.0, 5.0)"
     };
@@ -288,12 +337,15 @@ pub(crate) fn search(
     let mut stmt = conn
         .prepare_cached(&sql)
         .map_err(StoreError::sql("search"))?;
-    let rows = stmt
-        .query_map(params![query, limit], |r| summary_from_row(r, vis))
-        .map_err(StoreError::sql("search"))?;
-    let found = rows
-        .collect::<rusqlite::Result<_>>()
-        .map_err(StoreError::sql("search"))?;
+    let found = match &exact {
+        Some(exact) => stmt
+            .query_map(params![query, limit, exact], |r| summary_from_row(r, vis))
+            .and_then(|rows| rows.collect::<rusqlite::Result<_>>()),
+        None => stmt
+            .query_map(params![query, limit], |r| summary_from_row(r, vis))
+            .and_then(|rows| rows.collect::<rusqlite::Result<_>>()),
+    }
+    .map_err(StoreError::sql("search"))?;
     Ok((kind, found))
 }
 
@@ -302,7 +354,7 @@ mod tests {
     use tether_core::casework::redaction::Visibility;
     use tether_core::Role;
 
-    use super::{fts_query, plan_query};
+    use super::{fts_query, local_digits, plan, plan_query};
 
     #[test]
     fn queries_read_identifiers_in_any_accepted_form() {
@@ -341,6 +393,28 @@ mod tests {
             assert!(!q.contains("a_numbers"), "{raw:?} → {q}");
             assert!(!q.is_empty(), "{raw:?}");
         }
+    }
+
+    #[test]
+    fn a_bare_number_is_also_read_as_a_case_numbers_sequence_first() {
+        let staff = Visibility::EVERYTHING;
+        let p = plan("5", &staff);
+        assert_eq!(p.exact.as_deref(), Some("numbers : \"000005\""));
+        assert_eq!(p.kind.as_str(), "number");
+        assert_eq!(
+            plan("000123", &staff).exact.as_deref(),
+            Some("numbers : \"000123\"")
+        );
+        assert_eq!(plan("0", &staff).exact, None);
+        assert_eq!(plan("1234567", &staff).exact, None);
+        assert_eq!(plan("José", &staff).exact, None);
+    }
+
+    #[test]
+    fn a_phones_last_seven_digits_are_a_token_of_their_own() {
+        assert_eq!(local_digits("7135550142"), Some("5550142"));
+        assert_eq!(local_digits("51234567"), Some("1234567"));
+        assert_eq!(local_digits("5550142"), None);
     }
 
     #[test]

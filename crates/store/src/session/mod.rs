@@ -114,7 +114,7 @@ impl Session {
         Err(StoreError::PermissionDenied {
             user: self.user.name.clone(),
             role: self.user.role.as_str(),
-            action: describe(action),
+            action: refused(permission, action),
         })
     }
 
@@ -179,7 +179,18 @@ impl Session {
     }
 }
 
-/// What a refused user was trying to do, for the error message.
+/// What a refused user was trying to do, for the error message. The permission comes first
+/// where one check guards several requests under one audit action: red flags are listed and
+/// acknowledged after the same `ReviewFlags` check, audited as `flag_acknowledged`, and whoever
+/// is refused it may not see them at all (acknowledging needs seeing).
+fn refused(permission: Permission, action: AuditAction) -> &'static str {
+    match permission {
+        Permission::ReviewFlags => "see red flags",
+        _ => describe(action),
+    }
+}
+
+/// What a refused user was trying to do, by the audited action.
 fn describe(action: AuditAction) -> &'static str {
     match action {
         AuditAction::UserAdded => "add users",

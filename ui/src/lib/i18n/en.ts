@@ -202,6 +202,10 @@ export const en = {
   "common.notRecorded": "Not recorded",
   "common.choose": "Choose…",
   "common.none": "None",
+  // The court picker: a filter over the list of immigration courts.
+  "court.picker.placeholder": "Type a code, city or name to narrow the list",
+  "court.picker.filter": "Filter the list for {field}",
+  "court.picker.count": "{shown} of {total} courts match",
   "common.loading": "Loading…",
   "common.edit": "Edit",
   "common.done": "Done",
@@ -706,6 +710,8 @@ export const en = {
   "error.invalid_input": "Some information is not valid.",
   "error.not_found": "It was not found. It may have been removed.",
   "error.conflict": "This conflicts with existing data, for example a user with the same name.",
+  // Conflicts the backend names by code ({at}, {court}: the hearing already there).
+  "conflict.duplicate_hearing": "This child already has a hearing on {at} at the {court} immigration court. Nothing was added: change the date, time or court, or edit the hearing that is there.",
   "error.internal": "Something went wrong inside Tether.",
   "error.unexpected": "Something unexpected went wrong. Please try again.",
   // Field errors from the backend, by code (see field-error-codes.json); {value} is what was typed.

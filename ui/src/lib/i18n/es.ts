@@ -204,6 +204,9 @@ export const es: Record<MessageKey, string> = {
   "common.notRecorded": "Sin dato",
   "common.choose": "Elija…",
   "common.none": "Ninguno",
+  "court.picker.placeholder": "Escriba un código, una ciudad o un nombre para acortar la lista",
+  "court.picker.filter": "Filtrar la lista de {field}",
+  "court.picker.count": "{shown} de {total} cortes coinciden",
   "common.loading": "Cargando…",
   "common.edit": "Editar",
   "common.done": "Listo",
@@ -708,6 +711,7 @@ export const es: Record<MessageKey, string> = {
   "error.invalid_input": "Algunos datos no son válidos.",
   "error.not_found": "No se encontró. Es posible que haya sido eliminado.",
   "error.conflict": "Esto entra en conflicto con datos existentes, por ejemplo un usuario con el mismo nombre.",
+  "conflict.duplicate_hearing": "Este niño ya tiene una audiencia el {at} en la corte de inmigración {court}. No se agregó nada: cambie la fecha, la hora o la corte, o edite la audiencia que ya existe.",
   "error.internal": "Algo falló dentro de Tether.",
   "error.unexpected": "Ocurrió un error inesperado. Inténtelo de nuevo.",
   // Errores de campo del backend, por código (ver field-error-codes.json).

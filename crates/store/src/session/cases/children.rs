@@ -130,6 +130,12 @@ impl Session {
     /// case number, A-Number, phone, number), never its text, and the number of results.
     pub fn search(&mut self, query: &str, limit: u32) -> Result<Vec<ChildSummary>> {
         self.authorize_viewing_children()?;
+        if limit == 0 {
+            return Err(StoreError::invalid(
+                "limit",
+                "must be at least 1 (how many children to list)",
+            ));
+        }
         let vis = self.visibility();
         self.audited_bulk_read(AuditAction::ChildrenSearched, "search", |tx| {
             let (kind, found) = search::search(tx, query, limit.clamp(1, 500), &vis)?;

@@ -13,6 +13,8 @@ use crate::error::{Result, StoreError};
 use crate::session::Session;
 
 impl Session {
+    /// Adds a hearing; the same hearing twice (same child, date-time and court) is refused as
+    /// a duplicate (`DuplicateHearing`, a conflict), whatever its type.
     pub fn add_hearing(
         &mut self,
         id_or_case: &str,
@@ -30,6 +32,16 @@ impl Session {
                 Ok((s.child_id(id_or_case)?, court))
             },
             |tx, child, court| {
+                // Checked inside the write transaction, so a second `hearing add` of the same
+                // hearing (the window and the CLI at once) cannot both pass. An import re-run
+                // still updates its hearings in place (`insert_hearing`'s upsert).
+                if hearings::hearing_exists(tx, child, &at_local, &court.code)? {
+                    return Err(StoreError::DuplicateHearing {
+                        child: id_or_case.trim().to_owned(),
+                        at: at_local.clone(),
+                        court: court.code.clone(),
+                    });
+                }
                 let hearing = hearings::insert_hearing(tx, child, &at_local, &court.code, kind)?;
                 children::set_court(tx, child, &court.code)?;
                 let detail = json!({ "hearing_id": hearing, "at": at_local, "court": court.code });

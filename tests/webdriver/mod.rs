@@ -4,6 +4,7 @@
 //! UI in steps.rs, and the tests by screen or flow beside them.
 
 mod calls;
+mod case_month;
 mod children;
 mod harness;
 mod printing;

@@ -51,13 +51,15 @@ pub fn search_for_one_child(s: &Session, query: &str) -> TestResult<String> {
     let search = s.find("children-search")?;
     search.clear()?;
     search.type_text(query)?;
-    let done = format!("“{query}”");
+    // English quotes the query “so”, Spanish «así».
+    let done = [format!("“{query}”"), format!("«{query}»")];
     s.wait_until(
         SCREEN_TIMEOUT,
         &format!("the search for {query:?} to answer"),
         || {
             let status = s.find_css(r#"[data-testid="screen-children"] [role="status"]"#)?;
-            Ok(status.text()?.contains(&done).then_some(()))
+            let text = status.text()?;
+            Ok(done.iter().any(|d| text.contains(d.as_str())).then_some(()))
         },
     )?;
     let rows = s.find_all_css(r#"[data-testid="search-results"] [data-testid="child-row"]"#)?;
@@ -141,7 +143,7 @@ pub fn vault_with_release(temp: &Path, vault: &Path, release: &str) -> TestResul
 }
 
 /// Runs the `tether` CLI on `vault` as the admin of the call-queue test.
-fn tether_cli(vault: &Path, args: &[&str]) -> TestResult {
+pub fn tether_cli(vault: &Path, args: &[&str]) -> TestResult {
     let out = tether_tests::tether(vault, CALL_ADMIN, PASSPHRASE, args, &[]);
     if out.status.success() {
         Ok(())

@@ -5,11 +5,12 @@
 //! holds every step, newest first. The CLI prepares the vault and the two failed attempts.
 
 use super::harness::{
-    temp_home, testid_selector, wait_for_app_exit, App, Session, TestResult, SCREEN_TIMEOUT,
+    save_screenshot_if_asked, temp_home, testid_selector, wait_for_app_exit, App, Session,
+    TestResult, SCREEN_TIMEOUT,
 };
 use super::steps::{
-    choose, dismiss_toasts, expect_signed_in_as, fill, search_for_one_child, tether_cli, unlock,
-    vault_with_release,
+    choose, dismiss_toasts, expect_signed_in_as, fill, scroll_to_top, search_for_one_child,
+    tether_cli, unlock, vault_with_release,
 };
 use super::{CALL_ADMIN, PASSPHRASE};
 
@@ -101,6 +102,9 @@ fn month_of_one_case(words: &Words) -> TestResult {
         s.find("nav-tasks")?.click()?;
         s.wait_for("screen-tasks", SCREEN_TIMEOUT)?;
         let row = wait_for_task(s, "escalation")?;
+        if words.lang == "en" {
+            save_screenshot_if_asked(s, "tasks.png")?;
+        }
         assert!(
             row.contains(words.not_safe),
             "the escalation does not say why: {row:?}"
@@ -176,6 +180,10 @@ fn month_of_one_case(words: &Words) -> TestResult {
                 "child_imported",
             ],
         )?;
+        if words.lang == "en" {
+            scroll_to_top(s, "case-history")?;
+            save_screenshot_if_asked(s, "case-history.png")?;
+        }
         let history = s.find("case-history")?.rendered_text()?;
         for seen in [
             "500 Elm St",

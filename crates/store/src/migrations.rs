@@ -406,6 +406,60 @@ mod tests {
         Ok(())
     }
 
+    /// A vault from before the case history: its calls become the history's first events and
+    /// its flag acknowledgement is kept, and the history cannot be rewritten through SQL.
+    #[test]
+    fn migration_8_carries_calls_and_acknowledgements_into_the_history() -> Result<()> {
+        let mut conn = Connection::open_in_memory().map_err(StoreError::sql("open"))?;
+        for (index, step) in MIGRATIONS.iter().take(7).enumerate() {
+            match step {
+                Step::Sql(sql) => conn.execute_batch(sql).map_err(StoreError::sql("old"))?,
+                Step::Rust(run) => run(&conn)?,
+            }
+            conn.pragma_update(None, "user_version", index as i64 + 1)
+                .map_err(StoreError::sql("old"))?;
+        }
+        conn.execute_batch(
+            "INSERT INTO children (id, case_number, case_year, case_seq, given_name, family_name,
+                name_key, created_at, updated_at)
+             VALUES (1, 'T-2026-000001', 2026, 1, 'José', 'Ramírez', 'jose ramirez',
+                '2026-10-01T10:00:00Z', '2026-10-01T10:00:00Z');
+             INSERT INTO calls (child_id, offset_days, attempt, called_at, called_on, time_zone,
+                outcome, caller, notes, answers)
+             VALUES (1, 30, 1, '2026-11-02T16:00:00Z', '2026-11-02', 'America/Chicago',
+                'reached_child', 'ana', 'Dice que no se siente seguro.', '{\"feels_safe\":false}');
+             INSERT INTO flag_acks (key, at, actor, note)
+             VALUES ('shared_address:1,2', '2026-11-03T10:00:00Z', 'ana', 'Dúplex: visitado.');",
+        )
+        .map_err(StoreError::sql("old rows"))?;
+        migrate(&mut conn)?;
+        let (kind, actor, detail): (String, String, String) = conn
+            .query_row(
+                "SELECT kind, actor, detail FROM case_events WHERE child_id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(StoreError::sql("read"))?;
+        assert_eq!((kind.as_str(), actor.as_str()), ("call_logged", "ana"));
+        let detail: serde_json::Value = serde_json::from_str(&detail)
+            .map_err(|_| StoreError::invalid("detail", "the migrated call is JSON"))?;
+        assert_eq!(detail["answers"]["feels_safe"], false);
+        assert_eq!(detail["note"], "Dice que no se siente seguro.");
+        let note: String = conn
+            .query_row(
+                "SELECT note FROM flag_acknowledgements WHERE key = 'shared_address:1,2'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(StoreError::sql("read"))?;
+        assert_eq!(note, "Dúplex: visitado.");
+        assert!(conn
+            .execute("UPDATE case_events SET actor = 'x'", [])
+            .is_err());
+        assert!(conn.execute("DELETE FROM case_events", []).is_err());
+        Ok(())
+    }
+
     #[test]
     fn a_vault_whose_chain_already_forked_still_opens() -> Result<()> {
         let mut conn = Connection::open_in_memory().map_err(StoreError::sql("open"))?;

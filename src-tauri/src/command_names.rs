@@ -34,6 +34,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "import_csv",
     "list_courts",
     "list_languages",
+    "list_countries",
     "set_hearing_result",
     "set_proceedings",
     "record_address_change",

@@ -406,3 +406,77 @@ fn an_override_cannot_read_files() {
         assert!(err.to_string().contains("eoir33.typ"), "{path}: {err}");
     }
 }
+
+/// Where each word of the first page is: (word, x of its left edge, y of its top) in points,
+/// and the page's width, from `pdftotext -bbox` (an independent reader of the PDF).
+fn word_boxes(pdf: &[u8]) -> (Vec<(String, f64, f64)>, f64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sheet.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let html = String::from_utf8(out.stdout).unwrap();
+    let attr = |tag: &str, name: &str| -> f64 {
+        tag.split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    let width = html
+        .lines()
+        .find(|l| l.contains("<page "))
+        .map_or(f64::NAN, |l| attr(l, "width"));
+    let words = html
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|l| {
+            let word = l.split('>').nth(1).and_then(|w| w.split('<').next());
+            (
+                word.unwrap_or("").to_owned(),
+                attr(l, "xMin"),
+                attr(l, "yMin"),
+            )
+        })
+        .collect();
+    (words, width)
+}
+
+/// The English call sheet leaves room to write: "Result / notes" is on one line and its column
+/// spans at least a quarter of the page, however long the names in the other columns are.
+#[test]
+fn the_call_sheet_leaves_a_wide_column_to_write_the_result() {
+    let printer = Printer::shipped();
+    let mut sheet = call_sheet(true);
+    for row in &mut sheet.rows {
+        row.sponsor_name = Some("Candelaria Rodríguez Ixcoy de Ramírez".into());
+        row.child_name = "María de los Ángeles R.".into();
+        row.sponsor_local_time = Some("2026-02-10 09:15".into());
+        row.interpreter_needed = true;
+    }
+    for lang in [Lang::En, Lang::Es] {
+        let job = job(Printable::CallSheet, lang, Layout::Pages);
+        let (rendered, _) = print(&printer, &job, &sheet, "long names");
+        let (words, width) = word_boxes(&rendered.pdf().unwrap());
+        let (first, second) = match lang {
+            Lang::En => ("Result", "notes"),
+            _ => ("Resultado", "notas"),
+        };
+        let find = |w: &str| words.iter().find(|(word, _, _)| word == w).cloned();
+        let (Some((_, x, y)), Some((_, _, y2))) = (find(first), find(second)) else {
+            panic!("{lang:?}: no {first} / {second} header in {words:?}");
+        };
+        assert!(
+            (y - y2).abs() < 1.0,
+            "{lang:?}: the header wraps ({first} at y {y}, {second} at y {y2})"
+        );
+        assert!(
+            width - x >= 0.25 * width,
+            "{lang:?}: the notes column starts at x = {x} of {width} pt"
+        );
+    }
+}

@@ -1,14 +1,14 @@
 //! Casework command bodies: children, sponsors, proceedings, the release-CSV import and the
 //! reference lists.
 
-use tether_core::casework::{parse_date, parse_local_datetime, Court, Language};
+use tether_core::casework::{parse_date, parse_local_datetime, Country, Court, Language};
 use tether_store::StoreError;
 
 use super::optional_date;
 use crate::ipc::cases::{
-    AddressInput, ChildDetail, ChildInput, ChildPage, ChildSummary, CourtOption, CreateResult,
-    HearingOutcome, HearingType, HearingView, LanguageOption, NtaStatus, ProceedingsInput,
-    SponsorDetail, SponsorInput,
+    AddressInput, ChildDetail, ChildInput, ChildPage, ChildSummary, CountryOption, CourtOption,
+    CreateResult, HearingOutcome, HearingType, HearingView, LanguageOption, NtaStatus,
+    ProceedingsInput, SponsorDetail, SponsorInput,
 };
 use crate::ipc::ids::{convert_all, count32, store_id};
 use crate::ipc::import::{ImportOutcome, ImportSummary};
@@ -184,6 +184,16 @@ pub fn list_courts() -> Vec<CourtOption> {
         .collect()
 }
 
+pub fn list_countries() -> Vec<CountryOption> {
+    Country::all()
+        .map(|c| CountryOption {
+            code: c.code().to_owned(),
+            name_en: c.name_en().to_owned(),
+            name_es: c.name_es().to_owned(),
+        })
+        .collect()
+}
+
 pub fn list_languages() -> Vec<LanguageOption> {
     Language::all()
         .map(|l| LanguageOption {
@@ -295,6 +305,14 @@ mod tests {
     #[test]
     fn reference_lists_are_complete() {
         assert!(list_courts().iter().any(|c| c.code == "NYC"));
+        let guatemala = list_countries().into_iter().find(|c| c.code == "GT");
+        assert_eq!(
+            guatemala.map(|c| (c.name_en, c.name_es)),
+            Some(("Guatemala".to_owned(), "Guatemala".to_owned()))
+        );
+        assert!(list_countries()
+            .iter()
+            .any(|c| c.code == "MX" && c.name_es == "México"));
         assert!(list_languages()
             .iter()
             .any(|l| l.code == "mam" && l.name_en == "Mam"));

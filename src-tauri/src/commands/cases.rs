@@ -6,9 +6,9 @@ use tauri::State;
 use super::Reply;
 use crate::api;
 use crate::ipc::cases::{
-    AddressInput, ChildDetail, ChildInput, ChildPage, ChildSummary, CourtOption, CreateResult,
-    HearingOutcome, HearingType, HearingView, LanguageOption, NtaStatus, ProceedingsInput,
-    SponsorDetail, SponsorInput,
+    AddressInput, ChildDetail, ChildInput, ChildPage, ChildSummary, CountryOption, CourtOption,
+    CreateResult, HearingOutcome, HearingType, HearingView, LanguageOption, NtaStatus,
+    ProceedingsInput, SponsorDetail, SponsorInput,
 };
 use crate::ipc::ids::count32;
 use crate::ipc::import::{ImportOutcome, ImportProgress};
@@ -167,4 +167,11 @@ pub(super) fn list_courts() -> Vec<CourtOption> {
 #[specta::specta]
 pub(super) fn list_languages() -> Vec<LanguageOption> {
     api::cases::list_languages()
+}
+
+/// Countries with their English and Spanish names (reference data, no session needed).
+#[tauri::command]
+#[specta::specta]
+pub(super) fn list_countries() -> Vec<CountryOption> {
+    api::cases::list_countries()
 }

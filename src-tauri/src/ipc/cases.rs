@@ -462,6 +462,14 @@ pub struct CourtOption {
     pub state: String,
 }
 
+/// A country of the shipped list (ISO 3166-1 alpha-2) with its English and Spanish names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct CountryOption {
+    pub code: String,
+    pub name_en: String,
+    pub name_es: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct LanguageOption {
     pub code: String,

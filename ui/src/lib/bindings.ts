@@ -41,6 +41,8 @@ export const commands = {
 	importCsv: (fileName: string, contents: string, skipInvalid: boolean) => typedError<ImportOutcome, AppError>(__TAURI_INVOKE("import_csv", { fileName, contents, skipInvalid })),
 	listCourts: () => __TAURI_INVOKE<CourtOption[]>("list_courts"),
 	listLanguages: () => __TAURI_INVOKE<LanguageOption[]>("list_languages"),
+	/**  Countries with their English and Spanish names (reference data, no session needed). */
+	listCountries: () => __TAURI_INVOKE<CountryOption[]>("list_countries"),
 	setHearingResult: (hearingId: number, outcome: HearingOutcome | null, judge: string | null) => typedError<HearingView, AppError>(__TAURI_INVOKE("set_hearing_result", { hearingId, outcome, judge })),
 	setProceedings: (idOrCase: string, attorney: string | null, acisChecked: string | null) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("set_proceedings", { idOrCase, attorney, acisChecked })),
 	recordAddressChange: (sponsorId: number, address: AddressInput, recordedOn: string) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("record_address_change", { sponsorId, address, recordedOn })),
@@ -248,6 +250,13 @@ export type ClinicContact = {
 	name: string,
 	phone: string,
 	address: string,
+};
+
+/**  A country of the shipped list (ISO 3166-1 alpha-2) with its English and Spanish names. */
+export type CountryOption = {
+	code: string,
+	name_en: string,
+	name_es: string,
 };
 
 export type CourtOption = {

@@ -1,4 +1,6 @@
 import { getLang, hasKey, t } from "./i18n/index.svelte";
+import { en } from "./i18n/en";
+import { es } from "./i18n/es";
 import type { AddressView, HearingOutcome, Role } from "./bindings";
 
 /** A date-time from the backend (RFC 3339) in the current language; the raw text if unparsable. */
@@ -20,6 +22,53 @@ export function roleLabel(role: Role | string): string {
 export function auditActionLabel(action: string): string {
   const key = `audit.action.${action}`;
   return hasKey(key) ? t(key) : action;
+}
+
+/** What an audit entry is about: "child 3" → "niño 3"; a search says what it was read as. */
+export function auditRecordLabel(kind: string, id: string): string {
+  const kindKey = `audit.kind.${kind}`;
+  const label = hasKey(kindKey) ? t(kindKey) : kind;
+  if (id === "") return label;
+  if (kind === "search") {
+    const readAs = id.split("+").map((part) => {
+      const key = `audit.search.${part}`;
+      return hasKey(key) ? t(key) : part;
+    });
+    return `${label} (${readAs.join(", ")})`;
+  }
+  return `${label} ${id}`;
+}
+
+/** Lower case without accents, for matching what people type. */
+function folded(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim().replace(/\s+/g, " ");
+}
+
+const RELATIONSHIPS = [
+  "mother", "father", "sister", "brother", "older_sister", "older_brother", "grandmother", "grandfather",
+  "aunt", "uncle", "cousin", "stepmother", "stepfather", "family_friend", "godmother", "godfather", "legal_guardian",
+] as const;
+
+/** The ways a relationship's English or Spanish name may be typed ("primo(a)": primo, prima). */
+function spellings(text: string): string[] {
+  const base = folded(text);
+  if (!base.includes("o(a)")) return [base];
+  return [base.replaceAll("o(a)", "o"), base.replaceAll("o(a)", "a")];
+}
+
+/**
+ * A relationship typed in English or Spanish ("tía", "Aunt", "family friend") in the reader's
+ * language; anything else exactly as it was typed.
+ */
+export function relationshipLabel(value: string | null | undefined): string {
+  if (value === null || value === undefined || value.trim() === "") return t("common.notRecorded");
+  const typed = folded(value);
+  for (const rel of RELATIONSHIPS) {
+    const key = `relationship.${rel}` as const;
+    const known = [en[key], es[key]].flatMap(spellings);
+    if (known.includes(typed)) return t(key);
+  }
+  return value;
 }
 
 export function auditOutcomeLabel(outcome: string): string {

@@ -1,10 +1,38 @@
 // Reference lists that rarely change (languages, courts), loaded once per session and shared.
-import { commands, type CourtOption, type LanguageOption } from "./bindings";
+import { commands, type CountryOption, type CourtOption, type LanguageOption } from "./bindings";
 import { getLang } from "./i18n/index.svelte";
 
-const lists = $state<{ languages: LanguageOption[]; courts: CourtOption[] }>({ languages: [], courts: [] });
+const lists = $state<{ languages: LanguageOption[]; courts: CourtOption[]; countries: CountryOption[] }>({
+  languages: [],
+  courts: [],
+  countries: [],
+});
 let languagesLoad: Promise<LanguageOption[]> | null = null;
 let courtsLoad: Promise<CourtOption[]> | null = null;
+let countriesLoad: Promise<CountryOption[]> | null = null;
+
+/** The countries (ISO 3166-1) with English and Spanish names, loaded on first use. */
+export function loadCountries(): Promise<CountryOption[]> {
+  countriesLoad ??= Promise.resolve()
+    .then(() => commands.listCountries())
+    .then((items) => {
+      lists.countries = Array.isArray(items) ? items : [];
+      return lists.countries;
+    })
+    .catch(() => {
+      countriesLoad = null;
+      return [];
+    });
+  return countriesLoad;
+}
+
+/** A country code's name in the interface language ("GT" → "Guatemala"), or the code if unknown. */
+export function countryName(code: string | null | undefined): string | null {
+  if (!code) return null;
+  const option = lists.countries.find((x) => x.code === code.toUpperCase());
+  if (!option) return code;
+  return getLang() === "es" ? option.name_es : option.name_en;
+}
 
 /** The languages, loaded on first use; an empty list if the backend cannot answer. */
 export function loadLanguages(): Promise<LanguageOption[]> {
@@ -60,6 +88,8 @@ export function languageName(code: string | null | undefined): string | null {
 export function resetReference(): void {
   lists.languages = [];
   lists.courts = [];
+  lists.countries = [];
   languagesLoad = null;
   courtsLoad = null;
+  countriesLoad = null;
 }

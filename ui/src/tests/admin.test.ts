@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { admin, caseManager, err, ok } from "./mockBindings";
+import { setLang } from "../lib/i18n/index.svelte";
 
 const mocks = vi.hoisted(() => ({
   listUsers: vi.fn(),
@@ -120,6 +121,26 @@ describe("Settings", () => {
     await fireEvent.click(screen.getByTestId("settings-auto-lock-save"));
     await waitFor(() => expect(mocks.setAutoLockMinutes).toHaveBeenCalledWith(30));
     await waitFor(() => expect(onsession).toHaveBeenCalledWith({ ...admin, auto_lock_minutes: 30 }));
+  });
+
+  it("lists audit entries in Spanish: actions, records and searches translated", async () => {
+    setLang("es");
+    mocks.auditLog.mockResolvedValue(
+      ok([
+        { seq: 3, at: "2025-01-02T10:05:00Z", actor: "Maria", action: "child_viewed", record_kind: "child", record_id: "3", outcome: "ok", count: null },
+        { seq: 2, at: "2025-01-02T10:04:00Z", actor: "jose", action: "children_searched", record_kind: "search", record_id: "name+number", outcome: "ok", count: 2 },
+        { seq: 1, at: "2025-01-02T10:00:00Z", actor: "jose", action: "flag_acknowledged", record_kind: "flag", record_id: "", outcome: "denied", count: null },
+      ]),
+    );
+    render(Settings, { session: admin, onsession: vi.fn() });
+    const viewed = (await screen.findByText("Niño consultado")).closest("tr");
+    expect(viewed).toHaveTextContent("niño 3");
+    expect(viewed).not.toHaveTextContent("child_viewed");
+    const searched = screen.getByText("Búsqueda de niños").closest("tr");
+    expect(searched).toHaveTextContent("búsqueda (por nombre, por número)");
+    const refused = screen.getByText("Alerta roja atendida").closest("tr");
+    expect(refused).toHaveTextContent("alerta roja");
+    expect(refused).toHaveTextContent("Denegado");
   });
 
   it("lists audit entries and verifies the chain", async () => {

@@ -26,6 +26,7 @@ const mocks = vi.hoisted(() => ({
     addHearing: vi.fn(),
     listCourts: vi.fn(),
     listLanguages: vi.fn(),
+    listCountries: vi.fn(),
     setHearingResult: vi.fn(),
     setProceedings: vi.fn(),
     recordAddressChange: vi.fn(),
@@ -45,6 +46,11 @@ beforeEach(() => {
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
   mocks.commands.listLanguages.mockResolvedValue(languages);
   mocks.commands.listCourts.mockResolvedValue(courtOptions);
+  mocks.commands.listCountries.mockResolvedValue([
+    { code: "GT", name_en: "Guatemala", name_es: "Guatemala" },
+    { code: "MX", name_en: "Mexico", name_es: "México" },
+    { code: "US", name_en: "United States", name_es: "Estados Unidos" },
+  ]);
   mocks.commands.listSponsors.mockResolvedValue(ok([sponsor]));
 });
 
@@ -380,6 +386,24 @@ describe("Child detail", () => {
       expect(await screen.findByTestId("eoir33-notice")).toHaveTextContent("El cambio de domicilio EOIR-33 debe presentarse dentro de 5 días hábiles");
       expect(screen.getAllByTestId("address-change")[0]).toHaveTextContent("EOIR-33 aún no presentado");
     });
+  });
+
+  it("names the country and the relationship in the reader's language, and says corte", async () => {
+    setLang("es");
+    mocks.commands.getChild.mockResolvedValue(ok(childDetail({ country_of_birth: "MX", relationship: "aunt" })));
+    renderDetail();
+    await screen.findByTestId("detail-case-number");
+    await waitFor(() => expect(screen.getByTestId("child-detail")).toHaveTextContent("México"));
+    expect(screen.getByTestId("child-detail")).toHaveTextContent("tía");
+    expect(screen.getByTestId("child-detail")).not.toHaveTextContent(/\bMX\b/);
+    expect(screen.getByTestId("tab-court")).toHaveTextContent("Corte");
+    expect(screen.getByTestId("child-detail")).not.toHaveTextContent(/tribunal/i);
+
+    setLang("en");
+    mocks.commands.getChild.mockResolvedValue(ok(childDetail({ country_of_birth: "GT", relationship: "Tía" })));
+    renderDetail();
+    await waitFor(() => expect(screen.getAllByTestId("child-detail")[1]).toHaveTextContent("aunt"));
+    expect(screen.getAllByTestId("child-detail")[1]).toHaveTextContent("Guatemala");
   });
 
   it("shows the new court controls in Spanish", async () => {

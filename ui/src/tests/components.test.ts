@@ -157,3 +157,22 @@ describe("backend errors", () => {
     );
   });
 });
+
+describe("relationships and audit records", () => {
+  it("shows common relationships in the reader's language and others as typed", async () => {
+    const { relationshipLabel, auditRecordLabel } = await import("../lib/format");
+    const { setLang } = await import("../lib/i18n/index.svelte");
+    setLang("es");
+    expect(relationshipLabel("aunt")).toBe("tía");
+    expect(relationshipLabel("Family friend")).toBe("amigo(a) de la familia");
+    expect(relationshipLabel("prima")).toBe("primo(a)");
+    expect(relationshipLabel("vecina de Ñuñoa")).toBe("vecina de Ñuñoa");
+    expect(auditRecordLabel("child", "3")).toBe("niño 3");
+    setLang("en");
+    expect(relationshipLabel("tía")).toBe("aunt");
+    expect(relationshipLabel("  TÍO ")).toBe("uncle");
+    expect(relationshipLabel("")).toBe("Not recorded");
+    expect(auditRecordLabel("search", "a_number")).toBe("search (by A-Number)");
+    expect(auditRecordLabel("mystery", "7")).toBe("mystery 7");
+  });
+});

@@ -26,11 +26,10 @@ pub fn reject_address(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::cases::{create_child, create_sponsor, get_child};
+    use crate::api::cases::get_child;
     use crate::api::followup::log_call;
-    use crate::api::test_support::{child, clinic, no_proceedings, rosa, PASS, VOLUNTEER_PASS};
+    use crate::api::test_support::{clinic, jose_with_rosa, PASS, VOLUNTEER_PASS};
     use crate::api::vault::{lock, unlock};
-    use crate::ipc::cases::CreateResult;
     use crate::ipc::followup::{CallOutcome, NewAddress, SwbAnswers};
     use crate::ipc::ErrorKind;
 
@@ -55,23 +54,7 @@ mod tests {
     #[test]
     fn a_volunteers_address_waits_for_a_case_manager() -> Result<(), AppError> {
         let (_dir, state) = clinic()?;
-        let CreateResult::Created { id: sponsor_id, .. } = create_sponsor(&state, rosa(), false)?
-        else {
-            return Err(AppError::invalid("test", "sponsor not created"));
-        };
-        let CreateResult::Created {
-            case_number: Some(case),
-            ..
-        } = create_child(
-            &state,
-            child("José", "123-456-789"),
-            no_proceedings(),
-            Some(sponsor_id),
-            false,
-        )?
-        else {
-            return Err(AppError::invalid("test", "child not created"));
-        };
+        let (_, case) = jose_with_rosa(&state)?;
 
         lock(&state);
         unlock(&state, "beto".into(), VOLUNTEER_PASS.into())?;

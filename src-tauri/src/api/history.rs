@@ -41,11 +41,9 @@ pub fn complete_task(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::cases::{create_child, create_sponsor};
     use crate::api::followup::{dashboard, list_tasks, log_call, red_flags};
-    use crate::api::test_support::{child, clinic, no_proceedings, rosa, VOLUNTEER_PASS};
+    use crate::api::test_support::{clinic, jose_with_rosa, VOLUNTEER_PASS};
     use crate::api::vault::{lock, unlock};
-    use crate::ipc::cases::CreateResult;
     use crate::ipc::followup::{CallOutcome, SwbAnswers};
     use crate::ipc::ErrorKind;
 
@@ -55,23 +53,7 @@ mod tests {
     #[test]
     fn an_unsafe_answer_is_handled_and_kept_in_the_history() -> Result<(), AppError> {
         let (_dir, state) = clinic()?;
-        let CreateResult::Created { id: sponsor_id, .. } = create_sponsor(&state, rosa(), false)?
-        else {
-            return Err(AppError::invalid("test", "sponsor not created"));
-        };
-        let CreateResult::Created {
-            case_number: Some(case),
-            ..
-        } = create_child(
-            &state,
-            child("José", "123-456-789"),
-            no_proceedings(),
-            Some(sponsor_id),
-            false,
-        )?
-        else {
-            return Err(AppError::invalid("test", "child not created"));
-        };
+        let (_, case) = jose_with_rosa(&state)?;
         log_call(
             &state,
             case.clone(),

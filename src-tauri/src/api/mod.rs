@@ -103,4 +103,30 @@ pub(crate) mod test_support {
             time_zone: None,
         }
     }
+
+    /// José Ramírez, released to Rosa (`rosa()`): the sponsor's id and José's case number.
+    pub fn jose_with_rosa(state: &AppState) -> Result<(u32, String), AppError> {
+        use crate::api::cases::{create_child, create_sponsor};
+        use crate::ipc::cases::CreateResult;
+        let CreateResult::Created { id: sponsor_id, .. } = create_sponsor(state, rosa(), false)?
+        else {
+            return Err(AppError::invalid("test", "sponsor not created"));
+        };
+        match create_child(
+            state,
+            child("José", "123-456-789"),
+            no_proceedings(),
+            Some(sponsor_id),
+            false,
+        )? {
+            CreateResult::Created {
+                case_number: Some(case),
+                ..
+            } => Ok((sponsor_id, case)),
+            other => Err(AppError::invalid(
+                "test",
+                format!("child not created: {other:?}"),
+            )),
+        }
+    }
 }

@@ -9,9 +9,17 @@ export function focusables(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE));
 }
 
+/**
+ * Whether the key is Tab. WebKitGTK delivers Shift+Tab with `key: "Unidentified"` (only `code`
+ * and `keyCode` say Tab), so `key` alone let Shift+Tab leave every modal.
+ */
+export function isTab(event: KeyboardEvent): boolean {
+  return event.key === "Tab" || event.code === "Tab" || event.keyCode === 9;
+}
+
 /** On Tab, wraps focus from the last control to the first (and back with Shift); `root` itself when it has none. */
 export function trapTab(event: KeyboardEvent, root: HTMLElement): void {
-  if (event.key !== "Tab") return;
+  if (!isTab(event)) return;
   const items = focusables(root);
   if (items.length === 0) {
     event.preventDefault();

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { createActivityReporter } from "../lib/activity";
+import { focusables } from "../lib/modal";
 import { routeError, routeFieldErrors, toAppError } from "../lib/errors";
 import { dismissToast, toast, toasts } from "../lib/toast.svelte";
 import DialogHarness from "./DialogHarness.svelte";
@@ -29,6 +30,19 @@ describe("Dialog", () => {
     await fireEvent.keyDown(dialog, { key: "Tab" });
     expect(dialog.contains(document.activeElement)).toBe(true);
     expect(document.activeElement).not.toBe(last);
+  });
+
+  it("keeps Shift+Tab inside the dialog as WebKitGTK sends it (key Unidentified, code Tab)", async () => {
+    render(DialogHarness, { onclose: vi.fn() });
+    const dialog = screen.getByRole("dialog");
+    // The dialog focuses its first field once open; then go to its first control.
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Name")));
+    const controls = focusables(dialog);
+    controls[0].focus();
+    await fireEvent.keyDown(dialog, { key: "Unidentified", code: "Tab", keyCode: 9, shiftKey: true });
+    // From the first control, Shift+Tab wraps to the last one instead of the page behind.
+    expect(document.activeElement).toBe(controls[controls.length - 1]);
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "OK" }));
   });
 });
 

@@ -505,6 +505,11 @@ export type Role = "admin" | "case_manager" | "volunteer";
 export type SavedPrint = {
 	path: string,
 	files: number,
+	/**
+	 *  The path the user chose when a file was already there: Tether never replaces a file,
+	 *  so it saved beside it under `path` (`notice (2).pdf`) instead.
+	 */
+	chosen_path: string | null,
 };
 
 /**  An audit receipt written to a file. */

@@ -645,6 +645,7 @@ export const en = {
   "print.open": "Print",
   "print.openHint": "Opens in your PDF viewer; print from there.",
   "print.saved": "Saved to {path}",
+  "print.savedBeside": "{chosen} already exists and Tether never replaces a file, so the PDF was saved beside it as {path}.",
   "print.savedEachOne": "Saved 1 file to {path}",
   "print.savedEach": "Saved {files} files to {path}",
   "print.empty": "No hearings in the next {days} days.",
@@ -669,8 +670,9 @@ export const en = {
   "error.invalid_input": "Some information is not valid.",
   "error.not_found": "It was not found. It may have been removed.",
   "error.conflict": "This conflicts with existing data, for example a user with the same name.",
-  // Conflicts the backend names by code ({at}, {court}: the hearing already there).
-  "conflict.duplicate_hearing": "This child already has a hearing on {at} at the {court} immigration court. Nothing was added: change the date, time or court, or edit the hearing that is there.",
+  // Errors the backend names by code, in the reader's language: what happened, what to do.
+  "errorCode.no_pdf_viewer": "No PDF viewer could be opened to print this document. Use Save PDF instead, then open the file and print it from there.",
+  "errorCode.duplicate_hearing": "This child already has a hearing on {at} at the {court} immigration court. Nothing was added: change the date, time or court, or edit the hearing that is there.",
   "error.internal": "Something went wrong inside Tether.",
   "error.unexpected": "Something unexpected went wrong. Please try again.",
   // Field errors from the backend, by code (see field-error-codes.json); {value} is what was typed.

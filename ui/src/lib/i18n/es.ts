@@ -645,6 +645,7 @@ export const es: Record<MessageKey, string> = {
   "print.saveEach": "Guardar un archivo por aviso",
   "print.open": "Imprimir",
   "print.openHint": "Se abre en su visor de PDF; imprima desde allí.",
+  "print.savedBeside": "{chosen} ya existe y Tether nunca reemplaza un archivo, así que el PDF se guardó al lado como {path}.",
   "print.saved": "Guardado en {path}",
   "print.savedEachOne": "Se guardó 1 archivo en {path}",
   "print.savedEach": "Se guardaron {files} archivos en {path}",
@@ -670,7 +671,8 @@ export const es: Record<MessageKey, string> = {
   "error.invalid_input": "Algunos datos no son válidos.",
   "error.not_found": "No se encontró. Es posible que haya sido eliminado.",
   "error.conflict": "Esto entra en conflicto con datos existentes, por ejemplo un usuario con el mismo nombre.",
-  "conflict.duplicate_hearing": "Este niño ya tiene una audiencia el {at} en la corte de inmigración {court}. No se agregó nada: cambie la fecha, la hora o la corte, o edite la audiencia que ya existe.",
+  "errorCode.no_pdf_viewer": "No se pudo abrir ningún visor de PDF para imprimir este documento. Use Guardar PDF y luego abra el archivo e imprímalo desde allí.",
+  "errorCode.duplicate_hearing": "Este niño ya tiene una audiencia el {at} en la corte de inmigración {court}. No se agregó nada: cambie la fecha, la hora o la corte, o edite la audiencia que ya existe.",
   "error.internal": "Algo falló dentro de Tether.",
   "error.unexpected": "Ocurrió un error inesperado. Inténtelo de nuevo.",
   // Errores de campo del backend, por código (ver field-error-codes.json).

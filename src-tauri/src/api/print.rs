@@ -122,7 +122,59 @@ pub fn save(state: &AppState, job: u32, path: &Path) -> Result<SavedPrint, AppEr
     Ok(SavedPrint {
         path: path.display().to_string(),
         files: 1,
+        chosen_path: None,
     })
+}
+
+/// Saves where the user chose in the native Save dialog. That dialog asks "Replace?" when the
+/// file exists, but Tether never replaces a file (a notice someone already printed or sent may
+/// be that file): the safe option is taken, the PDF is written beside it as `name (2).pdf` (the
+/// first free number), and the answer names both paths so the window can say so.
+pub fn save_chosen(state: &AppState, job: u32, chosen: &Path) -> Result<SavedPrint, AppError> {
+    for n in 1..=MAX_NUMBERED {
+        let path = numbered(chosen, n);
+        if n > 1 && path.exists() {
+            continue;
+        }
+        match state.with_print_job(job, |s, prepared| Ok(prepared.write_pdf(s, &path)?)) {
+            Ok(()) => {
+                return Ok(SavedPrint {
+                    path: path.display().to_string(),
+                    files: 1,
+                    chosen_path: (n > 1).then(|| chosen.display().to_string()),
+                })
+            }
+            // Taken (by the file the dialog offered to replace, or one made a moment ago).
+            Err(e) if e.field.as_deref() == Some("out") && path.exists() => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(AppError::invalid(
+        "out",
+        format!(
+            "{} and {MAX_NUMBERED} numbered copies beside it already exist; choose another name",
+            chosen.display()
+        ),
+    ))
+}
+
+/// How many numbered names beside an existing file are tried.
+const MAX_NUMBERED: u32 = 99;
+
+/// `notice.pdf`, then `notice (2).pdf`, `notice (3).pdf`, … beside it.
+fn numbered(path: &Path, n: u32) -> PathBuf {
+    if n <= 1 {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem} ({n}).{}", ext.to_string_lossy()),
+        None => format!("{stem} ({n})"),
+    };
+    path.with_file_name(name)
 }
 
 /// Writes one PDF per notice of a previewed batch into `dir` (audited).
@@ -139,6 +191,7 @@ pub fn save_each(
     Ok(SavedPrint {
         path: dir.display().to_string(),
         files: count32(files),
+        chosen_path: None,
     })
 }
 
@@ -318,6 +371,23 @@ mod tests {
         );
         assert_eq!(std::fs::read(&out).map_err(io)?, pdf);
 
+        // After "Replace" in the native dialog: the existing file stays, the PDF goes beside it.
+        let beside = save_chosen(&state, shown.job, &out)?;
+        let second = dir.path().join("notice (2).pdf");
+        assert_eq!(beside.path, second.display().to_string());
+        assert_eq!(beside.chosen_path, Some(out.display().to_string()));
+        assert_eq!(
+            std::fs::read(&out).map_err(io)?,
+            pdf,
+            "the chosen file is untouched"
+        );
+        assert!(std::fs::read(&second).map_err(io)?.starts_with(b"%PDF"));
+        let third = save_chosen(&state, shown.job, &out)?;
+        assert!(third.path.ends_with("notice (3).pdf"), "{third:?}");
+        let fresh = save_chosen(&state, shown.job, &dir.path().join("José.pdf"))?;
+        assert_eq!(fresh.chosen_path, None);
+        assert_eq!(printed_entries(&state)?, 4);
+
         let viewer = dir.path().join("runtime").join("tether-print");
         let file = write_for_viewer(&state, shown.job, &viewer)?;
         assert!(file.starts_with(&viewer) && file.exists());
@@ -331,7 +401,11 @@ mod tests {
                 "only the user may read the handed-over PDF"
             );
         }
-        assert_eq!(printed_entries(&state)?, 2);
+        assert_eq!(
+            printed_entries(&state)?,
+            5,
+            "four saves and the viewer's copy"
+        );
         clear_viewer_dir(&viewer);
         assert!(!viewer.exists());
         Ok(())

@@ -79,7 +79,7 @@ pub(super) async fn print_save(
         .blocking_save_file();
     match chosen_path(picked)? {
         None => Ok(None),
-        Some(path) => api::print::save(&state, job, &path).map(Some),
+        Some(path) => api::print::save_chosen(&state, job, &path).map(Some),
     }
 }
 
@@ -109,9 +109,7 @@ pub(super) async fn print_open(
     let file = api::print::write_for_viewer(&state, job, &crate::viewer_dir(&app))?;
     app.opener()
         .open_path(file.display().to_string(), None::<&str>)
-        .map_err(|e| {
-            AppError::internal(format!("no PDF viewer could open {}: {e}", file.display()))
-        })
+        .map_err(|e| AppError::no_pdf_viewer(&file, &e.to_string()))
 }
 
 #[tauri::command]

@@ -162,7 +162,10 @@ pub struct SponsorDetail {
     pub given_name: String,
     pub family_name: String,
     pub category: Option<String>,
+    /// E.164, as stored (for `tel:` links and scripts).
     pub phones: Vec<String>,
+    /// The same phones as people write them: `(713) 555-0142`, `+502 5123 4567`.
+    pub phones_display: Vec<String>,
     pub address: Option<AddressView>,
     pub address_incomplete: Option<String>,
     pub time_zone: String,
@@ -188,6 +191,7 @@ impl TryFrom<views::SponsorView> for SponsorDetail {
             given_name: s.given_name,
             family_name: s.family_name,
             category: s.category.flatten(),
+            phones_display: s.phones.iter().map(|p| super::phone_display(p)).collect(),
             phones: s.phones,
             address: s.address.map(address_view),
             address_incomplete: s.address_incomplete.flatten(),

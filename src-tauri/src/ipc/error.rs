@@ -69,6 +69,19 @@ impl AppError {
         AppError::new(ErrorKind::Internal, message)
     }
 
+    /// The system could not open the PDF for printing (no viewer installed, or it failed to
+    /// start): what happened and what to do instead, coded so the window says it in the
+    /// reader's language; `detail` (the opener's own words) stays in the English message only.
+    pub fn no_pdf_viewer(file: &std::path::Path, detail: &str) -> Self {
+        AppError {
+            code: Some("no_pdf_viewer".to_owned()),
+            ..AppError::internal(format!(
+                "no PDF viewer could be opened for {} ({detail}); use Save PDF and open the file yourself",
+                file.display()
+            ))
+        }
+    }
+
     /// An uncoded error: the UI shows `message` as it is (English).
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         AppError {
@@ -239,6 +252,17 @@ mod tests {
         );
         assert_eq!(e.params.get("court").map(String::as_str), Some("HOU"));
         assert!(e.message.contains("already has a hearing"), "{e:?}");
+    }
+
+    #[test]
+    fn no_pdf_viewer_is_coded_and_says_what_to_do() {
+        let e = AppError::no_pdf_viewer(
+            std::path::Path::new("/run/user/1000/tether-print/notice.pdf"),
+            "ExitStatus(unix_wait_status(512))",
+        );
+        assert_eq!(e.kind, ErrorKind::Internal);
+        assert_eq!(e.code.as_deref(), Some("no_pdf_viewer"));
+        assert!(e.message.contains("use Save PDF"), "{e:?}");
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub struct CallDue {
     pub child_name: String,
     pub sponsor_name: Option<String>,
     pub sponsor_phone: Option<String>,
+    /// `sponsor_phone` as people write it: `(713) 555-0142`, `+502 5123 4567`.
+    pub sponsor_phone_display: Option<String>,
     pub attempt: u8,
     pub due_on: String,
     pub overdue: bool,
@@ -23,6 +25,8 @@ pub struct CallDue {
     pub language: Option<String>,
     pub interpreter_needed: bool,
     pub sponsor_phones: Vec<String>,
+    /// `sponsor_phones` as people write them.
+    pub sponsor_phones_display: Vec<String>,
     /// `HH:MM–HH:MM` in the sponsor's time zone.
     pub calling_window: String,
     pub prior_attempts: Vec<PriorAttempt>,
@@ -45,6 +49,7 @@ impl TryFrom<views::CallDue> for CallDue {
             case_number: c.case_number,
             child_name: c.child_name,
             sponsor_name: c.sponsor_name,
+            sponsor_phone_display: c.sponsor_phone.as_deref().map(super::phone_display),
             sponsor_phone: c.sponsor_phone,
             attempt: c.attempt,
             due_on: c.due_on,
@@ -54,6 +59,11 @@ impl TryFrom<views::CallDue> for CallDue {
             callable_now: c.callable_now,
             language: c.language,
             interpreter_needed: c.interpreter_needed,
+            sponsor_phones_display: c
+                .sponsor_phones
+                .iter()
+                .map(|p| super::phone_display(p))
+                .collect(),
             sponsor_phones: c.sponsor_phones,
             calling_window: c.calling_window,
             prior_attempts: c

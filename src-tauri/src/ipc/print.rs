@@ -102,6 +102,9 @@ pub struct PrintPreview {
 pub struct SavedPrint {
     pub path: String,
     pub files: u32,
+    /// The path the user chose when a file was already there: Tether never replaces a file,
+    /// so it saved beside it under `path` (`notice (2).pdf`) instead.
+    pub chosen_path: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]

@@ -158,6 +158,8 @@ export type CallDue = {
 	child_name: string,
 	sponsor_name: string | null,
 	sponsor_phone: string | null,
+	/**  `sponsor_phone` as people write it: `(713) 555-0142`, `+502 5123 4567`. */
+	sponsor_phone_display: string | null,
 	attempt: number,
 	due_on: string,
 	overdue: boolean,
@@ -167,6 +169,8 @@ export type CallDue = {
 	language: string | null,
 	interpreter_needed: boolean,
 	sponsor_phones: string[],
+	/**  `sponsor_phones` as people write them. */
+	sponsor_phones_display: string[],
 	/**  `HH:MM–HH:MM` in the sponsor's time zone. */
 	calling_window: string,
 	prior_attempts: PriorAttempt[],
@@ -532,6 +536,11 @@ export type Role = "admin" | "case_manager" | "volunteer";
 export type SavedPrint = {
 	path: string,
 	files: number,
+	/**
+	 *  The path the user chose when a file was already there: Tether never replaces a file,
+	 *  so it saved beside it under `path` (`notice (2).pdf`) instead.
+	 */
+	chosen_path: string | null,
 };
 
 /**  An audit receipt written to a file. */
@@ -553,7 +562,10 @@ export type SponsorDetail = {
 	given_name: string,
 	family_name: string,
 	category: string | null,
+	/**  E.164, as stored (for `tel:` links and scripts). */
 	phones: string[],
+	/**  The same phones as people write them: `(713) 555-0142`, `+502 5123 4567`. */
+	phones_display: string[],
 	address: AddressView | null,
 	address_incomplete: string | null,
 	time_zone: string,

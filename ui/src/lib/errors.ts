@@ -103,9 +103,10 @@ export type FormError = { text: string; detail: string | null };
 
 /** A form-level error: the translated kind, and the backend's message as detail where it helps. */
 export function formError(err: AppError): FormError {
-  if (err.kind === "conflict" && err.code && hasKey(`conflict.${err.code}`)) {
-    // A conflict the backend names (the same hearing twice): say which, in the reader's language.
-    return { text: t(`conflict.${err.code}` as MessageKey, err.params), detail: null };
+  if (err.code && hasKey(`errorCode.${err.code}`)) {
+    // An error the backend names by code (the same hearing twice, no PDF viewer): what happened
+    // and what to do, in the reader's language; the English detail is not shown.
+    return { text: t(`errorCode.${err.code}` as MessageKey, err.params), detail: null };
   }
   if (err.kind === "invalid_input" && err.code && hasKey(`fieldError.${err.code}`)) {
     // A coded field error shown form-level: translate it, naming the field it is about.

@@ -297,7 +297,7 @@ describe("Child form", () => {
     await fireEvent.click(screen.getByTestId("child-interpreter"));
     await fireEvent.input(screen.getByTestId("child-release-date"), { target: { value: "2025-03-01" } });
     await fireEvent.change(screen.getByTestId("child-court"), { target: { value: "HOU" } });
-    expect(screen.getByTestId("child-next-hearing")).toHaveAccessibleDescription(expect.stringContaining("America/Chicago"));
+    expect(screen.getByTestId("child-next-hearing")).toHaveAccessibleDescription(expect.stringContaining("in the court's local time: Central (Chicago)"));
     await fireEvent.input(screen.getByTestId("child-next-hearing"), { target: { value: "2025-09-15 09:00" } });
     await fireEvent.click(screen.getByTestId("child-submit"));
 

@@ -130,7 +130,8 @@ describe("Child detail", () => {
     await waitFor(() => expect(screen.getByRole("option", { name: "Los Angeles Immigration Court (LOS) — Los Angeles, CA" })).toBeInTheDocument());
     expect(screen.getByTestId("hearing-court")).toHaveValue("HOU");
     await fireEvent.change(screen.getByTestId("hearing-court"), { target: { value: "LOS" } });
-    expect(screen.getByTestId("hearing-at")).toHaveAccessibleDescription(expect.stringContaining("America/Los_Angeles"));
+    expect(screen.getByTestId("hearing-at")).toHaveAccessibleDescription(expect.stringContaining("Pacific (Los Angeles)"));
+    expect(screen.getByTestId("hearing-at")).toHaveAttribute("placeholder", "YYYY-MM-DD HH:MM");
     await fireEvent.input(screen.getByTestId("hearing-at"), { target: { value: "2025-10-01 13:30" } });
     await fireEvent.change(screen.getByTestId("hearing-type"), { target: { value: "individual" } });
     await fireEvent.click(screen.getByTestId("hearing-add"));
@@ -202,7 +203,7 @@ describe("Child detail", () => {
     expect(row).not.toHaveClass("missed");
 
     const edit = within(row).getByTestId("hearing-edit");
-    expect(edit).toHaveAccessibleName("Edit the hearing of 2025-09-15 09:00 (America/Chicago)");
+    expect(edit).toHaveAccessibleName("Edit the hearing of 2025-09-15 09:00, Central (Chicago)");
     await fireEvent.click(edit);
     expect(edit).toHaveAttribute("aria-expanded", "true");
     const outcome = screen.getByTestId("hearing-outcome");
@@ -386,6 +387,23 @@ describe("Child detail", () => {
       expect(await screen.findByTestId("eoir33-notice")).toHaveTextContent("El cambio de domicilio EOIR-33 debe presentarse dentro de 5 días hábiles");
       expect(screen.getAllByTestId("address-change")[0]).toHaveTextContent("EOIR-33 aún no presentado");
     });
+  });
+
+  it("shows the sponsor's phones as people write them and the time zone by name", async () => {
+    mocks.commands.getChild.mockResolvedValue(ok(childDetail()));
+    renderDetail();
+    await screen.findByTestId("detail-case-number");
+    await fireEvent.click(screen.getByTestId("tab-sponsor"));
+    const detail = screen.getByTestId("child-detail");
+    expect(detail).toHaveTextContent("(713) 555-0100, +502 5123 4567");
+    expect(detail).not.toHaveTextContent("+17135550100");
+    expect(detail).toHaveTextContent("Central (Chicago)");
+    expect(detail).not.toHaveTextContent("America/Chicago");
+    setLang("es");
+    await waitFor(() => expect(detail).toHaveTextContent("Hora central (Chicago)"));
+    await fireEvent.click(screen.getByTestId("tab-court"));
+    expect(screen.getByTestId("hearing-at")).toHaveAttribute("placeholder", "AAAA-MM-DD HH:MM");
+    expect(detail).not.toHaveTextContent(/\b2025-09-15 09:00\b.*America/);
   });
 
   it("names the country and the relationship in the reader's language, and says corte", async () => {

@@ -79,7 +79,11 @@ describe("Call queue", () => {
     expect(overdue).toHaveTextContent("Attempt 2/3");
     expect(overdue).toHaveTextContent("Rosa López");
     expect(within(overdue).getByTestId("call-phone")).toHaveAttribute("href", "tel:+17135550100");
-    expect(overdue).toHaveTextContent("Sponsor's time: 21:40 (America/Los_Angeles)");
+    expect(overdue).toHaveTextContent("Sponsor's time: 21:40, Pacific (Los Angeles)");
+    expect(overdue).not.toHaveTextContent("America/");
+    // The number as people write it; the link dials the stored E.164 number.
+    expect(within(overdue).getByTestId("call-phone")).toHaveTextContent("(713) 555-0100");
+    expect(overdue).not.toHaveTextContent("+17135550100");
     expect(within(overdue).getByTestId("outside-hours")).toHaveTextContent("Outside calling hours");
     await waitFor(() => expect(overdue).toHaveTextContent("Mam"));
     expect(within(overdue).getByTestId("interpreter-badge")).toBeInTheDocument();

@@ -236,7 +236,7 @@ describe("Child detail: Documents tab", () => {
   it("saves the PDF and says where; a cancelled save dialog says nothing", async () => {
     render(Toast);
     mocks.commands.printSave
-      .mockResolvedValueOnce(ok({ path: "/home/ana/Documents/notice-2025-00001.pdf", files: 1 }))
+      .mockResolvedValueOnce(ok({ path: "/home/ana/Documents/notice-2025-00001.pdf", files: 1, chosen_path: null }))
       .mockResolvedValueOnce(ok(null));
     const panel = await openDocuments();
     await fireEvent.click(within(panel).getByTestId("print-notice"));
@@ -264,6 +264,47 @@ describe("Child detail: Documents tab", () => {
     expect(print).toHaveAccessibleDescription("Opens in your PDF viewer; print from there.");
     await fireEvent.click(print);
     await waitFor(() => expect(mocks.commands.printOpen).toHaveBeenCalledWith(42));
+  });
+
+  it("says which name it used when the chosen file existed (Tether never replaces one)", async () => {
+    render(Toast);
+    mocks.commands.printSave.mockResolvedValueOnce(
+      ok({ path: "/home/ana/Documents/aviso-José (2).pdf", files: 1, chosen_path: "/home/ana/Documents/aviso-José.pdf" }),
+    );
+    const panel = await openDocuments();
+    await fireEvent.click(within(panel).getByTestId("print-notice"));
+    const save = await screen.findByTestId("print-save");
+    await waitFor(() => expect(save).toBeEnabled());
+    await fireEvent.click(save);
+    expect(
+      await screen.findByText(
+        "/home/ana/Documents/aviso-José.pdf already exists and Tether never replaces a file, so the PDF was saved beside it as /home/ana/Documents/aviso-José (2).pdf.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/already exists; refusing/)).toBeNull();
+  });
+
+  it("without a PDF viewer says so in the reader's language and offers Save PDF, never the exit status", async () => {
+    const noViewer = err("internal", "no PDF viewer could be opened for /run/user/1000/tether-print/nta.pdf (ExitStatus(unix_wait_status(512))); use Save PDF and open the file yourself", null, [], {
+      code: "no_pdf_viewer",
+      params: {},
+    });
+    mocks.commands.printOpen.mockResolvedValue(noViewer);
+    const panel = await openDocuments();
+    await fireEvent.click(within(panel).getByTestId("print-nta-record"));
+    const print = await screen.findByTestId("print-open");
+    await waitFor(() => expect(print).toBeEnabled());
+    await fireEvent.click(print);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("No PDF viewer could be opened to print this document. Use Save PDF instead");
+    expect(alert).not.toHaveTextContent("ExitStatus");
+
+    setLang("es");
+    await waitFor(() => expect(print).toBeEnabled());
+    await fireEvent.click(print);
+    await waitFor(() =>
+      expect(screen.getByRole("alert")).toHaveTextContent("No se pudo abrir ningún visor de PDF para imprimir este documento. Use Guardar PDF"),
+    );
   });
 
   it("frees the document when the preview closes, by the button or by Escape, and gives focus back", async () => {

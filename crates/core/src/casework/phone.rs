@@ -28,6 +28,7 @@ use super::text::shown;
 pub struct Phone {
     e164: String,
     international: String,
+    national: String,
     calling_code: u16,
 }
 
@@ -107,6 +108,7 @@ impl Phone {
         Ok(Phone {
             e164: number.format().mode(Mode::E164).to_string(),
             international: number.format().mode(Mode::International).to_string(),
+            national: number.format().mode(Mode::National).to_string(),
             calling_code: number.code().value(),
         })
     }
@@ -119,6 +121,16 @@ impl Phone {
     /// `+1 212-555-0142`, `+502 2345 6789`.
     pub fn display_international(&self) -> &str {
         &self.international
+    }
+
+    /// As people write it: a US (+1) number in its national form, `(713) 555-0142`; any
+    /// other with its country code, `+502 5123 4567`.
+    pub fn display(&self) -> &str {
+        if self.calling_code == 1 {
+            &self.national
+        } else {
+            &self.international
+        }
     }
 
     /// The country calling code: 1 for the US, 502 for Guatemala.
@@ -260,6 +272,16 @@ mod tests {
         for raw in ["(+502 2345 6789", "(+50222) 345 6789", "(502) 2345 6789"] {
             assert!(Phone::parse(raw).is_err(), "{raw}");
         }
+    }
+
+    #[test]
+    fn shown_as_people_write_them() {
+        let shown = |raw: &str| Phone::parse(raw).map(|p| p.display().to_owned());
+        assert_eq!(shown("+17135550142"), Ok("(713) 555-0142".to_owned()));
+        assert_eq!(shown("+1 212 555 0142"), Ok("(212) 555-0142".to_owned()));
+        assert_eq!(shown("+50251234567"), Ok("+502 5123 4567".to_owned()));
+        assert_eq!(shown("+525512345678"), Ok("+52 55 1234 5678".to_owned()));
+        assert_eq!(shown("+8613912345678"), Ok("+86 139 1234 5678".to_owned()));
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub const SPONSOR: &[&str] = &[
     "given_name",
     "family_name",
     "phones",
+    // The same phones as people write them (the window's display of `phones`).
+    "phones_display",
     "time_zone",
     "children",
 ];
@@ -45,6 +47,9 @@ pub const CALL_DUE: &[&str] = &[
     "sponsor_name",
     "sponsor_phone",
     "sponsor_phones",
+    // The same phones as people write them (the window's display).
+    "sponsor_phone_display",
+    "sponsor_phones_display",
     "attempt",
     "due_on",
     "overdue",

@@ -35,6 +35,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_courts",
     "list_languages",
     "list_countries",
+    "save_rejected_rows",
     "set_hearing_result",
     "set_proceedings",
     "record_address_change",

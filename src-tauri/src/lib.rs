@@ -8,6 +8,7 @@ pub mod commands;
 pub mod ipc;
 pub mod lock;
 pub mod state;
+pub mod webview_watch;
 
 use tauri::Manager;
 use tether_store::VaultPaths;
@@ -39,6 +40,8 @@ pub fn run() -> Result<(), String> {
             // PDFs handed to the viewer by an earlier run (that crashed) go now.
             api::print::clear_viewer_dir(&viewer_dir(app.handle()));
             lock::start_auto_lock(app.handle().clone());
+            // A web view that crashes or hangs gets a native "Reload?" instead of a silent freeze.
+            webview_watch::install(app.handle());
             Ok(())
         })
         .run(context())

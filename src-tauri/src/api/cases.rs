@@ -11,7 +11,7 @@ use crate::ipc::cases::{
     ProceedingsInput, SponsorDetail, SponsorInput,
 };
 use crate::ipc::ids::{convert_all, count32, store_id};
-use crate::ipc::import::{ImportOutcome, ImportSummary};
+use crate::ipc::import::{ImportOutcome, ImportSummary, SavedRejectedRows};
 use crate::ipc::AppError;
 use crate::state::AppState;
 
@@ -171,6 +171,33 @@ pub fn import_csv(
     })
 }
 
+/// The name the Save dialog suggests for a file's rejected rows: `releases.rejected.csv`.
+pub fn rejected_rows_file_name(file_name: &str) -> String {
+    let stem = std::path::Path::new(file_name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "import".to_owned());
+    format!("{stem}.rejected.csv")
+}
+
+/// Writes the rejected rows of the file the window read (`contents`) to `chosen`, the path
+/// picked in the native Save dialog (or beside it, never over a file).
+pub fn save_rejected_rows(
+    state: &AppState,
+    file_name: String,
+    contents: String,
+    chosen: &std::path::Path,
+) -> Result<SavedRejectedRows, AppError> {
+    let (path, rows) = state
+        .with_session(|s| Ok(s.save_rejected_rows(&file_name, contents.as_bytes(), chosen)?))?;
+    Ok(SavedRejectedRows {
+        chosen_path: (path != chosen).then(|| chosen.display().to_string()),
+        path: path.display().to_string(),
+        rows: count32(rows),
+    })
+}
+
 pub fn list_courts() -> Vec<CourtOption> {
     Court::all()
         .iter()
@@ -299,6 +326,78 @@ mod tests {
             (Some("attorney"), Some("too_long"))
         );
         assert_eq!(long.params.get("max").map(String::as_str), Some("200"));
+        Ok(())
+    }
+
+    /// A release file with one good row and two bad ones: Lucía's A-Number is short, and a
+    /// formula hides in Iván's family name.
+    fn release_file() -> String {
+        let header = tether_core::casework::release_csv::RELEASE_COLUMNS.join(",");
+        let row = |given: &str, family: &str, a_number: &str| {
+            format!(
+                "{given},{family},2011-04-01,{a_number},GT,mam,sí,2026-09-04,,Rosa,Xicará,tía,1,\
+                 +502 5123 4567,45 Calle Ñuñoa,Apt 3,Houston,TX,77002,not_served,,,"
+            )
+        };
+        format!(
+            "{header}\n{}\n{}\n{}\n",
+            row("José", "Ramírez", "A123456789"),
+            row("Lucía", "Pérez", "A12"),
+            row("Iván", "=1+2", "A12345")
+        )
+    }
+
+    #[test]
+    fn rejected_rows_name_the_child_and_are_saved_private_and_neutralised_never_over_a_file(
+    ) -> Result<(), AppError> {
+        let (dir, state) = clinic()?;
+        let contents = release_file();
+        let outcome = import_csv(
+            &state,
+            "releases.csv".into(),
+            contents.clone(),
+            false,
+            &mut |_, _| {},
+        )?;
+        let ImportOutcome::Rejected { errors, .. } = outcome else {
+            panic!("two bad rows reject the file: {outcome:?}");
+        };
+        let names: Vec<&str> = errors.iter().map(|e| e.child_name.as_str()).collect();
+        assert!(names.contains(&"Lucía Pérez"), "{names:?}");
+        assert!(names.iter().all(|n| !n.is_empty()), "{names:?}");
+        assert_eq!(
+            rejected_rows_file_name("releases.csv"),
+            "releases.rejected.csv"
+        );
+
+        let chosen = dir.path().join("releases.rejected.csv");
+        let saved = save_rejected_rows(&state, "releases.csv".into(), contents.clone(), &chosen)?;
+        assert_eq!((saved.rows, saved.chosen_path.as_deref()), (2, None));
+        let text =
+            std::fs::read_to_string(&chosen).map_err(|e| AppError::internal(e.to_string()))?;
+        assert!(text.contains("Lucía") && text.contains("reason"), "{text}");
+        assert!(!text.contains("José"), "only the rejected rows: {text}");
+        assert!(text.contains("'=1+2"), "a formula is neutralised: {text}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&chosen)
+                .map_err(|e| AppError::internal(e.to_string()))?
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "rejected rows are owner-only");
+        }
+        // The Save dialog's "Replace" never replaces: the rows go beside the file.
+        let again = save_rejected_rows(&state, "releases.csv".into(), contents, &chosen)?;
+        assert!(
+            again.path.ends_with("releases.rejected (2).csv"),
+            "{again:?}"
+        );
+        assert_eq!(again.chosen_path, Some(chosen.display().to_string()));
+        assert_eq!(
+            std::fs::read_to_string(&chosen).map_err(|e| AppError::internal(e.to_string()))?,
+            text
+        );
         Ok(())
     }
 

@@ -11,7 +11,7 @@ use crate::ipc::cases::{
     ProceedingsInput, SponsorDetail, SponsorInput,
 };
 use crate::ipc::ids::count32;
-use crate::ipc::import::{ImportOutcome, ImportProgress};
+use crate::ipc::import::{ImportOutcome, ImportProgress, SavedRejectedRows};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -122,6 +122,26 @@ pub(super) async fn import_csv(
         .emit(&app);
     };
     api::cases::import_csv(&state, file_name, contents, skip_invalid, &mut progress)
+}
+
+/// Asks where to save the rejected rows of the file the window read (a native dialog, Rust
+/// side), then writes them there; `None` when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn save_rejected_rows(
+    state: State<'_, AppState>,
+    app: tauri::AppHandle,
+    file_name: String,
+    contents: String,
+) -> Reply<Option<SavedRejectedRows>> {
+    let picked = super::print::save_dialog(&app)
+        .set_file_name(api::cases::rejected_rows_file_name(&file_name))
+        .add_filter("CSV", &["csv"])
+        .blocking_save_file();
+    match super::print::chosen_path(picked)? {
+        None => Ok(None),
+        Some(path) => api::cases::save_rejected_rows(&state, file_name, contents, &path).map(Some),
+    }
 }
 
 #[tauri::command]

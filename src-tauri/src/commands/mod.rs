@@ -60,6 +60,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             cases::list_courts,
             cases::list_languages,
             cases::list_countries,
+            cases::save_rejected_rows,
             cases::set_hearing_result,
             cases::set_proceedings,
             cases::record_address_change,

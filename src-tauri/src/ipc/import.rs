@@ -23,6 +23,18 @@ pub struct ImportRowError {
     /// One of `FIELD_ERROR_CODES`.
     pub code: String,
     pub params: BTreeMap<String, String>,
+    /// The child the row names (given and family name), empty when it names nobody.
+    pub child_name: String,
+}
+
+/// Where the rejected rows of an import were saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct SavedRejectedRows {
+    pub path: String,
+    pub rows: u32,
+    /// The path the user chose when a file was already there: Tether never replaces a file,
+    /// so it saved beside it under `path` (`releases.rejected (2).csv`) instead.
+    pub chosen_path: Option<String>,
 }
 
 impl From<views::ImportRowError> for ImportRowError {
@@ -33,6 +45,7 @@ impl From<views::ImportRowError> for ImportRowError {
             reason: e.reason,
             code: e.code,
             params: e.params,
+            child_name: e.child_name,
         }
     }
 }

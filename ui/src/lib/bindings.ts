@@ -43,6 +43,11 @@ export const commands = {
 	listLanguages: () => __TAURI_INVOKE<LanguageOption[]>("list_languages"),
 	/**  Countries with their English and Spanish names (reference data, no session needed). */
 	listCountries: () => __TAURI_INVOKE<CountryOption[]>("list_countries"),
+	/**
+	 *  Asks where to save the rejected rows of the file the window read (a native dialog, Rust
+	 *  side), then writes them there; `None` when the user cancels.
+	 */
+	saveRejectedRows: (fileName: string, contents: string) => typedError<SavedRejectedRows | null, AppError>(__TAURI_INVOKE("save_rejected_rows", { fileName, contents })),
 	setHearingResult: (hearingId: number, outcome: HearingOutcome | null, judge: string | null) => typedError<HearingView, AppError>(__TAURI_INVOKE("set_hearing_result", { hearingId, outcome, judge })),
 	setProceedings: (idOrCase: string, attorney: string | null, acisChecked: string | null) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("set_proceedings", { idOrCase, attorney, acisChecked })),
 	recordAddressChange: (sponsorId: number, address: AddressInput, recordedOn: string) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("record_address_change", { sponsorId, address, recordedOn })),
@@ -386,6 +391,8 @@ export type ImportRowError = {
 	/**  One of `FIELD_ERROR_CODES`. */
 	code: string,
 	params: { [key in string]: string },
+	/**  The child the row names (given and family name), empty when it names nobody. */
+	child_name: string,
 };
 
 export type ImportSummary = {
@@ -549,6 +556,17 @@ export type SavedReceipt = {
 	entries: number,
 	head: string,
 	taken_at: string,
+};
+
+/**  Where the rejected rows of an import were saved. */
+export type SavedRejectedRows = {
+	path: string,
+	rows: number,
+	/**
+	 *  The path the user chose when a file was already there: Tether never replaces a file,
+	 *  so it saved beside it under `path` (`releases.rejected (2).csv`) instead.
+	 */
+	chosen_path: string | null,
 };
 
 export type SessionInfo = {

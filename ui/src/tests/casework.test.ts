@@ -13,6 +13,7 @@ import {
 } from "./mockBindings";
 import { setLang } from "../lib/i18n/index.svelte";
 import { resetReference } from "../lib/reference.svelte";
+import Toast from "../lib/components/Toast.svelte";
 
 const mocks = vi.hoisted(() => {
   const progress: ((event: { payload: unknown }) => void)[] = [];
@@ -25,6 +26,7 @@ const mocks = vi.hoisted(() => {
       listSponsors: vi.fn(),
       createChild: vi.fn(),
       importCsv: vi.fn(),
+      saveRejectedRows: vi.fn(),
       listCourts: vi.fn(),
       listLanguages: vi.fn(),
     },
@@ -389,6 +391,46 @@ describe("Import", () => {
     expect(rows[2]).toHaveTextContent("4");
     expect(rows[2]).toHaveTextContent("sponsor_state");
     expect(rows[2]).toHaveTextContent("is not a US state");
+  });
+
+  it("names the child on each rejected row and saves the rejected rows where the user says", async () => {
+    render(Toast);
+    mocks.commands.importCsv.mockResolvedValue(
+      ok({
+        status: "rejected",
+        rows: 3,
+        errors: [
+          { line: 2, column: "a_number", reason: "an A-Number has 8 or 9 digits", code: "", params: {}, child_name: "José Ramírez" },
+          { line: 4, column: "child_dob", reason: "not a date", code: "", params: {}, child_name: "" },
+        ],
+      }),
+    );
+    mocks.commands.saveRejectedRows
+      .mockResolvedValueOnce(ok({ path: "/home/ana/Documents/releases.rejected.csv", rows: 2, chosen_path: null }))
+      .mockResolvedValueOnce(
+        ok({ path: "/home/ana/Documents/releases.rejected (2).csv", rows: 2, chosen_path: "/home/ana/Documents/releases.rejected.csv" }),
+      );
+    render(Import);
+    await choose(csvFile());
+    await fireEvent.click(screen.getByTestId("import-submit"));
+    const children = await screen.findAllByTestId("import-error-child");
+    expect(children.map((c) => c.textContent)).toEqual(["José Ramírez", "(no name in the row)"]);
+
+    const save = screen.getByTestId("import-save-rejected");
+    expect(save).toHaveAccessibleDescription("A CSV file with the rejected rows and the reason for each, to correct and import again.");
+    await fireEvent.click(save);
+    // The Rust side asks where (a native dialog) and writes it; the window sends what it read.
+    await waitFor(() =>
+      expect(mocks.commands.saveRejectedRows).toHaveBeenCalledWith("releases.csv", "child_given_name,child_family_name\nAna,López\n"),
+    );
+    expect(await screen.findByText("Saved 2 rejected rows to /home/ana/Documents/releases.rejected.csv")).toBeInTheDocument();
+    await waitFor(() => expect(save).toBeEnabled());
+    await fireEvent.click(save);
+    expect(
+      await screen.findByText(
+        "/home/ana/Documents/releases.rejected.csv already exists and Tether never replaces a file, so the 2 rejected rows were saved beside it as /home/ana/Documents/releases.rejected (2).csv.",
+      ),
+    ).toBeInTheDocument();
   });
 
   it("shows the rejected rows' reasons in Spanish by their code", async () => {

@@ -43,6 +43,9 @@ pub struct ImportRowError {
     /// The row error's code (one of `FIELD_ERROR_CODES`), for the UI to translate.
     pub code: String,
     pub params: BTreeMap<String, String>,
+    /// The child the row is about, as the row names them (given and family name; empty when
+    /// the row names nobody), so a rejected row can be found without counting lines.
+    pub child_name: String,
 }
 
 impl From<&RowError> for ImportRowError {
@@ -53,8 +56,26 @@ impl From<&RowError> for ImportRowError {
             reason: e.reason.clone(),
             code: e.code.clone(),
             params: e.params.clone(),
+            child_name: String::new(),
         }
     }
+}
+
+/// "José Ramírez" from a row's `child_given_name` and `child_family_name` cells.
+fn child_name(headers: &[String], raw: &[String]) -> String {
+    let cell = |column: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(column))
+            .and_then(|i| raw.get(i))
+            .map(|v| v.trim())
+            .unwrap_or_default()
+    };
+    [cell("child_given_name"), cell("child_family_name")]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub(crate) fn parse(path: &Path, bytes: &[u8], today: chrono::NaiveDate) -> Result<ReleaseFile> {
@@ -65,9 +86,14 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], today: chrono::NaiveDate) -> Resu
 pub(crate) fn row_errors(file: &ReleaseFile) -> Vec<ImportRowError> {
     file.rows
         .iter()
-        .filter_map(|r| r.result.as_ref().err())
-        .flatten()
-        .map(ImportRowError::from)
+        .filter_map(|r| r.result.as_ref().err().map(|errs| (r, errs)))
+        .flat_map(|(row, errs)| {
+            let name = child_name(&file.headers, &row.raw);
+            errs.iter().map(move |e| ImportRowError {
+                child_name: name.clone(),
+                ..ImportRowError::from(e)
+            })
+        })
         .collect()
 }
 
@@ -75,12 +101,53 @@ pub(crate) fn row_errors(file: &ReleaseFile) -> Vec<ImportRowError> {
 /// An earlier rejected file (perhaps already being corrected by hand) is never replaced: the
 /// next free name is used instead (`input.rejected-2.csv`, …).
 pub(crate) fn write_rejected(input: &Path, file: &ReleaseFile) -> Result<Option<PathBuf>> {
-    let rejected: Vec<_> = file.rows.iter().filter(|r| r.result.is_err()).collect();
-    if rejected.is_empty() {
+    if file.rejected().count() == 0 {
         return Ok(None);
     }
     let stem = input.file_stem().unwrap_or_default().to_string_lossy();
     let (out, created) = new_rejected_file(input, &stem)?;
+    write_rejected_rows(&out, created, file)?;
+    Ok(Some(out))
+}
+
+/// Writes the rejected rows to `chosen` (a path picked in a Save dialog), or, when a file is
+/// already there, beside it as `name (2).csv`, the first free number: never over a file.
+/// Returns the path written and how many rows it holds.
+pub(crate) fn write_rejected_at(chosen: &Path, file: &ReleaseFile) -> Result<(PathBuf, usize)> {
+    let stem = chosen.file_stem().unwrap_or_default().to_string_lossy();
+    let ext = chosen
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    for n in 1..=99u32 {
+        let out = if n == 1 {
+            chosen.to_path_buf()
+        } else {
+            chosen.with_file_name(format!("{stem} ({n}){ext}"))
+        };
+        // 0600: rejected rows are release records (A-Numbers, addresses).
+        match crate::files::create_new_private(&out) {
+            Ok(created) => {
+                write_rejected_rows(&out, created, file)?;
+                return Ok((out, file.rejected().count()));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(StoreError::io(format!("create {}", out.display()))(e)),
+        }
+    }
+    Err(StoreError::invalid(
+        "out",
+        format!(
+            "{} and 98 numbered copies beside it already exist; choose another name",
+            chosen.display()
+        ),
+    ))
+}
+
+/// The rejected rows with the original columns plus `line` and `reason`, every cell
+/// neutralised against formulas (`csv_out`), into `created` (already open, 0600).
+fn write_rejected_rows(out: &Path, created: std::fs::File, file: &ReleaseFile) -> Result<()> {
+    let rejected: Vec<_> = file.rows.iter().filter(|r| r.result.is_err()).collect();
     let write = || -> std::result::Result<(), csv::Error> {
         let mut w = csv::Writer::from_writer(created);
         let mut header = file.headers.clone();
@@ -111,8 +178,7 @@ pub(crate) fn write_rejected(input: &Path, file: &ReleaseFile) -> Result<Option<
     write().map_err(|e| StoreError::Io {
         context: format!("write {}", out.display()),
         source: std::io::Error::other(e.to_string()),
-    })?;
-    Ok(Some(out))
+    })
 }
 
 /// Creates the first free `STEM.rejected[-N].csv` next to `input`.

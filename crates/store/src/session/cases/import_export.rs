@@ -78,6 +78,31 @@ impl Session {
         Ok(ImportReport { errors, ..report })
     }
 
+    /// Writes the rows of a release file (read elsewhere, as in the window) that would be
+    /// rejected to `out`, a path the user chose: the original columns plus `line` and `reason`,
+    /// owner-only, every cell neutralised against formulas, never over an existing file
+    /// (`name (2).csv` beside it instead). Only who may import may do it; audited as an export
+    /// of that many records. Returns the path written and the number of rows.
+    pub fn save_rejected_rows(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        out: &Path,
+    ) -> Result<(PathBuf, usize)> {
+        self.authorize_import()?;
+        let file = import::parse(Path::new(name), bytes, self.today())?;
+        if file.rejected().count() == 0 {
+            return Err(StoreError::invalid(
+                "file",
+                format!("{name} has no rejected rows to save"),
+            ));
+        }
+        self.audited_bulk_read(AuditAction::RecordsExported, "rejected_rows", |_| {
+            let (path, rows) = import::write_rejected_at(out, &file)?;
+            Ok((String::new(), (path, rows), rows))
+        })
+    }
+
     /// Fills the vault with `children` synthetic, clearly fake cases (for trying and benchmarks).
     pub fn import_demo(
         &mut self,

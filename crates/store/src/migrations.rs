@@ -251,6 +251,9 @@ const MIGRATIONS: &[Step] = &[
          ALTER TABLE address_changes ADD COLUMN kind TEXT NOT NULL DEFAULT 'move'
             CHECK (kind IN ('release', 'move'));",
     ),
+    // 9: the search index again, now with each phone's last seven digits (children indexed
+    //    before would otherwise not be found that way until their next edit)
+    Step::Rust(rebuild_search_with_prefix_index),
 ];
 
 /// Migration 6. The unique `seq` makes a second entry after the same head (two processes

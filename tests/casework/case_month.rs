@@ -8,6 +8,8 @@
 use serde_json::Value;
 use tether_tests::{Clinic, ADMIN, ADMIN_PASS};
 
+use super::first_case;
+
 const ROW: &str = "José,Ramírez,2012-03-14,A201555123,GT,mam,sí,2026-10-01,,Rosa,Xicará,tía,2A,+502 5123 4567,45 Calle Ñuñoa,Apt 3,Houston,TX,77002,not_served,,,";
 
 fn task<'a>(tasks: &'a Value, kind: &str) -> Option<&'a Value> {
@@ -32,10 +34,7 @@ fn flag_kinds(clinic: &Clinic) -> Vec<String> {
 fn a_month_of_one_case_is_in_its_history_in_order() {
     let clinic = Clinic::with_admin();
     clinic.import(&[ROW]);
-    let case = clinic.admin_json(&["child", "list", "--json"])[0]["case_number"]
-        .as_str()
-        .expect("case number")
-        .to_owned();
+    let case = first_case(&clinic);
 
     for at in ["2026-11-02 10:00", "2026-11-03 17:30"] {
         clinic.admin(&["calls", "log", &case, "--outcome", "no_answer", "--at", at]);
@@ -204,10 +203,7 @@ fn a_month_of_one_case_is_in_its_history_in_order() {
 fn a_note_is_corrected_by_a_new_note_never_edited() {
     let clinic = Clinic::with_admin();
     clinic.import(&[ROW]);
-    let case = clinic.admin_json(&["child", "list", "--json"])[0]["case_number"]
-        .as_str()
-        .expect("case number")
-        .to_owned();
+    let case = first_case(&clinic);
     let first = clinic.admin_json(&[
         "note",
         "add",
@@ -264,10 +260,7 @@ fn a_volunteer_reads_the_calls_of_their_children_only_and_writes_no_notes() {
     use tether_tests::{VOLUNTEER, VOLUNTEER_PASS};
     let clinic = Clinic::with_staff();
     clinic.import(&[ROW]);
-    let case = clinic.admin_json(&["child", "list", "--json"])[0]["case_number"]
-        .as_str()
-        .expect("case number")
-        .to_owned();
+    let case = first_case(&clinic);
     clinic.ok(
         VOLUNTEER,
         VOLUNTEER_PASS,

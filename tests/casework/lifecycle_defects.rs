@@ -4,15 +4,10 @@
 use serde_json::Value;
 use tether_tests::{Clinic, ADMIN, ADMIN_PASS, BACKUP_PASS};
 
+use super::first_case;
+
 const JOSE: &str = "José,Ramírez,2012-03-14,A201555123,GT,mam,sí,2026-10-01,,Rosa,Xicará,tía,2A,+502 5123 4567,45 Calle Ñuñoa,Apt 3,Houston,TX,77002,not_served,,,";
 const LUCIA: &str = "Lucía,Ramírez,2014-07-02,A201555124,GT,mam,sí,2026-10-01,,Rosa,Xicará,tía,2A,+502 5123 4567,45 Calle Ñuñoa,Apt 3,Houston,TX,77002,not_served,,,";
-
-fn first_case(clinic: &Clinic) -> String {
-    clinic.admin_json(&["child", "list", "--json"])[0]["case_number"]
-        .as_str()
-        .expect("case number")
-        .to_owned()
-}
 
 #[test]
 fn setting_a_served_nta_again_keeps_its_service_date() {

@@ -95,3 +95,11 @@ fn add_jose(clinic: &Clinic) -> String {
         .expect("case number")
         .to_owned()
 }
+
+/// The case number of the first child by case number (the one a test imported).
+fn first_case(clinic: &Clinic) -> String {
+    clinic.admin_json(&["child", "list", "--json"])[0]["case_number"]
+        .as_str()
+        .expect("case number")
+        .to_owned()
+}

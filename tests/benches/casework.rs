@@ -48,7 +48,7 @@ fn main() {
     let mut session = tether_store::create(&paths, "bench", &pass).expect("vault");
     let start = Instant::now();
     let report = session
-        .import_release_records(&csv_path, false, &mut |_, _| {})
+        .import_release_records(&csv_path, false, false, &mut |_, _| {})
         .expect("import");
     let import = start.elapsed();
     assert_eq!(report.children_created, children());

@@ -15,7 +15,14 @@ use tether_tests::{Clinic, VOLUNTEER, VOLUNTEER_PASS};
 use super::add_jose;
 
 /// Keys a volunteer may receive only as an empty list or text (kept for the JSON's shape).
-const EMPTY: &[&str] = &["aliases", "notes", "hearings", "address_history"];
+const EMPTY: &[&str] = &[
+    "aliases",
+    "notes",
+    "hearings",
+    "address_history",
+    "merged_from",
+    "household",
+];
 /// Every key of `object` is allowed, or allowed empty; returns the object.
 fn only<'a>(object: &'a Value, allowed: &[&str], what: &str) -> &'a serde_json::Map<String, Value> {
     let map = object

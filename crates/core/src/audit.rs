@@ -66,6 +66,22 @@ pub enum AuditAction {
     NoteAdded,
     /// A task was marked done by a person, with what was done.
     TaskCompleted,
+    /// A sponsor's names, phones, time zone (or, as `AddressChanged`, address) were edited.
+    SponsorUpdated,
+    /// Two sponsor records were the same person: one was merged into the other.
+    SponsorMerged,
+    /// A child's link to a sponsor (the sponsor, ORR's category, the relationship) was set.
+    SponsorLinked,
+    /// A call found a sponsor's number not working.
+    PhoneNotWorking,
+    /// Two children were the same child: one was merged into the other.
+    ChildMerged,
+    /// A record entered by mistake was voided, with a reason.
+    ChildVoided,
+    ChildClosed,
+    ChildReopened,
+    /// A case was assigned to a (new) case manager.
+    ChildAssigned,
 }
 
 impl AuditAction {
@@ -110,6 +126,15 @@ impl AuditAction {
             AuditAction::HistoryViewed => "history_viewed",
             AuditAction::NoteAdded => "note_added",
             AuditAction::TaskCompleted => "task_completed",
+            AuditAction::SponsorUpdated => "sponsor_updated",
+            AuditAction::SponsorMerged => "sponsor_merged",
+            AuditAction::SponsorLinked => "sponsor_linked",
+            AuditAction::PhoneNotWorking => "phone_not_working",
+            AuditAction::ChildMerged => "child_merged",
+            AuditAction::ChildVoided => "child_voided",
+            AuditAction::ChildClosed => "child_closed",
+            AuditAction::ChildReopened => "child_reopened",
+            AuditAction::ChildAssigned => "child_assigned",
         }
     }
 }

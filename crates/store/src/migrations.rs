@@ -254,7 +254,59 @@ const MIGRATIONS: &[Step] = &[
     // 9: the search index again, now with each phone's last seven digits (children indexed
     //    before would otherwise not be found that way until their next edit)
     Step::Rust(rebuild_search_with_prefix_index),
+    // 10: the case lifecycle: ORR's category on each child's link to the sponsor (kept from
+    //     the sponsor's), open / closed / voided / merged cases and sponsors, who created and
+    //     who is assigned a case (from the audit log's `child_created` entries where there is
+    //     one), numbers marked not working, and the other people in the sponsor's household
+    Step::Sql(
+        "ALTER TABLE children ADD COLUMN sponsor_category TEXT;
+         UPDATE children SET sponsor_category =
+            (SELECT category FROM sponsors s WHERE s.id = children.sponsor_id)
+         WHERE sponsor_id IS NOT NULL;
+         ALTER TABLE children ADD COLUMN status TEXT NOT NULL DEFAULT 'open'
+            CHECK (status IN ('open', 'closed', 'voided', 'merged'));
+         ALTER TABLE children ADD COLUMN closed_reason TEXT;
+         ALTER TABLE children ADD COLUMN closed_on TEXT;
+         ALTER TABLE children ADD COLUMN void_reason TEXT;
+         ALTER TABLE children ADD COLUMN merged_into INTEGER REFERENCES children (id);
+         ALTER TABLE children ADD COLUMN created_by INTEGER REFERENCES users (id);
+         ALTER TABLE children ADD COLUMN assigned_to INTEGER REFERENCES users (id);
+         UPDATE children SET created_by =
+            (SELECT a.actor_id FROM audit a WHERE a.action = 'child_created'
+                AND a.record_kind = 'child' AND a.record_id = CAST(children.id AS TEXT)
+             ORDER BY a.id LIMIT 1);
+         UPDATE children SET assigned_to = created_by;
+         CREATE INDEX children_status ON children (status, assigned_to);
+         CREATE INDEX children_merged_into ON children (merged_into);
+         ALTER TABLE sponsors ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
+            CHECK (status IN ('active', 'voided', 'merged'));
+         ALTER TABLE sponsors ADD COLUMN merged_into INTEGER REFERENCES sponsors (id);
+         ALTER TABLE sponsor_phones ADD COLUMN not_working_on TEXT;
+         ALTER TABLE sponsors ADD COLUMN household TEXT NOT NULL DEFAULT '[]';",
+    ),
+    // 11: the search index (merged records' numbers find their case) and every case's tasks
+    //     (age-out, a sponsor with no working number) from the lifecycle schema
+    Step::Rust(reindex_and_reschedule),
 ];
+
+/// Whether the schema has migration 10's columns, which today's search and scheduling code
+/// reads. Earlier Rust steps (3, 5, 6, 9) run that code; on a vault older than 10 they skip
+/// it, and step 11 does the same work once the columns exist.
+fn has_lifecycle(conn: &Connection) -> Result<bool> {
+    conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('children') WHERE name = 'status'",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
+    .map_err(StoreError::sql("read the schema"))
+}
+
+/// Migration 11.
+fn reindex_and_reschedule(conn: &Connection) -> Result<()> {
+    rebuild_search_with_prefix_index(conn)?;
+    crate::followup::tasks::reschedule_all(conn, chrono::Utc::now().date_naive()).map(|_| ())
+}
 
 /// Migration 6. The unique `seq` makes a second entry after the same head (two processes
 /// appending at once) fail instead of forking the chain. A vault that already forked has
@@ -290,6 +342,9 @@ fn audit_ids_and_search_by_role(conn: &Connection) -> Result<()> {
 }
 
 fn schedule_existing_cases(conn: &Connection) -> Result<()> {
+    if !has_lifecycle(conn)? {
+        return Ok(());
+    }
     crate::followup::tasks::reschedule_all(conn, chrono::Utc::now().date_naive()).map(|_| ())
 }
 
@@ -298,6 +353,9 @@ fn schedule_existing_cases(conn: &Connection) -> Result<()> {
 /// column) both run this: on a vault older than 3, step 3 already builds today's shape and
 /// step 6 rebuilds it once more.
 fn rebuild_search_with_prefix_index(conn: &Connection) -> Result<()> {
+    if !has_lifecycle(conn)? {
+        return Ok(());
+    }
     conn.execute_batch(
         "DROP TABLE child_search;
          CREATE VIRTUAL TABLE child_search USING fts5 (

@@ -115,9 +115,21 @@ pub(crate) fn admin_count(conn: &Connection) -> Result<i64> {
     .map_err(StoreError::sql("count admins"))
 }
 
+/// Removes the user. Their cases become unassigned and lose their author (an admin may still
+/// void them): a later user may get the same row id, and must not inherit either.
 pub(crate) fn delete(conn: &Connection, id: i64) -> Result<()> {
-    conn.execute("DELETE FROM users WHERE id = ?1", [id])
-        .map_err(StoreError::sql("remove the user"))?;
+    conn.execute(
+        "UPDATE children SET assigned_to = NULL WHERE assigned_to = ?1",
+        [id],
+    )
+    .and_then(|_| {
+        conn.execute(
+            "UPDATE children SET created_by = NULL WHERE created_by = ?1",
+            [id],
+        )
+    })
+    .and_then(|_| conn.execute("DELETE FROM users WHERE id = ?1", [id]))
+    .map_err(StoreError::sql("remove the user"))?;
     Ok(())
 }
 

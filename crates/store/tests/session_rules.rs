@@ -189,14 +189,19 @@ fn casework<'a>(clinic: &'a Clinic, case: &'a Case) -> Vec<(&'static str, Op<'a>
         (
             "records_imported",
             Box::new(move |s| {
-                s.import_release_records(&clinic.file("release.csv"), false, &mut no_progress())
-                    .map(drop)
+                s.import_release_records(
+                    &clinic.file("release.csv"),
+                    false,
+                    false,
+                    &mut no_progress(),
+                )
+                .map(drop)
             }),
         ),
         (
             "records_imported",
             Box::new(|s| {
-                s.import_release_bytes("release.csv", b"", true, &mut no_progress())
+                s.import_release_bytes("release.csv", b"", true, false, &mut no_progress())
                     .map(drop)
             }),
         ),

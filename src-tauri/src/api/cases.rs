@@ -17,8 +17,9 @@ use crate::state::AppState;
 
 pub fn list_children(state: &AppState, offset: u32, limit: u32) -> Result<ChildPage, AppError> {
     state.with_session(|s| {
-        let total = s.count_children()?;
-        let items = s.list_children(offset, limit.min(1000))?;
+        let filter = tether_store::casework::ListFilter::default();
+        let total = s.count_children(filter)?;
+        let items = s.list_children(offset, limit.min(1000), filter)?;
         Ok(ChildPage {
             total,
             items: convert_all(items)?,
@@ -158,7 +159,13 @@ pub fn import_csv(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportOutcome, AppError> {
     state.with_session(|s| {
-        match s.import_release_bytes(&file_name, contents.as_bytes(), skip_invalid, progress) {
+        match s.import_release_bytes(
+            &file_name,
+            contents.as_bytes(),
+            skip_invalid,
+            false,
+            progress,
+        ) {
             Ok(report) => Ok(ImportOutcome::Imported {
                 report: ImportSummary::from(report),
             }),

@@ -495,6 +495,11 @@ mod tests {
             release_date: Some(None),
             sponsor_name: None,
             nta_status: Some("served".into()),
+            status: "open".into(),
+            age: Some(16),
+            assigned_to: Some("ana".into()),
+            sponsor_category: Some(Some("1".into())),
+            closed_reason: None,
         }
     }
 

@@ -18,6 +18,9 @@ pub enum CallsCommand {
         /// YYYY-MM-DD (default: today)
         #[arg(long)]
         on: Option<String>,
+        /// Only the cases assigned to this user (a user name, or `me`)
+        #[arg(long = "assigned-to")]
+        assigned_to: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -41,20 +44,34 @@ pub struct CallLogArgs {
     /// "feels_safe":true,"new_address":{"line1":…,"unit":…,"city":…,"state":…,"zip":…}}
     #[arg(long)]
     answers: Option<String>,
+    /// The number dialled (default: the sponsor's first working number); a wrong_number
+    /// marks it not working
+    #[arg(long)]
+    phone: Option<String>,
     #[arg(long)]
     json: bool,
 }
 
 pub fn run(session: &mut Session, command: CallsCommand) -> Result<()> {
     match command {
-        CallsCommand::Due { on, json } => due(session, on.as_deref(), json),
+        CallsCommand::Due {
+            on,
+            assigned_to,
+            json,
+        } => due(session, on.as_deref(), assigned_to.as_deref(), json),
         CallsCommand::Log(args) => log(session, args),
     }
 }
 
-fn due(session: &mut Session, on: Option<&str>, json: bool) -> Result<()> {
+fn due(
+    session: &mut Session,
+    on: Option<&str>,
+    assigned_to: Option<&str>,
+    json: bool,
+) -> Result<()> {
     let on = day_or_today(session, on)?;
-    let due = session.calls_due(on, Utc::now())?;
+    let assigned = assigned_to.map(|who| session.user_id(who)).transpose()?;
+    let due = session.calls_due_for(on, Utc::now(), assigned)?;
     if json {
         return print_json(&due);
     }
@@ -99,15 +116,24 @@ fn log(session: &mut Session, a: CallLogArgs) -> Result<()> {
             .map(|t| parse_local_datetime("at", t).map_err(|e| invalid("at", e)))
             .transpose()?;
     let answers = a.answers.as_deref().map(SwbAnswers::parse).transpose()?;
-    let logged = session.log_call(
+    let logged = session.log_call_to(
         &a.child,
         outcome,
         at,
         a.note.as_deref().unwrap_or(""),
         answers,
+        a.phone.as_deref(),
     )?;
     if a.json {
         return print_json(&logged);
+    }
+    if let Some(dead) = &logged.not_working {
+        match &logged.next_phone {
+            Some(next) => println!("{dead} is marked not working; the next call goes to {next}"),
+            None => println!(
+                "{dead} is marked not working; no working number is left: a task asks to find one"
+            ),
+        }
     }
     println!(
         "logged attempt {} ({}): the call is {}{}",

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use tether_core::casework::input::{ChildInput, ProceedingsInput};
-use tether_store::casework::{ChildSummary, ChildView};
+use tether_store::casework::{ChildSummary, ChildView, ListFilter, StatusFilter};
 use tether_store::Session;
 
 use crate::errors::invalid;
@@ -30,6 +30,12 @@ pub enum ChildCommand {
         /// How many to skip first (with --limit, to page through a large vault)
         #[arg(long, default_value_t = 0)]
         offset: u32,
+        /// open (the default), closed or all
+        #[arg(long, default_value = "open")]
+        status: String,
+        /// Only the cases assigned to this user (a user name, or `me`)
+        #[arg(long = "assigned-to")]
+        assigned_to: Option<String>,
     },
     /// The case's history, newest first: calls, notes, changes, tasks done, printouts
     History {
@@ -37,11 +43,63 @@ pub enum ChildCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Change a child's details; only the fields given change
+    /// Change a child's details; only the fields given change. --sponsor and
+    /// --sponsor-category set the child's link to their sponsor (ORR's category is the
+    /// sponsor's *for this child*)
     Edit {
         child: String,
         #[command(flatten)]
         fields: ChildFields,
+        /// The sponsor's id: links the child to this sponsor
+        #[arg(long)]
+        sponsor: Option<i64>,
+        /// ORR category of the sponsor for this child: 1, 2A, 2B, 3 or 4 (empty clears it)
+        #[arg(long = "sponsor-category")]
+        sponsor_category: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close the case with a reason: turned_18, moved_out_of_area, transferred,
+    /// relief_granted, removed_or_departed, lost_contact, declined_services, other
+    Close {
+        child: String,
+        #[arg(long)]
+        reason: String,
+        /// Required with --reason other
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reopen a closed case, saying why
+    Reopen {
+        child: String,
+        #[arg(long)]
+        note: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Void a record entered by mistake (an admin or its author): gone from lists, queues,
+    /// exports and counts, kept in the history and the audit log
+    Void {
+        child: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// DUP is the same child as KEEP: everything on DUP moves to KEEP, and DUP's case number
+    /// keeps finding KEEP
+    Merge {
+        keep: String,
+        dup: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Assign the case to a case manager (a user name, or `me`)
+    Assign {
+        child: String,
+        user: String,
         #[arg(long)]
         json: bool,
     },
@@ -71,6 +129,44 @@ pub struct ChildAddArgs {
     confirm: bool,
     #[arg(long)]
     json: bool,
+}
+
+impl ChildFields {
+    /// Whether any field was given.
+    fn any(&self) -> bool {
+        let ChildFields {
+            given_name,
+            family_name,
+            aliases,
+            dob,
+            sex,
+            a_number,
+            country,
+            language,
+            interpreter,
+            release_date,
+            orr_program,
+            relationship,
+            notes,
+        } = self;
+        !aliases.is_empty()
+            || [
+                given_name,
+                family_name,
+                dob,
+                sex,
+                a_number,
+                country,
+                language,
+                interpreter,
+                release_date,
+                orr_program,
+                relationship,
+                notes,
+            ]
+            .iter()
+            .any(|f| f.is_some())
+    }
 }
 
 #[derive(Debug, Args, Default)]
@@ -130,6 +226,8 @@ pub fn run(session: &mut Session, command: ChildCommand) -> Result<()> {
             json,
             limit,
             offset,
+            status,
+            assigned_to,
         } => {
             if limit == 0 {
                 return Err(invalid(
@@ -137,8 +235,12 @@ pub fn run(session: &mut Session, command: ChildCommand) -> Result<()> {
                     "must be at least 1 (how many children to list)",
                 ));
             }
-            let items = session.list_children(offset, limit)?;
-            let total = session.count_children()?;
+            let filter = ListFilter {
+                status: StatusFilter::parse(&status)?,
+                assigned_to: assigned_to.map(|who| session.user_id(&who)).transpose()?,
+            };
+            let items = session.list_children(offset, limit, filter)?;
+            let total = session.count_children(filter)?;
             if json {
                 print_json(&items)?;
             } else {
@@ -152,19 +254,60 @@ pub fn run(session: &mut Session, command: ChildCommand) -> Result<()> {
         }
         ChildCommand::Edit {
             child,
-            fields,
+            mut fields,
+            sponsor,
+            sponsor_category,
             json,
         } => {
-            let current = session.show_child(&child)?;
-            let mut input = input_from_view(&current);
-            overlay(&mut input, fields);
-            let view = session.update_child(&child, &input)?;
-            if json {
-                print_json(&view)
-            } else {
-                println!("updated {}", view.case_number);
-                Ok(())
+            let mut view = None;
+            if sponsor.is_some() || sponsor_category.is_some() {
+                let relationship = fields.relationship.take();
+                view = Some(session.link_sponsor(
+                    &child,
+                    sponsor,
+                    sponsor_category.as_deref(),
+                    relationship.as_deref(),
+                )?);
             }
+            if fields.any() || view.is_none() {
+                let current = session.show_child(&child)?;
+                let mut input = input_from_view(&current);
+                overlay(&mut input, fields);
+                view = Some(session.update_child(&child, &input)?);
+            }
+            let Some(view) = view else {
+                return Ok(());
+            };
+            super::lifecycle::report(&view, json, "updated")
+        }
+        ChildCommand::Close {
+            child,
+            reason,
+            note,
+            json,
+        } => {
+            let view = session.close_child(&child, &reason, note.as_deref())?;
+            super::lifecycle::report(&view, json, "closed")
+        }
+        ChildCommand::Reopen { child, note, json } => {
+            let view = session.reopen_child(&child, &note)?;
+            super::lifecycle::report(&view, json, "reopened")
+        }
+        ChildCommand::Void {
+            child,
+            reason,
+            json,
+        } => {
+            let view = session.void_child(&child, &reason)?;
+            super::lifecycle::report(&view, json, "voided")
+        }
+        ChildCommand::Merge { keep, dup, json } => {
+            let view = session.merge_children(&keep, &dup)?;
+            super::lifecycle::report(&view, json, &format!("merged {dup} into"))
+        }
+        ChildCommand::Assign { child, user, json } => {
+            let view = session.assign_child(&child, &user)?;
+            super::lifecycle::report(&view, json, "assigned")
         }
     }
 }
@@ -227,6 +370,22 @@ fn input_from_view(v: &ChildView) -> ChildInput {
 
 fn print_child(v: &ChildView) {
     println!("{}  {} {}", v.case_number, v.given_name, v.family_name);
+    line(
+        "status",
+        Some(&match (&v.closed_reason, &v.closed_on) {
+            (Some(reason), Some(on)) => format!("{} ({reason}, {on})", v.status),
+            _ => v.status.clone(),
+        }),
+    );
+    if let Some(age) = v.age {
+        line("age", Some(&age.to_string()));
+    }
+    if let Some(who) = &v.assigned_to {
+        line("assigned to", Some(who));
+    }
+    if !v.merged_from.is_empty() {
+        line("merged from", Some(&v.merged_from.join(", ")));
+    }
     if !v.aliases.is_empty() {
         line("also known as", Some(&v.aliases.join(", ")));
     }
@@ -292,6 +451,10 @@ fn print_child(v: &ChildView) {
             Some(r) => format!(" — {}", r.as_deref().unwrap_or("relationship unknown")),
             None => String::new(),
         };
+        let relationship = match v.sponsor_category.clone().flatten() {
+            Some(c) => format!("{relationship}, category {c}"),
+            None => relationship,
+        };
         line(
             "sponsor",
             Some(&format!(
@@ -317,11 +480,13 @@ fn shown(label: &str, value: &Option<Option<String>>) {
 fn print_child_rows<'a>(items: impl Iterator<Item = &'a ChildSummary>) {
     for c in items {
         println!(
-            "{}  {:<32} {:<5} {:<10} {}",
+            "{}  {:<32} {:>3} {:<5} {:<10} {:<6} {}",
             c.case_number,
             format!("{} {}", c.given_name, c.family_name),
+            c.age.map(|a| a.to_string()).unwrap_or_default(),
             c.primary_language.as_deref().unwrap_or_default(),
             c.release_date.clone().flatten().unwrap_or_default(),
+            c.status,
             c.sponsor_name.as_deref().unwrap_or_default()
         );
     }

@@ -15,6 +15,10 @@ pub struct ImportArgs {
     /// Import the valid rows; write the rejected ones to FILE.rejected.csv
     #[arg(long = "skip-invalid")]
     skip_invalid: bool,
+    /// Apply what rows for cases already in the vault change (without it, the changes are
+    /// only reported, field by field)
+    #[arg(long)]
+    update: bool,
     #[arg(long)]
     json: bool,
 }
@@ -48,7 +52,7 @@ pub fn import(session: &mut Session, a: ImportArgs) -> Result<()> {
             let _ = std::io::stderr().flush();
         }
     };
-    let result = session.import_release_records(&a.file, a.skip_invalid, &mut progress);
+    let result = session.import_release_records(&a.file, a.skip_invalid, a.update, &mut progress);
     if show_progress {
         eprintln!();
     }
@@ -74,13 +78,38 @@ pub fn import(session: &mut Session, a: ImportArgs) -> Result<()> {
         return print_json(&report);
     }
     println!(
-        "imported {} of {} rows: {} children created, {} already present, {} sponsors created",
+        "imported {} of {} rows: {} children created, {} already present ({} unchanged, {} with changes, {} updated), {} held back, {} sponsors created",
         report.imported_rows,
         report.rows,
         report.children_created,
         report.children_already_present,
+        report.children_unchanged,
+        report.children_changed,
+        report.children_updated,
+        report.children_held_back,
         report.sponsors_created
     );
+    for case in &report.changes {
+        let verb = if case.applied { "updated" } else { "differs" };
+        println!(
+            "line {}: {} {} {verb}:",
+            case.line, case.case_number, case.child_name
+        );
+        for c in &case.changes {
+            println!(
+                "  {} {} → {}",
+                c.field,
+                c.before.as_deref().unwrap_or("(none)"),
+                c.after
+            );
+        }
+    }
+    if report.children_changed > 0 {
+        println!("nothing of these changes was applied: run the import again with --update to apply them");
+    }
+    for held in &report.held_back {
+        println!("line {}: held back: {}", held.line, held.message);
+    }
     if let Some(rejected) = &report.rejected_file {
         println!(
             "{} rows were rejected and written with a reason column to {}",

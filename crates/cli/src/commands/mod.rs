@@ -10,6 +10,7 @@ pub mod courts;
 pub mod flags;
 pub mod history;
 pub mod import_export;
+pub mod lifecycle;
 pub mod print;
 pub mod proceedings;
 pub mod search;

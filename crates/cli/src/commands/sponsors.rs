@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use tether_core::casework::input::SponsorInput;
-use tether_store::casework::SponsorView;
+use tether_store::casework::{HouseholdMember, SponsorView};
 use tether_store::Session;
 
 use super::day_or_today;
@@ -27,6 +27,59 @@ pub enum SponsorCommand {
     },
     /// Record a new address for a sponsor (the old one is kept in the history)
     Move(SponsorMoveArgs),
+    /// Correct a sponsor's details; only the fields given change. An address given here is
+    /// a correction (a typo): a move is `sponsor move`, which starts the EOIR-33 deadline
+    Edit(SponsorEditArgs),
+    /// DUP is the same person as KEEP: DUP's children, numbers and addresses move to KEEP
+    Merge {
+        keep: i64,
+        dup: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SponsorEditArgs {
+    /// The sponsor's id
+    id: i64,
+    #[arg(long = "given-name")]
+    given_name: Option<String>,
+    #[arg(long = "family-name")]
+    family_name: Option<String>,
+    /// ORR category given when the sponsor was entered (each child's own is set with
+    /// `child edit --sponsor-category`)
+    #[arg(long)]
+    category: Option<String>,
+    /// Replaces every number (repeatable, first = the one to call first)
+    #[arg(long = "phone")]
+    phones: Vec<String>,
+    /// Adds a number, to call first (repeatable)
+    #[arg(long = "add-phone")]
+    add_phones: Vec<String>,
+    /// Removes a number (repeatable)
+    #[arg(long = "remove-phone")]
+    remove_phones: Vec<String>,
+    #[arg(long = "address-line1")]
+    address_line1: Option<String>,
+    #[arg(long = "unit")]
+    unit: Option<String>,
+    #[arg(long)]
+    city: Option<String>,
+    #[arg(long)]
+    state: Option<String>,
+    #[arg(long = "zip")]
+    postal_code: Option<String>,
+    #[arg(long = "time-zone")]
+    time_zone: Option<String>,
+    /// Someone else in the home, "Name: relationship" (repeatable; replaces the list)
+    #[arg(long = "household")]
+    household: Vec<String>,
+    /// Empties the household list
+    #[arg(long = "clear-household", conflicts_with = "household")]
+    clear_household: bool,
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -98,6 +151,21 @@ pub fn run(session: &mut Session, command: SponsorCommand) -> Result<()> {
             }
         }
         SponsorCommand::Move(args) => move_to(session, args),
+        SponsorCommand::Edit(args) => edit(session, args),
+        SponsorCommand::Merge { keep, dup, json } => {
+            let view = session.merge_sponsors(keep, dup)?;
+            if json {
+                return print_json(&view);
+            }
+            println!(
+                "merged sponsor {dup} into {} {} (id {}): {} children",
+                view.given_name,
+                view.family_name,
+                view.id,
+                view.children.len()
+            );
+            Ok(())
+        }
         SponsorCommand::List { json } => {
             let sponsors = session.list_sponsors()?;
             if json {
@@ -132,6 +200,68 @@ fn add(session: &mut Session, a: SponsorAddArgs) -> Result<()> {
     };
     let outcome = session.create_sponsor(&input, a.confirm)?;
     report_created(outcome, a.json, "sponsor")
+}
+
+fn edit(session: &mut Session, a: SponsorEditArgs) -> Result<()> {
+    let (mut input, mut household) = session.sponsor_form(a.id)?;
+    let set = |slot: &mut String, v: Option<String>| {
+        if let Some(v) = v {
+            *slot = v;
+        }
+    };
+    set(&mut input.given_name, a.given_name);
+    set(&mut input.family_name, a.family_name);
+    set(&mut input.category, a.category);
+    set(&mut input.address_line1, a.address_line1);
+    set(&mut input.address_line2, a.unit);
+    set(&mut input.city, a.city);
+    set(&mut input.state, a.state);
+    set(&mut input.postal_code, a.postal_code);
+    if a.time_zone.is_some() {
+        input.time_zone = a.time_zone;
+    }
+    if !a.phones.is_empty() {
+        input.phones = a.phones;
+    }
+    for added in a.add_phones.into_iter().rev() {
+        input.phones.insert(0, added);
+    }
+    if !a.remove_phones.is_empty() {
+        let removed: Vec<String> = a.remove_phones.iter().map(|p| digits(p)).collect();
+        input.phones.retain(|p| !removed.contains(&digits(p)));
+    }
+    if a.clear_household {
+        household.clear();
+    } else if !a.household.is_empty() {
+        household = a
+            .household
+            .iter()
+            .map(|m| {
+                let (name, relationship) = m.split_once(':').unwrap_or((m, ""));
+                HouseholdMember {
+                    name: name.trim().to_owned(),
+                    relationship: relationship.trim().to_owned(),
+                }
+            })
+            .collect();
+    }
+    let view = session.update_sponsor(a.id, &input, &household)?;
+    if a.json {
+        return print_json(&view);
+    }
+    println!(
+        "updated sponsor {} {} (id {})",
+        view.given_name, view.family_name, view.id
+    );
+    Ok(())
+}
+
+/// A number's last ten digits, to match `--remove-phone` however it is written.
+fn digits(phone: &str) -> String {
+    let all: String = phone.chars().filter(char::is_ascii_digit).collect();
+    all.chars()
+        .skip(all.chars().count().saturating_sub(10))
+        .collect()
 }
 
 fn move_to(session: &mut Session, a: SponsorMoveArgs) -> Result<()> {
@@ -169,6 +299,12 @@ fn print_sponsor(s: &SponsorView) {
         s.given_name, s.family_name, s.id
     );
     line("phones", Some(&s.phones.join(", ")));
+    for dead in &s.phones_not_working {
+        line(
+            "not working",
+            Some(&format!("{} (since {})", dead.phone, dead.since)),
+        );
+    }
     if let Some(a) = &s.address {
         let parts: Vec<&str> = [&a.line1, &a.unit, &a.city, &a.state, &a.postal_code]
             .into_iter()
@@ -180,12 +316,24 @@ fn print_sponsor(s: &SponsorView) {
         line("address incomplete", Some(why));
     }
     line("time zone", Some(&s.time_zone));
+    for m in &s.household {
+        line(
+            "household",
+            Some(&format!("{} ({})", m.name, m.relationship)),
+        );
+    }
     for c in &s.children {
+        let category = c
+            .sponsor_category
+            .clone()
+            .flatten()
+            .map(|k| format!(", category {k}"))
+            .unwrap_or_default();
         line(
             "child",
             Some(&format!(
-                "{} {} {}",
-                c.case_number, c.given_name, c.family_name
+                "{} {} {} ({}{category})",
+                c.case_number, c.given_name, c.family_name, c.status
             )),
         );
     }

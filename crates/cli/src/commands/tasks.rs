@@ -17,6 +17,9 @@ pub struct TasksArgs {
     /// YYYY-MM-DD (default: today)
     #[arg(long)]
     on: Option<String>,
+    /// Only the cases assigned to this user (a user name, or `me`)
+    #[arg(long = "assigned-to")]
+    assigned_to: Option<String>,
     #[arg(long)]
     json: bool,
 }
@@ -65,7 +68,12 @@ pub fn run(session: &mut Session, args: TasksArgs) -> Result<()> {
         return Ok(());
     }
     let on = day_or_today(session, args.on.as_deref())?;
-    let tasks = session.tasks(on)?;
+    let assigned = args
+        .assigned_to
+        .as_deref()
+        .map(|who| session.user_id(who))
+        .transpose()?;
+    let tasks = session.tasks_for(on, assigned)?;
     if args.json {
         return print_json(&tasks);
     }

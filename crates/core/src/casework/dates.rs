@@ -160,6 +160,20 @@ impl BirthDate {
         matches!(self, BirthDate::Estimated { .. })
     }
 
+    /// The day the person turns `years` (an estimated date counts from 1 January, as in
+    /// `age_on`; a 29 February birthday falls on 1 March in other years).
+    pub fn birthday(&self, years: u32) -> Option<NaiveDate> {
+        let (born, year) = match self {
+            BirthDate::Exact(d) => (*d, d.year().checked_add(i32::try_from(years).ok()?)?),
+            BirthDate::Estimated { year } => (
+                NaiveDate::from_ymd_opt(*year, 1, 1)?,
+                year.checked_add(i32::try_from(years).ok()?)?,
+            ),
+        };
+        born.with_year(year)
+            .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
+    }
+
     /// Age in whole years on `on`. An estimated date counts from 1 January of its year, so
     /// the age it gives may be one year too high; `None` if `on` is before the birth.
     pub fn age_on(&self, on: NaiveDate) -> Option<u32> {

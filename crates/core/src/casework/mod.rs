@@ -8,6 +8,7 @@
 pub mod a_number;
 pub mod case_number;
 pub mod clinic;
+pub mod closure;
 pub mod country;
 pub mod court;
 pub mod dates;
@@ -29,6 +30,7 @@ mod text;
 pub use a_number::{ANumber, ANumberError};
 pub use case_number::{CaseNumber, CaseNumberError, MAX_CASE_SEQUENCE};
 pub use clinic::{ClinicContact, ClinicContactInput};
+pub use closure::{ClosureReason, ClosureReasonError};
 pub use country::{Country, CountryError};
 pub use court::{Court, CourtError};
 pub use dates::{parse_date, parse_local_datetime, BirthDate, DateError, EARLIEST_YEAR};

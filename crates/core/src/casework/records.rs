@@ -242,6 +242,7 @@ pub const FIELD_ERROR_CODES: &[&str] = &[
     "unknown_court",
     "unknown_state",
     "unknown_category",
+    "closure_reason_invalid",
     // Addresses.
     "state_required_with_address",
     "postal_code_invalid",
@@ -269,8 +270,8 @@ mod tests {
     use super::HearingOutcome;
     use super::{CodedError, FIELD_ERROR_CODES};
     use crate::casework::{
-        ANumberError, CaseNumberError, CountryError, CourtError, DateError, LanguageError,
-        PhoneError, SponsorCategoryError, UsStateError,
+        ANumberError, CaseNumberError, ClosureReasonError, CountryError, CourtError, DateError,
+        LanguageError, PhoneError, SponsorCategoryError, UsStateError,
     };
 
     fn is_snake_case(code: &str) -> bool {
@@ -291,6 +292,7 @@ mod tests {
         let v = || "x".to_owned();
         let f = || "date of birth".to_owned();
         vec![
+            Box::new(ClosureReasonError::Unknown(v())),
             Box::new(ANumberError::Empty),
             Box::new(ANumberError::BadCharacter(v())),
             Box::new(ANumberError::WrongLength {

@@ -14,6 +14,8 @@ pub const CHILD: &[&str] = &[
     "primary_language_name",
     "interpreter_needed",
     "sponsor",
+    // open or closed: the queue shows open cases only.
+    "status",
 ];
 
 /// A sponsor (alone, or inside a child's record).
@@ -26,6 +28,9 @@ pub const SPONSOR: &[&str] = &[
     "phones_display",
     "time_zone",
     "children",
+    // The numbers a call found not working (the caller must not dial them again).
+    "phones_not_working",
+    "status",
 ];
 
 /// A child in a list or a search result.
@@ -36,6 +41,7 @@ pub const SUMMARY: &[&str] = &[
     "family_name",
     "primary_language",
     "sponsor_name",
+    "status",
 ];
 
 /// A call in the queue.
@@ -60,6 +66,7 @@ pub const CALL_DUE: &[&str] = &[
     "language",
     "interpreter_needed",
     "prior_attempts",
+    "sponsor_phones_not_working",
 ];
 
 /// An earlier attempt of the same call.
@@ -92,4 +99,7 @@ pub const CALL_LOGGED: &[&str] = &[
     "outcome",
     "call_status",
     "next_due_on",
+    // After a wrong number: the number marked not working and the next one to call.
+    "not_working",
+    "next_phone",
 ];

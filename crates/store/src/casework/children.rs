@@ -7,7 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use tether_core::casework::matching::name_key;
 use tether_core::casework::redaction::Visibility;
 use tether_core::casework::{
-    ANumber, ChildDraft, Court, HearingType, Language, NtaStatus, ProceedingsDraft, SponsorDraft,
+    ANumber, BirthDate, ChildDraft, Court, HearingType, Language, NtaStatus, ProceedingsDraft,
+    SponsorCategory, SponsorDraft,
 };
 
 use super::columns::{now, nta_str, sex_str};
@@ -37,6 +38,11 @@ pub(crate) struct NewChild<'a> {
     pub sponsor: Option<&'a SponsorDraft>,
     pub proceedings: &'a ProceedingsDraft,
     pub sponsor_id: Option<i64>,
+    /// ORR's category on this child's link to the sponsor (the row's, on import; else the
+    /// category given with the sponsor).
+    pub sponsor_category: Option<SponsorCategory>,
+    /// Who created the case: its author, and its first assigned case manager.
+    pub created_by: Option<i64>,
     pub case_year: i32,
     pub case_seq: u32,
     /// Write the child's search row now. The import passes `false` and writes every row at
@@ -59,9 +65,10 @@ pub(crate) fn insert_child(
         "INSERT INTO children (case_number, case_year, case_seq, given_name, family_name,
             name_key, aliases, birth_date, sex, a_number, country_of_birth, primary_language,
             interpreter_needed, release_date, orr_program, notes, sponsor_id, relationship,
-            nta_status, nta_served_on, court_code, created_at, updated_at)
+            nta_status, nta_served_on, court_code, created_at, updated_at, sponsor_category,
+            created_by, assigned_to)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20, ?21, ?22, ?22)",
+            ?18, ?19, ?20, ?21, ?22, ?22, ?23, ?24, ?24)",
     )
     .and_then(|mut stmt| {
         stmt.execute(params![
@@ -87,6 +94,8 @@ pub(crate) fn insert_child(
             p.nta_served_on.map(|d| d.to_string()),
             p.court_code,
             at,
+            new.sponsor_category.map(|c| c.as_str()),
+            new.created_by,
         ])
     })
     .map_err(StoreError::sql("add a child"))?;
@@ -120,13 +129,16 @@ pub(crate) fn existing_child(
 ) -> Result<Option<i64>> {
     if let Some(a) = c.a_number {
         return conn
-            .prepare_cached("SELECT id FROM children WHERE a_number = ?1 LIMIT 1")
+            .prepare_cached(&format!(
+                "SELECT id FROM children c WHERE a_number = ?1 AND {LISTED} ORDER BY id LIMIT 1"
+            ))
             .and_then(|mut s| s.query_row([a.digits()], |r| r.get(0)).optional())
             .map_err(StoreError::sql("look up a child"));
     }
-    conn.prepare_cached(
-        "SELECT id FROM children WHERE name_key = ?1 AND birth_date IS ?2 AND sponsor_id IS ?3 LIMIT 1",
-    )
+    conn.prepare_cached(&format!(
+        "SELECT id FROM children c WHERE name_key = ?1 AND birth_date IS ?2 AND sponsor_id IS ?3
+            AND {LISTED} ORDER BY id LIMIT 1"
+    ))
     .and_then(|mut s| {
         s.query_row(
             params![
@@ -170,7 +182,8 @@ pub(crate) fn child_duplicates(
     if let Some(a) = c.a_number {
         let mut stmt = conn
             .prepare(
-                "SELECT id, given_name, family_name, case_number FROM children WHERE a_number = ?1",
+                "SELECT id, given_name, family_name, case_number FROM children c
+                 WHERE a_number = ?1 AND c.status IN ('open', 'closed')",
             )
             .map_err(StoreError::sql("check for duplicates"))?;
         for row in stmt
@@ -183,8 +196,8 @@ pub(crate) fn child_duplicates(
     }
     let mut stmt = conn
         .prepare(
-            "SELECT id, given_name, family_name, case_number FROM children
-             WHERE name_key = ?1 AND (birth_date IS ?2 OR substr(birth_date, 1, 4) = substr(?2, 1, 4)
+            "SELECT id, given_name, family_name, case_number FROM children c
+             WHERE c.status IN ('open', 'closed') AND name_key = ?1 AND (birth_date IS ?2 OR substr(birth_date, 1, 4) = substr(?2, 1, 4)
                 OR substr(birth_date, 2, 4) = substr(?2, 1, 4) OR substr(birth_date, 1, 4) = substr(?2, 2, 4))",
         )
         .map_err(StoreError::sql("check for duplicates"))?;
@@ -217,18 +230,103 @@ pub(crate) fn resolve_child(conn: &Connection, id_or_case: &str) -> Result<i64> 
         .optional()
     }
     .map_err(StoreError::sql("find a child"))?;
-    found.ok_or_else(|| StoreError::NotFound {
+    let id = found.ok_or_else(|| StoreError::NotFound {
         kind: "child",
         id: raw.to_owned(),
-    })
+    })?;
+    survivor(conn, id)
+}
+
+/// The case a merged child now lives on (following merges of merges); the child itself
+/// otherwise. A merged record's number keeps finding the case.
+pub(crate) fn survivor(conn: &Connection, id: i64) -> Result<i64> {
+    conn.query_row(
+        "WITH RECURSIVE up(id, next) AS (
+            SELECT id, merged_into FROM children WHERE id = ?1
+            UNION SELECT c.id, c.merged_into FROM children c JOIN up ON c.id = up.next
+         )
+         SELECT id FROM up WHERE next IS NULL LIMIT 1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(StoreError::sql("find a child"))
+    .map(|found| found.unwrap_or(id))
+}
+
+/// The children merged into `id`, directly or through an earlier merge, oldest first.
+pub(crate) fn merged_into(conn: &Connection, id: i64) -> Result<Vec<(i64, String)>> {
+    conn.prepare_cached(
+        "WITH RECURSIVE down(id) AS (
+            SELECT id FROM children WHERE merged_into = ?1
+            UNION SELECT c.id FROM children c JOIN down ON c.merged_into = down.id
+         )
+         SELECT c.id, c.case_number FROM children c JOIN down USING (id) ORDER BY c.id",
+    )
+    .and_then(|mut s| s.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+    .map_err(StoreError::sql("read merged cases"))
+}
+
+/// Cases that appear in lists, counts, search and exports: not voided, not merged away.
+pub(crate) const LISTED: &str = "c.status IN ('open', 'closed')";
+
+/// Which cases a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    #[default]
+    Open,
+    Closed,
+    /// Open and closed (never voided or merged).
+    All,
+}
+
+impl StatusFilter {
+    pub fn parse(raw: &str) -> Result<Self> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "open" => Ok(StatusFilter::Open),
+            "closed" => Ok(StatusFilter::Closed),
+            "all" => Ok(StatusFilter::All),
+            other => Err(StoreError::invalid(
+                "status",
+                format!("{other:?} is not one of open, closed, all"),
+            )),
+        }
+    }
+
+    fn sql(self) -> &'static str {
+        match self {
+            StatusFilter::Open => "c.status = 'open'",
+            StatusFilter::Closed => "c.status = 'closed'",
+            StatusFilter::All => LISTED,
+        }
+    }
+}
+
+/// A list's filter: by status, and by assigned case manager (a user id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListFilter {
+    pub status: StatusFilter,
+    pub assigned_to: Option<i64>,
+}
+
+impl ListFilter {
+    /// The `WHERE` condition over `children c` (a user id is an integer: written inline).
+    pub(crate) fn sql(self) -> String {
+        match self.assigned_to {
+            Some(user) => format!("{} AND c.assigned_to = {user}", self.status.sql()),
+            None => self.status.sql().to_owned(),
+        }
+    }
 }
 
 pub(crate) fn load_child(conn: &Connection, id: i64, vis: &Visibility) -> Result<ChildView> {
     let sql = "SELECT id, case_number, given_name, family_name, aliases, birth_date, sex, a_number,
                 country_of_birth, primary_language, interpreter_needed, release_date, orr_program,
                 relationship, notes, sponsor_id, nta_status, nta_served_on, court_code,
-                attorney, last_acis_check
-               FROM children WHERE id = ?1";
+                attorney, last_acis_check, sponsor_category, status, closed_reason, closed_on,
+                void_reason, (SELECT name FROM users u WHERE u.id = c.assigned_to),
+                (SELECT name FROM users u WHERE u.id = c.created_by), c.assigned_to
+               FROM children c WHERE id = ?1";
     let (mut view, sponsor_id, court_code) = conn
         .query_row(sql, [id], |r| {
             let given: String = r.get(2)?;
@@ -237,6 +335,7 @@ pub(crate) fn load_child(conn: &Connection, id: i64, vis: &Visibility) -> Result
             let a_number = a_digits.as_deref().and_then(|d| ANumber::parse(d).ok());
             let birth: Option<String> = r.get(5)?;
             let language: Option<String> = r.get(9)?;
+            let age = age_today(birth.as_deref());
             // What only staff see: `None` (withheld, no key) for volunteers.
             let detail = |i: usize| -> rusqlite::Result<Option<Option<String>>> {
                 Ok(if vis.case_detail {
@@ -299,6 +398,16 @@ pub(crate) fn load_child(conn: &Connection, id: i64, vis: &Visibility) -> Result
                     hearings: Vec::new(),
                     attorney: if vis.court_detail { r.get(19)? } else { None },
                     last_acis_check: if vis.court_detail { r.get(20)? } else { None },
+                    sponsor_category: detail(21)?,
+                    status: r.get(22)?,
+                    closed_reason: if vis.case_detail { r.get(23)? } else { None },
+                    closed_on: if vis.case_detail { r.get(24)? } else { None },
+                    void_reason: if vis.case_detail { r.get(25)? } else { None },
+                    age: age.filter(|_| vis.case_detail),
+                    assigned_to: if vis.case_detail { r.get(26)? } else { None },
+                    assigned_to_id: if vis.case_detail { r.get(28)? } else { None },
+                    created_by: if vis.case_detail { r.get(27)? } else { None },
+                    merged_from: Vec::new(),
                 },
                 r.get::<_, Option<i64>>(15)?,
                 r.get::<_, Option<String>>(18)?,
@@ -311,7 +420,16 @@ pub(crate) fn load_child(conn: &Connection, id: i64, vis: &Visibility) -> Result
             id: id.to_string(),
         })?;
     if let Some(sid) = sponsor_id {
-        view.sponsor = Some(load_sponsor(conn, sid, vis, true)?);
+        let mut sponsor = load_sponsor(conn, sid, vis, true)?;
+        // The category describes the sponsor for this child: the link's.
+        sponsor.category = view.sponsor_category.clone();
+        view.sponsor = Some(sponsor);
+    }
+    if vis.case_detail {
+        view.merged_from = merged_into(conn, id)?
+            .into_iter()
+            .map(|(_, case_number)| case_number)
+            .collect();
     }
     if vis.court_detail {
         view.court = court_code
@@ -360,11 +478,7 @@ pub(crate) fn summaries<P: rusqlite::Params>(
     params: P,
     vis: &Visibility,
 ) -> Result<Vec<ChildSummary>> {
-    let sql = format!(
-        "SELECT c.id, c.case_number, c.given_name, c.family_name, c.primary_language,
-            c.release_date, s.given_name || ' ' || s.family_name, c.nta_status
-         FROM children c LEFT JOIN sponsors s ON s.id = c.sponsor_id {filter}"
-    );
+    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} {filter}");
     let mut stmt = conn
         .prepare_cached(&sql)
         .map_err(StoreError::sql("list children"))?;
@@ -373,6 +487,21 @@ pub(crate) fn summaries<P: rusqlite::Params>(
         .map_err(StoreError::sql("list children"))?;
     rows.collect::<rusqlite::Result<_>>()
         .map_err(StoreError::sql("list children"))
+}
+
+/// The columns `summary_from_row` reads, over `SUMMARY_FROM`.
+pub(crate) const SUMMARY_COLUMNS: &str =
+    "c.id, c.case_number, c.given_name, c.family_name, c.primary_language, c.release_date,
+     s.given_name || ' ' || s.family_name, c.nta_status, c.status, c.birth_date, u.name,
+     c.sponsor_category, c.closed_reason";
+
+pub(crate) const SUMMARY_FROM: &str = "children c LEFT JOIN sponsors s ON s.id = c.sponsor_id
+     LEFT JOIN users u ON u.id = c.assigned_to";
+
+/// Age in whole years today, from a stored birth date (`~YYYY` counts from 1 January).
+pub(crate) fn age_today(birth: Option<&str>) -> Option<u32> {
+    let today = chrono::Utc::now().date_naive();
+    BirthDate::parse(birth?, today).ok()?.age_on(today)
 }
 
 pub(crate) fn summary_from_row(r: &Row<'_>, vis: &Visibility) -> rusqlite::Result<ChildSummary> {
@@ -395,6 +524,19 @@ pub(crate) fn summary_from_row(r: &Row<'_>, vis: &Visibility) -> rusqlite::Resul
         } else {
             None
         },
+        status: r.get(8)?,
+        age: if vis.case_detail {
+            age_today(r.get::<_, Option<String>>(9)?.as_deref())
+        } else {
+            None
+        },
+        assigned_to: if vis.case_detail { r.get(10)? } else { None },
+        sponsor_category: if vis.case_detail {
+            Some(r.get(11)?)
+        } else {
+            None
+        },
+        closed_reason: if vis.case_detail { r.get(12)? } else { None },
     })
 }
 
@@ -411,31 +553,41 @@ fn shown_family_name(family: String, vis: &Visibility) -> String {
     }
 }
 
-/// Children by case number, `limit` from `offset`.
+/// Children by case number, `limit` from `offset`, as `filter` selects them.
 pub(crate) fn page(
     conn: &Connection,
     offset: u32,
     limit: u32,
+    filter: ListFilter,
     vis: &Visibility,
 ) -> Result<Vec<ChildSummary>> {
     summaries(
         conn,
-        "ORDER BY c.case_year, c.case_seq LIMIT ?1 OFFSET ?2",
+        &format!(
+            "WHERE {} ORDER BY c.case_year, c.case_seq LIMIT ?1 OFFSET ?2",
+            filter.sql()
+        ),
         params![limit, offset],
         vis,
     )
 }
 
-pub(crate) fn count(conn: &Connection) -> Result<u32> {
-    conn.query_row("SELECT count(*) FROM children", [], |r| r.get(0))
-        .map_err(StoreError::sql("count children"))
+pub(crate) fn count(conn: &Connection, filter: ListFilter) -> Result<u32> {
+    conn.query_row(
+        &format!("SELECT count(*) FROM children c WHERE {}", filter.sql()),
+        [],
+        |r| r.get(0),
+    )
+    .map_err(StoreError::sql("count children"))
 }
 
-/// The children `sponsor_id` sponsors (their tasks move when the sponsor does).
+/// The listed children `sponsor_id` sponsors (their tasks move when the sponsor does).
 pub(crate) fn sponsored_by(conn: &Connection, sponsor_id: i64) -> Result<Vec<i64>> {
-    conn.prepare("SELECT id FROM children WHERE sponsor_id = ?1")
-        .and_then(|mut s| s.query_map([sponsor_id], |r| r.get(0))?.collect())
-        .map_err(StoreError::sql("reschedule"))
+    conn.prepare(
+        "SELECT id FROM children c WHERE sponsor_id = ?1 AND c.status IN ('open', 'closed')",
+    )
+    .and_then(|mut s| s.query_map([sponsor_id], |r| r.get(0))?.collect())
+    .map_err(StoreError::sql("reschedule"))
 }
 
 pub(crate) fn set_nta(

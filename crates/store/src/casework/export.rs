@@ -75,14 +75,15 @@ fn write_rows(conn: &Connection, file: fs::File, full: bool) -> Result<usize> {
         .prepare(
             "SELECT c.case_number, c.given_name, c.family_name, c.birth_date, c.country_of_birth,
                 c.primary_language, c.interpreter_needed, c.release_date, c.orr_program,
-                s.given_name, s.family_name, c.relationship, s.category, c.nta_status,
+                s.given_name, s.family_name, c.relationship, c.sponsor_category, c.nta_status,
                 c.court_code,
                 (SELECT min(at_local) FROM hearings h WHERE h.child_id = c.id),
                 c.a_number,
                 (SELECT group_concat(e164, ' / ') FROM sponsor_phones p WHERE p.sponsor_id = s.id),
                 s.address_line1, s.address_unit, s.address_city, s.address_state,
                 s.address_postal_code, c.nta_served_on
-             FROM children c LEFT JOIN sponsors s ON s.id = c.sponsor_id ORDER BY c.id",
+             FROM children c LEFT JOIN sponsors s ON s.id = c.sponsor_id
+             WHERE c.status IN ('open', 'closed') ORDER BY c.id",
         )
         .map_err(StoreError::sql("export"))?;
     let mut rows = stmt.query([]).map_err(StoreError::sql("export"))?;

@@ -151,7 +151,8 @@ pub(crate) fn between(
             "SELECT h.id, c.id, c.case_number, c.given_name || ' ' || c.family_name, h.at_local,
                 h.court_code, h.kind, h.outcome
              FROM hearings h JOIN children c ON c.id = h.child_id
-             WHERE substr(h.at_local, 1, 10) BETWEEN ?1 AND ?2 ORDER BY h.at_local, h.id",
+             WHERE substr(h.at_local, 1, 10) BETWEEN ?1 AND ?2 AND c.status = 'open'
+             ORDER BY h.at_local, h.id",
         )
         .map_err(StoreError::sql("read hearings"))?;
     let rows = stmt

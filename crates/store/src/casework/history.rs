@@ -74,7 +74,13 @@ pub(crate) fn read(
         .prepare_cached(
             "SELECT e.id, e.at, e.actor, e.kind, e.detail, e.corrects,
                 (SELECT min(c.id) FROM case_events c WHERE c.corrects = e.id)
-             FROM case_events e WHERE e.child_id = ?1 ORDER BY e.id DESC",
+             FROM case_events e
+             WHERE e.child_id = ?1 OR e.child_id IN (
+                WITH RECURSIVE down(id) AS (
+                    SELECT id FROM children WHERE merged_into = ?1
+                    UNION SELECT c.id FROM children c JOIN down ON c.merged_into = down.id
+                ) SELECT id FROM down)
+             ORDER BY e.id DESC",
         )
         .map_err(StoreError::sql("read the case history"))?;
     let rows = stmt

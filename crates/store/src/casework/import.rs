@@ -12,8 +12,9 @@ use tether_core::casework::release_csv::{
 use tether_core::followup::{CaseFacts, HearingFact};
 
 use super::children::{existing_child, insert_child, next_case_seq, NewChild};
+use super::reimport::{self, FieldChange, HeldBackRow, MatchedCase};
 use super::search::{self, SearchRow};
-use super::sponsors::{insert_sponsor, sponsor_by_import_key};
+use super::sponsors::{insert_sponsor, sponsor_by_import_key, sponsor_like};
 use crate::error::{Result, StoreError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -24,6 +25,18 @@ pub struct ImportReport {
     pub children_created: usize,
     pub children_already_present: usize,
     pub sponsors_created: usize,
+    /// Rows that matched a case and say nothing new about it.
+    pub children_unchanged: usize,
+    /// Rows that matched a case and differ from it, not applied (without `--update`).
+    pub children_changed: usize,
+    /// Rows whose differences were applied (`--update`).
+    pub children_updated: usize,
+    /// Rows not imported because they look like a case already in the vault.
+    pub children_held_back: usize,
+    /// Every matched case the row would change (or changed), field by field.
+    pub changes: Vec<MatchedCase>,
+    /// Every held-back row, naming the case it looks like.
+    pub held_back: Vec<HeldBackRow>,
     /// Where the rejected rows were written (`--skip-invalid` from a file only).
     pub rejected_file: Option<PathBuf>,
     /// Every problem in the rejected rows.
@@ -31,6 +44,18 @@ pub struct ImportReport {
     /// First and last id of the children created, for the audit entry.
     #[serde(skip)]
     pub(crate) created_ids: Option<(i64, i64)>,
+    /// The cases `--update` changed, for their history and audit entries.
+    #[serde(skip)]
+    pub(crate) updated: Vec<(i64, Vec<FieldChange>)>,
+}
+
+/// How an import treats rows for cases already in the vault, and whose cases it creates.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ImportOptions {
+    /// Apply what differs (else it is only reported).
+    pub update: bool,
+    /// The importing user: author and assigned case manager of the new cases.
+    pub created_by: Option<i64>,
 }
 
 /// One rejected row, as shown to the user.
@@ -206,11 +231,13 @@ fn new_rejected_file(input: &Path, stem: &str) -> Result<(PathBuf, std::fs::File
     ))
 }
 
-/// Inserts every valid record; the caller holds the transaction.
+/// Inserts every valid record, and compares (and with `update`, corrects) the cases already
+/// in the vault; the caller holds the transaction.
 pub(crate) fn apply(
     conn: &Connection,
     file: &ReleaseFile,
     case_year: i32,
+    options: ImportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportReport> {
     let settings = &crate::settings::schedule(conn)?;
@@ -232,25 +259,73 @@ pub(crate) fn apply(
             continue;
         };
         report.imported_rows += 1;
+        let name = format!("{} {}", record.child.given_name, record.child.family_name);
+        // The case first: a sponsor is only ever created together with a new child.
+        let existing = if record.child.a_number.is_some() {
+            existing_child(conn, &record.child, None)?
+        } else {
+            reimport::same_child_without_a_number(conn, record)?
+        };
+        if let Some(existing) = existing {
+            report.children_already_present += 1;
+            let (case_number, changes) = reimport::changes(conn, existing, record)?;
+            if changes.is_empty() {
+                report.children_unchanged += 1;
+                continue;
+            }
+            let applied = if options.update {
+                let written = reimport::apply(conn, existing, record, today)?;
+                search::index_child(conn, existing)?;
+                crate::followup::tasks::reschedule(conn, existing, settings, today)?;
+                report.children_updated += 1;
+                report.updated.push((existing, written));
+                true
+            } else {
+                report.children_changed += 1;
+                false
+            };
+            report.changes.push(MatchedCase {
+                line: row.line,
+                child_id: existing,
+                case_number,
+                child_name: name,
+                changes,
+                applied,
+            });
+            continue;
+        }
+        if let Some((existing, case_number)) = reimport::likely_duplicate(conn, record)? {
+            report.children_held_back += 1;
+            report.held_back.push(HeldBackRow {
+                line: row.line,
+                message: format!(
+                    "{name} has the same name, date of birth and sponsor as {case_number} but another A-Number: check for a typo; not imported"
+                ),
+                child_name: name,
+                reason: "same_name_birth_date_and_sponsor".into(),
+                existing_child_id: existing,
+                existing_case_number: case_number,
+            });
+            continue;
+        }
         let key = sponsor_key(&record.sponsor);
         let sponsor_id = match sponsors.get(&key) {
             Some(id) => *id,
             None => {
                 let id = match sponsor_by_import_key(conn, &key)? {
                     Some(id) => id,
-                    None => {
-                        report.sponsors_created += 1;
-                        insert_sponsor(conn, &record.sponsor, Some(&key))?
-                    }
+                    None => match sponsor_like(conn, &record.sponsor)? {
+                        Some(id) => id,
+                        None => {
+                            report.sponsors_created += 1;
+                            insert_sponsor(conn, &record.sponsor, Some(&key))?
+                        }
+                    },
                 };
                 sponsors.insert(key, id);
                 id
             }
         };
-        if existing_child(conn, &record.child, Some(sponsor_id))?.is_some() {
-            report.children_already_present += 1;
-            continue;
-        }
         let (id, case_number, hearing_id) = insert_child(
             conn,
             &NewChild {
@@ -258,6 +333,8 @@ pub(crate) fn apply(
                 sponsor: Some(&record.sponsor),
                 proceedings: &record.proceedings,
                 sponsor_id: Some(sponsor_id),
+                sponsor_category: record.sponsor.category,
+                created_by: options.created_by,
                 case_year,
                 case_seq: seq,
                 index_for_search: false,
@@ -283,6 +360,9 @@ pub(crate) fn apply(
             last_acis_check: None,
             address_changes: Vec::new(),
             calls: Vec::new(),
+            birth_date: record.child.birth_date,
+            open: true,
+            no_working_phone_since: None,
         };
         crate::followup::tasks::schedule_new(conn, &facts, settings, today)?;
         report.children_created += 1;

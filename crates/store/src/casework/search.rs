@@ -12,7 +12,7 @@ use rusqlite::{params, Connection};
 use tether_core::casework::redaction::Visibility;
 use tether_core::casework::{ANumber, CaseNumber, ChildDraft, Phone, SponsorDraft};
 
-use super::children::summary_from_row;
+use super::children::{summary_from_row, SUMMARY_COLUMNS};
 use super::views::ChildSummary;
 use crate::error::{Result, StoreError};
 
@@ -35,14 +35,19 @@ fn local_digits(national: &str) -> Option<&str> {
     (start > 0).then(|| &national[start..])
 }
 
-/// (Re)writes the search row of an existing child from what is stored.
+/// (Re)writes the search row of an existing child from what is stored. A voided or merged
+/// record has no row (it is found through the case it was merged into, whose row also holds
+/// the merged records' case numbers and A-Numbers).
 pub(crate) fn index_child(conn: &Connection, child_id: i64) -> Result<()> {
-    let (names, numbers) = conn
+    let row = conn
         .prepare_cached(
             "SELECT c.given_name || ' ' || c.family_name || ' ' || c.aliases || ' ' ||
                     coalesce(s.given_name || ' ' || s.family_name, ''),
                     c.case_number, c.a_number,
-                    (SELECT group_concat(e164, ' ') FROM sponsor_phones p WHERE p.sponsor_id = c.sponsor_id)
+                    (SELECT group_concat(e164, ' ') FROM sponsor_phones p WHERE p.sponsor_id = c.sponsor_id),
+                    c.status,
+                    (SELECT json_group_array(json_array(m.case_number, m.a_number))
+                     FROM children m WHERE m.merged_into = c.id)
              FROM children c LEFT JOIN sponsors s ON s.id = c.sponsor_id WHERE c.id = ?1",
         )
         .and_then(|mut stmt| {
@@ -51,20 +56,38 @@ pub(crate) fn index_child(conn: &Connection, child_id: i64) -> Result<()> {
                 let case_number: String = r.get(1)?;
                 let a_number: Option<String> = r.get(2)?;
                 let phones: Option<String> = r.get(3)?;
+                let status: String = r.get(4)?;
+                let merged: Vec<(String, Option<String>)> =
+                    serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default();
                 let phones: Vec<Phone> = phones
                     .unwrap_or_default()
                     .split_whitespace()
                     .filter_map(|e164| Phone::parse(e164).ok())
                     .collect();
-                let numbers = number_terms(&case_number, phones.iter());
+                let mut numbers = number_terms(&case_number, phones.iter());
+                let mut a_numbers = a_number_terms(a_number);
+                for (merged_case, merged_a) in merged {
+                    numbers.push(' ');
+                    numbers.push_str(&number_terms(&merged_case, std::iter::empty()));
+                    a_numbers.push(' ');
+                    a_numbers.push_str(&a_number_terms(merged_a));
+                }
                 Ok((
                     names.replace(['[', ']', '"', ','], " "),
-                    (numbers, a_number_terms(a_number)),
+                    numbers,
+                    a_numbers,
+                    matches!(status.as_str(), "open" | "closed"),
                 ))
             })
         })
         .map_err(StoreError::sql("index a child for search"))?;
-    let (numbers, a_numbers) = numbers;
+    let (names, numbers, a_numbers, listed) = row;
+    if !listed {
+        conn.prepare_cached("DELETE FROM child_search WHERE rowid = ?1")
+            .and_then(|mut s| s.execute([child_id]))
+            .map_err(StoreError::sql("index a child for search"))?;
+        return Ok(());
+    }
     conn.prepare_cached(
         "INSERT OR REPLACE INTO child_search (rowid, names, numbers, a_numbers)
          VALUES (?1, ?2, ?3, ?4)",
@@ -325,12 +348,12 @@ pub(crate) fn search(
         "bm25(child_search, 10.0, 5.0, 5.0)"
     };
     let sql = format!(
-        "SELECT c.id, c.case_number, c.given_name, c.family_name, c.primary_language,
-                c.release_date, s.given_name || ' ' || s.family_name, c.nta_status
+        "SELECT {SUMMARY_COLUMNS}
          FROM child_search f
          JOIN children c ON c.id = f.rowid
          LEFT JOIN sponsors s ON s.id = c.sponsor_id
-         WHERE child_search MATCH ?1
+         LEFT JOIN users u ON u.id = c.assigned_to
+         WHERE child_search MATCH ?1 AND c.status IN ('open', 'closed')
          ORDER BY {order}
          LIMIT ?2"
     );

@@ -7,9 +7,12 @@ use tether_core::casework::matching::{address_key, name_key};
 use tether_core::casework::redaction::Visibility;
 use tether_core::casework::SponsorDraft;
 
-use super::children::summaries;
+use super::children::{summaries, LISTED};
 use super::columns::now;
-use super::views::{AddressChangeView, AddressView, PossibleDuplicate, SponsorView};
+use super::views::{
+    AddressChangeView, AddressView, HouseholdMember, NotWorkingPhone, PossibleDuplicate,
+    SponsorView,
+};
 use crate::error::{Result, StoreError};
 
 pub(crate) fn insert_sponsor(
@@ -58,9 +61,49 @@ pub(crate) fn insert_sponsor(
 }
 
 pub(crate) fn sponsor_by_import_key(conn: &Connection, key: &str) -> Result<Option<i64>> {
-    conn.prepare_cached("SELECT id FROM sponsors WHERE import_key = ?1")
+    conn.prepare_cached("SELECT coalesce(merged_into, id) FROM sponsors WHERE import_key = ?1 AND status != 'voided'")
         .and_then(|mut s| s.query_row([key], |r| r.get(0)).optional())
         .map_err(StoreError::sql("look up a sponsor"))
+}
+
+/// The ORR category given when the sponsor was entered (the default for a new link).
+pub(crate) fn entered_category(
+    conn: &Connection,
+    sponsor_id: i64,
+) -> Result<Option<tether_core::casework::SponsorCategory>> {
+    let raw: Option<String> = conn
+        .query_row(
+            "SELECT category FROM sponsors WHERE id = ?1",
+            [sponsor_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(StoreError::sql("read a sponsor"))?
+        .flatten();
+    Ok(raw.and_then(|c| tether_core::casework::SponsorCategory::parse(&c).ok()))
+}
+
+/// An active sponsor of the same name who shares a number or the address with `s`: the same
+/// person, whose other details have changed since they were entered.
+pub(crate) fn sponsor_like(conn: &Connection, s: &SponsorDraft) -> Result<Option<i64>> {
+    let key = name_key(&s.given_name, &s.family_name);
+    let phones = serde_json::to_string(&s.phones.iter().map(|p| p.e164()).collect::<Vec<_>>())
+        .unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "SELECT s.id FROM sponsors s WHERE s.status = 'active' AND s.name_key = ?1 AND (
+            s.address_key = ?2
+            OR EXISTS (SELECT 1 FROM sponsor_phones p WHERE p.sponsor_id = s.id
+                       AND p.e164 IN (SELECT value FROM json_each(?3))))
+         ORDER BY s.id LIMIT 1",
+    )
+    .and_then(|mut st| {
+        st.query_row(
+            params![key, s.address.as_ref().map(address_key), phones],
+            |r| r.get(0),
+        )
+        .optional()
+    })
+    .map_err(StoreError::sql("look up a sponsor"))
 }
 
 pub(crate) fn sponsor_duplicates(
@@ -96,20 +139,20 @@ pub(crate) fn sponsor_duplicates(
     for phone in &s.phones {
         collect(
             "SELECT s.id, s.given_name, s.family_name FROM sponsors s
-             JOIN sponsor_phones p ON p.sponsor_id = s.id WHERE p.e164 = ?1",
+             JOIN sponsor_phones p ON p.sponsor_id = s.id WHERE p.e164 = ?1 AND s.status = 'active'",
             phone.e164().to_owned(),
             "same_phone",
         )?;
     }
     if let Some(a) = &s.address {
         collect(
-            "SELECT id, given_name, family_name FROM sponsors WHERE address_key = ?1",
+            "SELECT id, given_name, family_name FROM sponsors WHERE address_key = ?1 AND status = 'active'",
             address_key(a),
             "same_address",
         )?;
     }
     collect(
-        "SELECT id, given_name, family_name FROM sponsors WHERE name_key = ?1",
+        "SELECT id, given_name, family_name FROM sponsors WHERE name_key = ?1 AND status = 'active'",
         name_key(&s.given_name, &s.family_name),
         "same_name",
     )?;
@@ -125,7 +168,8 @@ pub(crate) fn load_sponsor(
     let mut view = conn
         .query_row(
             "SELECT id, given_name, family_name, category, address_line1, address_unit,
-                address_city, address_state, address_postal_code, address_incomplete, time_zone
+                address_city, address_state, address_postal_code, address_incomplete, time_zone,
+                status, household
              FROM sponsors WHERE id = ?1",
             [id],
             |r| {
@@ -139,6 +183,14 @@ pub(crate) fn load_sponsor(
                         None
                     },
                     phones: Vec::new(),
+                    phones_not_working: Vec::new(),
+                    status: r.get(11)?,
+                    merged_from: Vec::new(),
+                    household: if vis.address {
+                        serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default()
+                    } else {
+                        Vec::new()
+                    },
                     address: Some(AddressView {
                         line1: r.get(4)?,
                         unit: r.get(5)?,
@@ -164,25 +216,84 @@ pub(crate) fn load_sponsor(
             kind: "sponsor",
             id: id.to_string(),
         })?;
-    let mut stmt = conn
-        .prepare_cached("SELECT e164 FROM sponsor_phones WHERE sponsor_id = ?1 ORDER BY position")
-        .map_err(StoreError::sql("read phones"))?;
-    view.phones = stmt
-        .query_map([id], |r| r.get(0))
-        .and_then(|rows| rows.collect())
-        .map_err(StoreError::sql("read phones"))?;
+    for (phone, not_working_on) in phones(conn, id)? {
+        if let Some(since) = not_working_on {
+            view.phones_not_working.push(NotWorkingPhone {
+                phone: phone.clone(),
+                since,
+            });
+        }
+        view.phones.push(phone);
+    }
+    if vis.case_detail {
+        view.merged_from = conn
+            .prepare_cached("SELECT id FROM sponsors WHERE merged_into = ?1 ORDER BY id")
+            .and_then(|mut s| s.query_map([id], |r| r.get(0))?.collect())
+            .map_err(StoreError::sql("read merged sponsors"))?;
+    }
     if vis.address {
         view.address_history = address_history(conn, id)?;
     }
     if with_children {
         view.children = summaries(
             conn,
-            "WHERE c.sponsor_id = ?1 ORDER BY c.case_number",
+            &format!("WHERE c.sponsor_id = ?1 AND {LISTED} ORDER BY c.case_number"),
             [id],
             vis,
         )?;
     }
     Ok(view)
+}
+
+/// The sponsor's numbers, working ones first (in the order given), each with the day a call
+/// found it not working.
+pub(crate) fn phones(conn: &Connection, sponsor_id: i64) -> Result<Vec<(String, Option<String>)>> {
+    conn.prepare_cached(
+        "SELECT e164, not_working_on FROM sponsor_phones WHERE sponsor_id = ?1
+         ORDER BY not_working_on IS NOT NULL, position",
+    )
+    .and_then(|mut s| {
+        s.query_map([sponsor_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect()
+    })
+    .map_err(StoreError::sql("read phones"))
+}
+
+/// The number a call found not working: marked from `on` (kept, never deleted: it may
+/// work again, and the history says it failed).
+pub(crate) fn mark_not_working(
+    conn: &Connection,
+    sponsor_id: i64,
+    e164: &str,
+    on: chrono::NaiveDate,
+) -> Result<bool> {
+    let changed = conn
+        .execute(
+            "UPDATE sponsor_phones SET not_working_on = ?1
+             WHERE sponsor_id = ?2 AND e164 = ?3 AND not_working_on IS NULL",
+            params![on.to_string(), sponsor_id, e164],
+        )
+        .map_err(StoreError::sql("mark a number not working"))?;
+    Ok(changed > 0)
+}
+
+/// The day the sponsor's last working number stopped working, if none works.
+pub(crate) fn no_working_phone_since(
+    conn: &Connection,
+    sponsor_id: i64,
+) -> Result<Option<chrono::NaiveDate>> {
+    let (working, last): (i64, Option<String>) = conn
+        .prepare_cached(
+            "SELECT count(*) FILTER (WHERE not_working_on IS NULL), max(not_working_on)
+             FROM sponsor_phones WHERE sponsor_id = ?1",
+        )
+        .and_then(|mut s| s.query_row([sponsor_id], |r| Ok((r.get(0)?, r.get(1)?))))
+        .map_err(StoreError::sql("read phones"))?;
+    Ok(if working > 0 {
+        None
+    } else {
+        last.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+    })
 }
 
 fn address_history(conn: &Connection, sponsor_id: i64) -> Result<Vec<AddressChangeView>> {
@@ -281,6 +392,163 @@ pub(crate) fn record_address_change(
     Ok(conn.last_insert_rowid())
 }
 
+/// Replaces the sponsor's names, category given at entry, phones, time zone, household and
+/// (a correction, not a move: no EOIR-33) address. A number that stays keeps its
+/// not-working mark; a new one is working.
+pub(crate) fn update_sponsor(
+    conn: &Connection,
+    id: i64,
+    s: &SponsorDraft,
+    household: &[HouseholdMember],
+) -> Result<()> {
+    let a = s.address.as_ref();
+    conn.execute(
+        "UPDATE sponsors SET given_name = ?1, family_name = ?2, name_key = ?3, category = ?4,
+            address_line1 = ?5, address_unit = ?6, address_city = ?7, address_state = ?8,
+            address_postal_code = ?9, address_key = ?10, address_incomplete = ?11,
+            time_zone = ?12, household = ?13, updated_at = ?14
+         WHERE id = ?15",
+        params![
+            s.given_name,
+            s.family_name,
+            name_key(&s.given_name, &s.family_name),
+            s.category.map(|c| c.as_str()),
+            a.map(|a| a.line1.as_str()),
+            a.and_then(|a| a.unit.as_deref()),
+            a.map(|a| a.city.as_str()),
+            a.map(|a| a.state.code()),
+            a.map(|a| a.postal_code.as_str()),
+            a.map(address_key),
+            s.address_incomplete,
+            s.time_zone,
+            serde_json::to_string(household).unwrap_or_else(|_| "[]".into()),
+            now(),
+            id
+        ],
+    )
+    .map_err(StoreError::sql("change a sponsor"))?;
+    let marks: std::collections::HashMap<String, Option<String>> =
+        phones(conn, id)?.into_iter().collect();
+    conn.execute("DELETE FROM sponsor_phones WHERE sponsor_id = ?1", [id])
+        .map_err(StoreError::sql("change a sponsor's phones"))?;
+    let mut insert = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO sponsor_phones (sponsor_id, position, e164, not_working_on)
+             VALUES (?1, ?2, ?3, ?4)",
+        )
+        .map_err(StoreError::sql("change a sponsor's phones"))?;
+    for (position, phone) in s.phones.iter().enumerate() {
+        let mark = marks.get(phone.e164()).cloned().flatten();
+        insert
+            .execute(params![id, position as i64, phone.e164(), mark])
+            .map_err(StoreError::sql("change a sponsor's phones"))?;
+    }
+    Ok(())
+}
+
+/// Merges sponsor `dup` into `keep`: `dup`'s children, numbers, address history and reported
+/// addresses move to `keep`, and `dup` stays as a record merged into `keep`. Returns the
+/// children moved.
+pub(crate) fn merge_sponsors(conn: &Connection, keep: i64, dup: i64) -> Result<Vec<i64>> {
+    let moved: Vec<i64> = conn
+        .prepare("SELECT id FROM children WHERE sponsor_id = ?1")
+        .and_then(|mut s| s.query_map([dup], |r| r.get(0))?.collect())
+        .map_err(StoreError::sql("merge two sponsors"))?;
+    let sql = |e| StoreError::sql("merge two sponsors")(e);
+    conn.execute(
+        "UPDATE children SET sponsor_id = ?1 WHERE sponsor_id = ?2",
+        params![keep, dup],
+    )
+    .map_err(sql)?;
+    conn.execute(
+        "INSERT OR IGNORE INTO sponsor_phones (sponsor_id, position, e164, not_working_on)
+         SELECT ?1, position + (SELECT coalesce(max(position), -1) + 1 FROM sponsor_phones
+                                WHERE sponsor_id = ?1),
+                e164, not_working_on
+         FROM sponsor_phones WHERE sponsor_id = ?2",
+        params![keep, dup],
+    )
+    .map_err(sql)?;
+    conn.execute(
+        "UPDATE address_changes SET sponsor_id = ?1 WHERE sponsor_id = ?2",
+        params![keep, dup],
+    )
+    .map_err(sql)?;
+    conn.execute(
+        "UPDATE address_reports SET sponsor_id = ?1 WHERE sponsor_id = ?2",
+        params![keep, dup],
+    )
+    .map_err(sql)?;
+    // Fill what the kept record lacks.
+    conn.execute(
+        "UPDATE sponsors SET
+            address_line1 = coalesce(address_line1, (SELECT address_line1 FROM sponsors WHERE id = ?2)),
+            address_unit = CASE WHEN address_line1 IS NULL THEN (SELECT address_unit FROM sponsors WHERE id = ?2) ELSE address_unit END,
+            address_city = coalesce(address_city, (SELECT address_city FROM sponsors WHERE id = ?2)),
+            address_state = coalesce(address_state, (SELECT address_state FROM sponsors WHERE id = ?2)),
+            address_postal_code = coalesce(address_postal_code, (SELECT address_postal_code FROM sponsors WHERE id = ?2)),
+            address_key = coalesce(address_key, (SELECT address_key FROM sponsors WHERE id = ?2)),
+            category = coalesce(category, (SELECT category FROM sponsors WHERE id = ?2)),
+            household = CASE WHEN household = '[]' THEN (SELECT household FROM sponsors WHERE id = ?2) ELSE household END,
+            updated_at = ?3
+         WHERE id = ?1",
+        params![keep, dup, now()],
+    )
+    .map_err(sql)?;
+    conn.execute(
+        "UPDATE sponsors SET status = 'merged', merged_into = ?1, updated_at = ?3 WHERE id = ?2",
+        params![keep, dup, now()],
+    )
+    .map_err(sql)?;
+    Ok(moved)
+}
+
+/// A child's link to a sponsor: the sponsor, ORR's category for this child, the relationship.
+pub(crate) fn link_child(
+    conn: &Connection,
+    child_id: i64,
+    sponsor_id: Option<i64>,
+    category: Option<&str>,
+    relationship: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE children SET sponsor_id = ?1, sponsor_category = ?2, relationship = ?3,
+            updated_at = ?4
+         WHERE id = ?5",
+        params![sponsor_id, category, relationship, now(), child_id],
+    )
+    .map_err(StoreError::sql("link a child to a sponsor"))?;
+    Ok(())
+}
+
+/// Everything a sponsor form shows, as input again (for an edit that changes some of it).
+/// The time zone is given only when it is not the one the state implies.
+pub(crate) fn sponsor_edit_input(conn: &Connection, sponsor_id: i64) -> Result<SponsorInput> {
+    let view = load_sponsor(conn, sponsor_id, &Visibility::EVERYTHING, false)?;
+    let a = view.address.unwrap_or(AddressView {
+        line1: None,
+        unit: None,
+        city: None,
+        state: None,
+        postal_code: None,
+    });
+    let implied = tether_core::casework::UsState::parse(a.state.as_deref().unwrap_or(""))
+        .ok()
+        .map(|s| s.default_time_zone().to_owned());
+    Ok(SponsorInput {
+        given_name: view.given_name,
+        family_name: view.family_name,
+        category: view.category.flatten().unwrap_or_default(),
+        phones: view.phones,
+        address_line1: a.line1.unwrap_or_default(),
+        address_line2: a.unit.unwrap_or_default(),
+        city: a.city.unwrap_or_default(),
+        state: a.state.unwrap_or_default(),
+        postal_code: a.postal_code.unwrap_or_default(),
+        time_zone: (implied.as_deref() != Some(view.time_zone.as_str())).then_some(view.time_zone),
+    })
+}
+
 /// The sponsor's own fields as input again (for re-validating with a new address).
 pub(crate) fn sponsor_input(conn: &Connection, sponsor_id: i64) -> Result<SponsorInput> {
     let view = load_sponsor(conn, sponsor_id, &Visibility::EVERYTHING, false)?;
@@ -293,9 +561,9 @@ pub(crate) fn sponsor_input(conn: &Connection, sponsor_id: i64) -> Result<Sponso
     })
 }
 
-/// Every sponsor's id, by family then given name.
+/// Every active sponsor's id (not merged, not voided), by family then given name.
 pub(crate) fn ids_by_name(conn: &Connection) -> Result<Vec<i64>> {
-    conn.prepare("SELECT id FROM sponsors ORDER BY family_name, given_name")
+    conn.prepare("SELECT id FROM sponsors WHERE status = 'active' ORDER BY family_name, given_name")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
         .map_err(StoreError::sql("list sponsors"))
 }

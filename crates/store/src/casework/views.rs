@@ -21,11 +21,21 @@ pub struct SponsorView {
     pub id: i64,
     pub given_name: String,
     pub family_name: String,
+    /// Read with a child: ORR's category on that child's link. Read alone: the category
+    /// given when the sponsor was entered (each child in `children` has its link's own).
     /// Withheld from volunteers (`None`); `Some(None)` when not recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<Option<String>>,
-    /// E.164.
+    /// E.164, working numbers first.
     pub phones: Vec<String>,
+    /// Numbers a call found not working (`wrong_number`), with the day; also in `phones`, last.
+    pub phones_not_working: Vec<NotWorkingPhone>,
+    /// `active`, `merged` or `voided`.
+    pub status: String,
+    /// Sponsor numbers merged into this one.
+    pub merged_from: Vec<i64>,
+    /// The other people living with the sponsor (empty for volunteers).
+    pub household: Vec<HouseholdMember>,
     /// Absent for volunteers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<AddressView>,
@@ -36,6 +46,21 @@ pub struct SponsorView {
     pub children: Vec<ChildSummary>,
     /// Earlier and current addresses recorded as changes, newest first (absent for volunteers).
     pub address_history: Vec<AddressChangeView>,
+}
+
+/// Someone else living in the sponsor's home, as the sponsor named them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct HouseholdMember {
+    pub name: String,
+    /// To the sponsor ("wife", "cuñado", "roommate").
+    pub relationship: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotWorkingPhone {
+    /// E.164.
+    pub phone: String,
+    pub since: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -150,6 +175,35 @@ pub struct ChildView {
     /// Last check of the case in EOIR's ACIS (1-800-898-7180), absent for volunteers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_acis_check: Option<String>,
+    /// ORR's sponsor category on this child's link to the sponsor (1, 2A, 2B, 3, 4); withheld
+    /// from volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sponsor_category: Option<Option<String>>,
+    /// `open`, `closed`, `voided` (entered by mistake) or `merged` (into another case).
+    pub status: String,
+    /// Why the case closed (`turned_18`, `transferred`, …), while it is closed (absent
+    /// otherwise, and for volunteers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_on: Option<String>,
+    /// Why the record was voided (withheld from volunteers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub void_reason: Option<String>,
+    /// Age in whole years today (withheld from volunteers; none without a birth date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age: Option<u32>,
+    /// The assigned case manager's user name (withheld from volunteers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_to_id: Option<i64>,
+    /// Who entered the case (withheld from volunteers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
+    /// Case numbers of the duplicates merged into this case (they still find it); empty for
+    /// volunteers.
+    pub merged_from: Vec<String>,
 }
 
 /// One line of a list or a search result.
@@ -167,6 +221,18 @@ pub struct ChildSummary {
     /// Withheld from volunteers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nta_status: Option<String>,
+    /// `open` or `closed` (lists never show voided or merged records).
+    pub status: String,
+    /// Withheld from volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_to: Option<String>,
+    /// The category on the child's link to the sponsor; withheld from volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sponsor_category: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_reason: Option<String>,
 }
 
 /// A likely duplicate found before a create.

@@ -23,10 +23,11 @@ pub(crate) fn counts(conn: &Connection, on: NaiveDate) -> Result<Dashboard> {
         "SELECT count(*) FROM tasks WHERE closed = 0 AND kind = 'swb_call' AND due_on < ?1",
         &[&day],
     )?;
-    let unreached_children = count("SELECT count(DISTINCT child_id) FROM tasks WHERE kind = 'escalation' AND detail LIKE '%\"unreached\"%'", &[])?;
-    let hearings_this_week = count("SELECT count(*) FROM hearings WHERE substr(at_local, 1, 10) >= ?1 AND substr(at_local, 1, 10) < ?2", &[&day, &week])?;
+    // Closed, voided and merged cases have no open tasks; these two count beyond tasks.
+    let unreached_children = count("SELECT count(DISTINCT t.child_id) FROM tasks t JOIN children c ON c.id = t.child_id WHERE c.status = 'open' AND t.kind = 'escalation' AND t.detail LIKE '%\"unreached\"%'", &[])?;
+    let hearings_this_week = count("SELECT count(*) FROM hearings h JOIN children c ON c.id = h.child_id WHERE c.status = 'open' AND substr(h.at_local, 1, 10) >= ?1 AND substr(h.at_local, 1, 10) < ?2", &[&day, &week])?;
     let nta_not_served = count(
-        "SELECT count(*) FROM children WHERE nta_status = 'not_served'",
+        "SELECT count(*) FROM children WHERE nta_status = 'not_served' AND status = 'open'",
         &[],
     )?;
     let tasks_due_today = count(

@@ -23,12 +23,38 @@ fn nta(s: &str) -> NtaStatus {
 }
 
 pub(crate) fn case_facts(conn: &Connection, child_id: i64) -> Result<CaseFacts> {
-    let (release, nta_status, acis, sponsor_id): (Option<String>, String, Option<String>, Option<i64>) = conn
+    type Row = (
+        Option<String>,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        String,
+    );
+    let (release, nta_status, acis, sponsor_id, birth, status): Row = conn
         .prepare_cached(
-            "SELECT release_date, nta_status, last_acis_check, sponsor_id FROM children WHERE id = ?1",
+            "SELECT release_date, nta_status, last_acis_check, sponsor_id, birth_date, status
+             FROM children WHERE id = ?1",
         )
-        .and_then(|mut s| s.query_row([child_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))))
+        .and_then(|mut s| {
+            s.query_row([child_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })
+        })
         .map_err(StoreError::sql("read a case for scheduling"))?;
+    let today = chrono::Utc::now().date_naive();
+    let birth_date = birth.and_then(|b| BirthDate::parse(&b, today).ok());
+    let no_working_phone_since = match sponsor_id {
+        Some(sid) => crate::casework::sponsors::no_working_phone_since(conn, sid)?,
+        None => None,
+    };
     let hearings = conn
         .prepare_cached(
             "SELECT id, substr(at_local, 1, 10), outcome FROM hearings WHERE child_id = ?1",
@@ -103,6 +129,9 @@ pub(crate) fn case_facts(conn: &Connection, child_id: i64) -> Result<CaseFacts> 
         last_acis_check: date(acis),
         address_changes,
         calls,
+        birth_date,
+        open: status == "open",
+        no_working_phone_since,
     })
 }
 
@@ -114,19 +143,16 @@ pub(crate) fn flag_inputs(
 ) -> Result<FlagInputs> {
     let mut sponsors: Vec<SponsorFacts> = conn
         .prepare(
-            "SELECT id, given_name || ' ' || family_name, category, address_key, address_incomplete
-             FROM sponsors ORDER BY id",
+            "SELECT id, given_name || ' ' || family_name, address_key, address_incomplete
+             FROM sponsors WHERE status = 'active' ORDER BY id",
         )
         .and_then(|mut s| {
             s.query_map([], |r| {
                 Ok(SponsorFacts {
                     id: r.get(0)?,
                     name: r.get(1)?,
-                    category: r
-                        .get::<_, Option<String>>(2)?
-                        .and_then(|c| SponsorCategory::parse(&c).ok()),
-                    address_key: r.get(3)?,
-                    address_incomplete: r.get(4)?,
+                    address_key: r.get(2)?,
+                    address_incomplete: r.get(3)?,
                     phones: Vec::new(),
                     children: Vec::new(),
                 })
@@ -183,8 +209,9 @@ pub(crate) fn flag_inputs(
             "SELECT c.id, c.given_name, c.family_name, c.release_date, c.nta_status, c.sponsor_id,
                 EXISTS (SELECT 1 FROM hearings h WHERE h.child_id = c.id AND h.outcome = 'missed'),
                 EXISTS (SELECT 1 FROM tasks t WHERE t.child_id = c.id AND t.kind = 'escalation'
-                        AND t.detail LIKE '%\"unreached\"%')
-             FROM children c WHERE c.sponsor_id IS NOT NULL ORDER BY c.id",
+                        AND t.detail LIKE '%\"unreached\"%'),
+                c.sponsor_category
+             FROM children c WHERE c.sponsor_id IS NOT NULL AND c.status = 'open' ORDER BY c.id",
         )
         .map_err(StoreError::sql("read children for red flags"))?;
     let rows = stmt
@@ -198,11 +225,12 @@ pub(crate) fn flag_inputs(
                 r.get::<_, i64>(5)?,
                 r.get::<_, bool>(6)?,
                 r.get::<_, bool>(7)?,
+                r.get::<_, Option<String>>(8)?,
             ))
         })
         .map_err(StoreError::sql("read children for red flags"))?;
     for row in rows {
-        let (id, given, family, release, nta_status, sid, missed, unreached) =
+        let (id, given, family, release, nta_status, sid, missed, unreached, category) =
             row.map_err(StoreError::sql("read children for red flags"))?;
         if let Some(&i) = index.get(&sid) {
             let open_concerns = concerns.remove(&id).unwrap_or_default();
@@ -217,6 +245,7 @@ pub(crate) fn flag_inputs(
                 eoir33_overdue_since: overdue.get(&sid).copied(),
                 open_concerns,
                 not_in_school_since,
+                category: category.and_then(|c| SponsorCategory::parse(&c).ok()),
             });
         }
     }

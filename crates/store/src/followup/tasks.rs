@@ -19,6 +19,8 @@ fn kind_name(kind: &TaskKind) -> &'static str {
         TaskKind::Eoir33 { .. } => "eoir33",
         TaskKind::Escalation { .. } => "escalation",
         TaskKind::SendHearingNotice { .. } => "hearing_notice",
+        TaskKind::AgeOut { .. } => "age_out",
+        TaskKind::FindPhone => "find_phone",
     }
 }
 
@@ -124,18 +126,21 @@ pub(crate) fn calls_due(
     now: DateTime<Utc>,
     settings: &ScheduleSettings,
     vis: &Visibility,
+    assigned_to: Option<i64>,
 ) -> Result<Vec<CallDue>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT t.id, t.child_id, c.case_number, c.given_name, c.family_name,
                 s.given_name || ' ' || s.family_name,
-                (SELECT e164 FROM sponsor_phones p WHERE p.sponsor_id = s.id ORDER BY position LIMIT 1),
+                (SELECT e164 FROM sponsor_phones p WHERE p.sponsor_id = s.id
+                 ORDER BY p.not_working_on IS NOT NULL, p.position LIMIT 1),
                 t.attempt, t.due_on, s.time_zone, c.primary_language, c.interpreter_needed,
                 s.id, t.detail
              FROM tasks t
              JOIN children c ON c.id = t.child_id
              LEFT JOIN sponsors s ON s.id = c.sponsor_id
              WHERE t.closed = 0 AND t.kind = 'swb_call' AND t.due_on <= ?1
+               AND c.status = 'open' AND (?2 IS NULL OR c.assigned_to = ?2)
              ORDER BY t.due_on, t.id",
         )
         .map_err(StoreError::sql("read the call queue"))?;
@@ -145,7 +150,7 @@ pub(crate) fn calls_due(
     let (start, end) = settings.calling_window;
     let window = format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"));
     let rows = stmt
-        .query_map([&on_text], |r| {
+        .query_map(params![&on_text, assigned_to], |r| {
             let tz: Option<String> = r.get(9)?;
             let offset_days = match serde_json::from_str::<TaskKind>(&r.get::<_, String>(13)?) {
                 Ok(TaskKind::SwbCall { offset_days, .. }) => offset_days,
@@ -175,6 +180,7 @@ pub(crate) fn calls_due(
                 language: r.get(10)?,
                 interpreter_needed: r.get(11)?,
                 sponsor_phones: Vec::new(),
+                sponsor_phones_not_working: Vec::new(),
                 calling_window: window.clone(),
                 prior_attempts: Vec::new(),
             };
@@ -187,18 +193,17 @@ pub(crate) fn calls_due(
     due.into_iter()
         .map(|(mut call, sponsor_id, offset_days)| {
             if let Some(sid) = sponsor_id {
-                call.sponsor_phones = phones(conn, sid)?;
+                for (phone, not_working) in crate::casework::sponsors::phones(conn, sid)? {
+                    if not_working.is_some() {
+                        call.sponsor_phones_not_working.push(phone.clone());
+                    }
+                    call.sponsor_phones.push(phone);
+                }
             }
             call.prior_attempts = prior_attempts(conn, call.child_id, offset_days)?;
             Ok(call)
         })
         .collect()
-}
-
-fn phones(conn: &Connection, sponsor_id: i64) -> Result<Vec<String>> {
-    conn.prepare_cached("SELECT e164 FROM sponsor_phones WHERE sponsor_id = ?1 ORDER BY position")
-        .and_then(|mut s| s.query_map([sponsor_id], |r| r.get(0))?.collect())
-        .map_err(StoreError::sql("read the call queue"))
 }
 
 /// The attempts already logged on the child's call at `offset_days` (its day after release).
@@ -227,16 +232,18 @@ pub(crate) fn tasks_due(
     on: NaiveDate,
     today: NaiveDate,
     vis: &Visibility,
+    assigned_to: Option<i64>,
 ) -> Result<Vec<TaskView>> {
     let mut stmt = conn
         .prepare_cached(&format!(
             "{TASK_COLUMNS} WHERE t.closed = 0 AND t.due_on <= ?1 AND (?2 OR t.kind = 'swb_call')
+               AND c.status = 'open' AND (?3 IS NULL OR c.assigned_to = ?3)
              ORDER BY t.due_on, t.id"
         ))
         .map_err(StoreError::sql("read tasks"))?;
     let today_text = today.to_string();
     let rows = stmt
-        .query_map(params![on.to_string(), vis.all_tasks], |r| {
+        .query_map(params![on.to_string(), vis.all_tasks, assigned_to], |r| {
             task_from_row(r, &today_text, vis)
         })
         .map_err(StoreError::sql("read tasks"))?;
@@ -328,6 +335,15 @@ pub(crate) fn summary(detail: &str) -> String {
         ),
         Ok(TaskKind::SendHearingNotice { .. }) => {
             "Send the hearing notice: the family does not know the court date".into()
+        }
+        Ok(TaskKind::AgeOut { days_before: 0 }) => {
+            "Turned 18: close the case as turned_18, or note why it stays open".into()
+        }
+        Ok(TaskKind::AgeOut { days_before }) => {
+            format!("Prepare for age-out: the 18th birthday is in {days_before} days")
+        }
+        Ok(TaskKind::FindPhone) => {
+            "Find a working number: every number the sponsor has failed on a call".into()
         }
         Err(_) => "Task".into(),
     }

@@ -25,6 +25,8 @@ pub struct CallDue {
     pub interpreter_needed: bool,
     /// Every phone of the sponsor, E.164, the first being `sponsor_phone`.
     pub sponsor_phones: Vec<String>,
+    /// Those of `sponsor_phones` a call found not working (listed last there).
+    pub sponsor_phones_not_working: Vec<String>,
     /// The sponsor's local calling window, `HH:MM–HH:MM` (start inclusive, end exclusive).
     pub calling_window: String,
     /// The earlier attempts of this call, oldest first.
@@ -76,6 +78,12 @@ pub struct CallLogged {
     /// `open`, `reached`, `unreached` or `escalated`, after this attempt.
     pub call_status: String,
     pub next_due_on: Option<String>,
+    /// After a `wrong_number`: the number marked not working, and the sponsor's next working
+    /// number (none: a task asks to find one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_working: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_phone: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -77,6 +77,16 @@ impl Session {
     /// with the sponsor's local time now and whether it is inside the calling window.
     /// Audited with the number of calls listed (each names a sponsor and a phone).
     pub fn calls_due(&mut self, on: NaiveDate, now: DateTime<Utc>) -> Result<Vec<CallDue>> {
+        self.calls_due_for(on, now, None)
+    }
+
+    /// `calls_due`, only the cases assigned to the user `assigned_to` (a user id).
+    pub fn calls_due_for(
+        &mut self,
+        on: NaiveDate,
+        now: DateTime<Utc>,
+        assigned_to: Option<i64>,
+    ) -> Result<Vec<CallDue>> {
         self.authorize(
             Permission::LogCalls,
             AuditAction::CallLogged,
@@ -85,7 +95,7 @@ impl Session {
         let (today, vis) = (self.today(), self.visibility());
         self.audited_bulk_read(AuditAction::CallsDueListed, "call", |tx| {
             let schedule = settings::schedule(tx)?;
-            let due = tasks::calls_due(tx, on, today, now, &schedule, &vis)?;
+            let due = tasks::calls_due(tx, on, today, now, &schedule, &vis, assigned_to)?;
             let count = due.len();
             Ok((String::new(), due, count))
         })
@@ -95,8 +105,14 @@ impl Session {
     /// deadlines, escalations. Volunteers see the Safety & Well-Being calls only (a hearing
     /// reminder's due day gives the hearing date away). Audited with the count.
     pub fn tasks(&mut self, on: NaiveDate) -> Result<Vec<TaskView>> {
+        self.tasks_for(on, None)
+    }
+
+    /// `tasks`, only the cases assigned to the user `assigned_to` (a user id).
+    pub fn tasks_for(&mut self, on: NaiveDate, assigned_to: Option<i64>) -> Result<Vec<TaskView>> {
         self.authorize_tasks()?;
-        let scope = self.task_scope();
+        let mut scope = self.task_scope();
+        scope.assigned_to = assigned_to;
         self.audited_bulk_read(AuditAction::TasksListed, "task", |tx| {
             let due = scope.read(tx, on)?;
             let count = due.len();
@@ -153,6 +169,7 @@ impl Session {
         TaskScope {
             today: self.today(),
             vis: self.visibility(),
+            assigned_to: None,
         }
     }
 
@@ -168,6 +185,21 @@ impl Session {
         at: Option<NaiveDateTime>,
         note: &str,
         answers: Option<SwbAnswers>,
+    ) -> Result<CallLogged> {
+        self.log_call_to(id_or_case, outcome, at, note, answers, None)
+    }
+
+    /// `log_call`, naming the number dialled (default: the sponsor's first working number,
+    /// the one the queue offers). A `wrong_number` marks that number not working: the queue
+    /// then offers the next one, and when none is left a task asks to find one.
+    pub fn log_call_to(
+        &mut self,
+        id_or_case: &str,
+        outcome: CallOutcome,
+        at: Option<NaiveDateTime>,
+        note: &str,
+        answers: Option<SwbAnswers>,
+        dialled: Option<&str>,
     ) -> Result<CallLogged> {
         self.authorize(
             Permission::LogCalls,
@@ -221,6 +253,39 @@ impl Session {
             }
             None => None,
         };
+        let dialled = match (sponsor_id, dialled.map(str::trim).filter(|d| !d.is_empty())) {
+            (None, Some(_)) => {
+                return Err(StoreError::invalid(
+                    "phone",
+                    "the child has no sponsor whose number could be dialled",
+                ))
+            }
+            (None, None) => None,
+            (Some(sid), given) => {
+                let numbers = sponsors::phones(&self.conn, sid)?;
+                match given {
+                    Some(raw) => {
+                        let e164 = tether_core::casework::Phone::parse(raw)
+                            .map_err(|e| {
+                                StoreError::invalid_field(FieldError::from_error("phone", &e))
+                            })?
+                            .e164()
+                            .to_owned();
+                        if !numbers.iter().any(|(n, _)| *n == e164) {
+                            return Err(StoreError::invalid(
+                                "phone",
+                                format!("{e164} is not one of the sponsor's numbers"),
+                            ));
+                        }
+                        Some((sid, e164))
+                    }
+                    None => numbers
+                        .into_iter()
+                        .find(|(_, not_working)| not_working.is_none())
+                        .map(|(n, _)| (sid, n)),
+                }
+            }
+        };
         let may_change_cases = self.user.role.may(Permission::EditCases);
         let answers_json = answers
             .as_ref()
@@ -252,8 +317,20 @@ impl Session {
                 "answers": serde_json::from_str::<serde_json::Value>(&answers_json)
                     .unwrap_or_default(),
             });
-            let logged = Changed::new(call_id, AuditAction::CallLogged, "call", call_id)
+            let mut logged = Changed::new(call_id, AuditAction::CallLogged, "call", call_id)
                 .and_history(child_id, "call_logged", detail);
+            if let (CallOutcome::WrongNumber, Some((sid, e164))) = (outcome, &dialled) {
+                if sponsors::mark_not_working(tx, *sid, e164, local.date())? {
+                    let children = children::sponsored_by(tx, *sid)?;
+                    let detail = serde_json::json!({
+                        "sponsor_id": sid, "phone": e164, "call_id": call_id,
+                    });
+                    logged = logged
+                        .and_audit(AuditAction::PhoneNotWorking, "sponsor", *sid)
+                        .and_history_of(children.clone(), "phone_not_working", &detail)
+                        .reschedule(children);
+                }
+            }
             Ok(match &move_to {
                 // Staff: the sponsor moves now and the EOIR-33 deadline starts, as always.
                 Some((sid, draft)) if may_change_cases => {
@@ -302,6 +379,16 @@ impl Session {
             _ if outcome == CallOutcome::SafetyConcern => ("escalated", None),
             _ => ("logged_outside_schedule", None),
         };
+        let (not_working, next_phone) = match (&dialled, outcome) {
+            (Some((sid, e164)), CallOutcome::WrongNumber) => (
+                Some(e164.clone()),
+                sponsors::phones(&self.conn, *sid)?
+                    .into_iter()
+                    .find(|(_, not_working)| not_working.is_none())
+                    .map(|(n, _)| n),
+            ),
+            _ => (None, None),
+        };
         Ok(CallLogged {
             call_id,
             child_id,
@@ -309,6 +396,8 @@ impl Session {
             outcome: outcome.as_str().into(),
             call_status: status.into(),
             next_due_on,
+            not_working,
+            next_phone,
         })
     }
 
@@ -445,11 +534,13 @@ impl Session {
 struct TaskScope {
     today: NaiveDate,
     vis: tether_core::casework::redaction::Visibility,
+    /// Only the cases assigned to this user ("Mine").
+    assigned_to: Option<i64>,
 }
 
 impl TaskScope {
     fn read(&self, conn: &rusqlite::Connection, on: NaiveDate) -> Result<Vec<TaskView>> {
-        tasks::tasks_due(conn, on, self.today, &self.vis)
+        tasks::tasks_due(conn, on, self.today, &self.vis, self.assigned_to)
     }
 }
 

@@ -213,7 +213,15 @@ fn describe(action: AuditAction) -> &'static str {
         | AuditAction::AddressConfirmed
         | AuditAction::AddressRejected
         | AuditAction::NoteAdded
-        | AuditAction::TaskCompleted => "change cases",
+        | AuditAction::TaskCompleted
+        | AuditAction::SponsorUpdated
+        | AuditAction::SponsorLinked
+        | AuditAction::PhoneNotWorking
+        | AuditAction::ChildClosed
+        | AuditAction::ChildReopened
+        | AuditAction::ChildAssigned => "change cases",
+        AuditAction::SponsorMerged | AuditAction::ChildMerged => "merge records",
+        AuditAction::ChildVoided => "void records",
         AuditAction::HistoryViewed => "read case histories",
         AuditAction::AddressReported => "log calls",
         AuditAction::SponsorViewed

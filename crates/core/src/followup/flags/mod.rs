@@ -5,8 +5,8 @@
 //!
 //! Rules:
 //! - a sponsor with 3 or more children;
-//! - a category 3 sponsor (distant relative or unrelated adult) of more than one child (the
-//!   category is the sponsor's, applied to each of their children);
+//! - a sponsor who is category 3 (distant relative or unrelated adult) for more than one of
+//!   their children (the category is recorded on each child's link to the sponsor);
 //! - an address, or a phone, given by different sponsors: one flag per address or phone,
 //!   naming the sponsors;
 //! - a child unreached after all call attempts;
@@ -114,6 +114,10 @@ pub struct ChildFacts {
     /// The day of the latest call on which this school-age child said they are not enrolled.
     #[serde(default)]
     pub not_in_school_since: Option<NaiveDate>,
+    /// ORR's sponsor category on this child's link to the sponsor: it describes the sponsor
+    /// *for this child* (a parent of one child may be a family friend of another).
+    #[serde(default)]
+    pub category: Option<SponsorCategory>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,8 +130,6 @@ pub struct OpenConcern {
 pub struct SponsorFacts {
     pub id: i64,
     pub name: String,
-    /// The sponsor's ORR category, applied to each of their children.
-    pub category: Option<SponsorCategory>,
     /// `casework::address_key` of the sponsor's address, if they have one.
     pub address_key: Option<String>,
     /// Why the address is incomplete, if it is (from validation).

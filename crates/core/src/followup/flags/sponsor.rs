@@ -31,19 +31,26 @@ pub(super) fn sponsor_flags(sponsor: &SponsorFacts, out: &mut Vec<Flag>) {
             format!("{} patrocina a {n} menores ({names}).", sponsor.name),
         ));
     }
-    let unrelated = sponsor
-        .category
-        .is_some_and(|c| c.is_distant_or_unrelated());
-    if unrelated && n > 1 {
+    let unrelated: Vec<ChildFacts> = children
+        .iter()
+        .filter(|c| c.category.is_some_and(|c| c.is_distant_or_unrelated()))
+        .cloned()
+        .collect();
+    if unrelated.len() > 1 {
+        let (m, names, ids) = (
+            unrelated.len(),
+            child_names(&unrelated),
+            child_ids(&unrelated),
+        );
         out.push(one(
             FlagKind::SponsorSeveralUnrelated,
             format!("sponsor_several_unrelated:{}:{ids}", sponsor.id),
             format!(
-                "{} sponsors {n} children in category 3 (distant relative or unrelated adult): {names}.",
+                "{} sponsors {m} children in category 3 (distant relative or unrelated adult): {names}.",
                 sponsor.name
             ),
             format!(
-                "{} patrocina a {n} menores en la categoría 3 (familiar lejano o adulto sin parentesco): {names}.",
+                "{} patrocina a {m} menores en la categoría 3 (familiar lejano o adulto sin parentesco): {names}.",
                 sponsor.name
             ),
         ));

@@ -22,14 +22,22 @@ fn child(id: i64, name: &str) -> ChildFacts {
         eoir33_overdue_since: None,
         open_concerns: Vec::new(),
         not_in_school_since: None,
+        category: Some(SponsorCategory::One),
     }
+}
+
+/// Every child of `s` linked to them in `category`.
+fn linked_as(mut s: SponsorFacts, category: SponsorCategory) -> SponsorFacts {
+    for c in &mut s.children {
+        c.category = Some(category);
+    }
+    s
 }
 
 fn sponsor(id: i64, name: &str, children: Vec<ChildFacts>) -> SponsorFacts {
     SponsorFacts {
         id,
         name: name.to_string(),
-        category: Some(SponsorCategory::One),
         address_key: Some(format!("address-of-{id}")),
         address_incomplete: None,
         phones: vec![format!("+1555000{id:04}")],
@@ -45,7 +53,7 @@ const TODAY: &str = "2026-11-01";
 
 #[test]
 fn four_unrelated_children_raise_exactly_many_children_and_several_unrelated() {
-    let mut rosa = sponsor(
+    let rosa = sponsor(
         1,
         "Rosa Ramírez",
         vec![
@@ -55,7 +63,7 @@ fn four_unrelated_children_raise_exactly_many_children_and_several_unrelated() {
             child(13, "Marta"),
         ],
     );
-    rosa.category = Some(SponsorCategory::Three);
+    let rosa = linked_as(rosa, SponsorCategory::Three);
     let world = FlagInputs {
         sponsors: vec![rosa, sponsor(2, "Juan Pérez", vec![child(20, "Pedro")])],
     };
@@ -109,8 +117,7 @@ fn sponsor_thresholds() {
         let children = (0..n)
             .map(|i| child(100 + i as i64, &format!("Child {i}")))
             .collect();
-        let mut s = sponsor(1, "Rosa Ramírez", children);
-        s.category = Some(category);
+        let s = linked_as(sponsor(1, "Rosa Ramírez", children), category);
         let world = FlagInputs { sponsors: vec![s] };
         assert_eq!(
             kinds(&flags(&world, d(TODAY))),
@@ -118,6 +125,39 @@ fn sponsor_thresholds() {
             "{n} {category}"
         );
     }
+}
+
+/// The category belongs to each child's link: Rosa is the mother of one child and a family
+/// friend (category 3) of two others; only those two are named, and one such child is no flag.
+#[test]
+fn several_unrelated_counts_the_links_in_category_3_only() {
+    let mut rosa = sponsor(
+        1,
+        "Rosa Ramírez",
+        vec![child(10, "José"), child(11, "Ana"), child(12, "Luis")],
+    );
+    rosa.children[1].category = Some(SponsorCategory::Three);
+    let one_unrelated = FlagInputs {
+        sponsors: vec![rosa.clone()],
+    };
+    assert_eq!(
+        kinds(&flags(&one_unrelated, d(TODAY))),
+        vec![FlagKind::SponsorManyChildren]
+    );
+    rosa.children[2].category = Some(SponsorCategory::Three);
+    let world = FlagInputs {
+        sponsors: vec![rosa],
+    };
+    let got = flags(&world, d(TODAY));
+    let unrelated = got
+        .iter()
+        .find(|f| f.kind == FlagKind::SponsorSeveralUnrelated)
+        .expect("two category 3 links raise the flag");
+    assert_eq!(unrelated.key, "sponsor_several_unrelated:1:11,12");
+    assert_eq!(
+        unrelated.explanation_en,
+        "Rosa Ramírez sponsors 2 children in category 3 (distant relative or unrelated adult): Ana, Luis."
+    );
 }
 
 #[test]
@@ -246,12 +286,12 @@ fn child_and_address_flags() {
 
 #[test]
 fn flags_are_stable_and_keys_unique() {
-    let mut rosa = sponsor(
+    let rosa = sponsor(
         1,
         "Rosa Ramírez",
         vec![child(10, "José"), child(11, "Ana"), child(12, "Luis")],
     );
-    rosa.category = Some(SponsorCategory::Three);
+    let rosa = linked_as(rosa, SponsorCategory::Three);
     let mut juan = sponsor(2, "Juan Pérez", vec![child(20, "Pedro")]);
     juan.phones = rosa.phones.clone();
     juan.address_key = rosa.address_key.clone();

@@ -17,6 +17,9 @@
 //! - **Hearing reminders** 7 days and 1 day (calendar days) before each future hearing.
 //! - **ACIS re-check** every 30 days while the NTA is served and no upcoming hearing is known.
 //! - **EOIR-33** due 5 business days after the address change was recorded, open until filed.
+//! - **Age-out**: 90 and 30 days before the 18th birthday; once 18, a task to decide whether the
+//!   case closes. **Find a number** once every number the sponsor has is marked not working.
+//! - A closed (or voided, or merged) case has no tasks at all.
 //!
 //! One file per rule: `calls.rs` (Safety & Well-Being calls and their escalations),
 //! `hearings.rs` (hearing reminders, ACIS re-checks), `eoir33.rs` (the change-of-address
@@ -28,8 +31,9 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::casework::NtaStatus;
+use crate::casework::{BirthDate, NtaStatus};
 
+mod age_out;
 mod calls;
 mod eoir33;
 mod hearings;
@@ -38,6 +42,7 @@ mod window;
 #[cfg(test)]
 mod tests;
 
+pub use age_out::{AGE_OUT_REMINDER_DAYS, AGE_OUT_YEARS};
 pub use calls::{
     call_status, swb_first_due, CallAnswers, CallAttempt, CallOutcome, CallStatus,
     EscalationReason, UnknownCallOutcome,
@@ -72,6 +77,13 @@ pub enum TaskKind {
     SendHearingNotice {
         offset_days: u16,
     },
+    /// Prepare for the 18th birthday, `days_before` it (90, 30; 0 once the child is 18: decide
+    /// whether the case closes as `turned_18`).
+    AgeOut {
+        days_before: u16,
+    },
+    /// Every number the sponsor has is marked not working: find one before the next call.
+    FindPhone,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -93,6 +105,20 @@ pub struct CaseFacts {
     pub last_acis_check: Option<NaiveDate>,
     pub address_changes: Vec<AddressChangeFact>,
     pub calls: Vec<CallAttempt>,
+    /// Date of birth, for the age-out reminders.
+    #[serde(default)]
+    pub birth_date: Option<BirthDate>,
+    /// A closed, voided or merged case has no tasks.
+    #[serde(default = "open_by_default")]
+    pub open: bool,
+    /// The day the sponsor's last working number was marked not working (a `wrong_number`
+    /// call); `None` while one works or when the child has no sponsor.
+    #[serde(default)]
+    pub no_working_phone_since: Option<NaiveDate>,
+}
+
+fn open_by_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,6 +145,11 @@ impl Default for ScheduleSettings {
 /// unique keys. The same facts and `today` always give the same tasks.
 pub fn tasks_for(case: &CaseFacts, settings: &ScheduleSettings, today: NaiveDate) -> Vec<Task> {
     let mut tasks = Vec::new();
+    if !case.open {
+        return tasks;
+    }
+    age_out::age_out_tasks(case, today, &mut tasks);
+    age_out::find_phone_task(case, &mut tasks);
     calls::swb_tasks(case, settings, &mut tasks);
     calls::answer_tasks(case, &mut tasks);
     hearings::hearing_reminders(case, today, &mut tasks);

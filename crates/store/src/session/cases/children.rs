@@ -9,7 +9,7 @@ use tether_core::{AuditAction, Permission};
 use super::Changed;
 use crate::audit_log::Target;
 use crate::casework::children::{self as rows, NewChild};
-use crate::casework::{search, sponsors, ChildSummary, ChildView, CreateOutcome};
+use crate::casework::{search, sponsors, ChildSummary, ChildView, CreateOutcome, ListFilter};
 use crate::error::{Result, StoreError};
 use crate::session::Session;
 
@@ -47,8 +47,14 @@ impl Session {
             }
         }
         let year = self.today().year();
-        self.change_case(|tx, _| {
+        self.change_case(|tx, me| {
             let seq = rows::next_case_seq(tx, year)?;
+            // Until `child edit --sponsor-category` says otherwise, the link takes the
+            // category given with the sponsor.
+            let sponsor_category = match sponsor_id {
+                Some(sid) => sponsors::entered_category(tx, sid)?,
+                None => None,
+            };
             let (id, case_number, _) = rows::insert_child(
                 tx,
                 &NewChild {
@@ -56,6 +62,8 @@ impl Session {
                     sponsor: None,
                     proceedings,
                     sponsor_id,
+                    sponsor_category,
+                    created_by: Some(me.id),
                     case_year: year,
                     case_seq: seq,
                     index_for_search: true,
@@ -114,15 +122,21 @@ impl Session {
         })
     }
 
-    /// Children by case number, `limit` from `offset` (for a virtualised list).
-    pub fn list_children(&mut self, offset: u32, limit: u32) -> Result<Vec<ChildSummary>> {
+    /// Children by case number, `limit` from `offset` (for a virtualised list), as `filter`
+    /// selects them (open, closed or both; one case manager's).
+    pub fn list_children(
+        &mut self,
+        offset: u32,
+        limit: u32,
+        filter: ListFilter,
+    ) -> Result<Vec<ChildSummary>> {
         self.authorize_viewing_children()?;
-        rows::page(&self.conn, offset, limit, &self.visibility())
+        rows::page(&self.conn, offset, limit, filter, &self.visibility())
     }
 
-    pub fn count_children(&mut self) -> Result<u32> {
+    pub fn count_children(&mut self, filter: ListFilter) -> Result<u32> {
         self.authorize_viewing_children()?;
-        rows::count(&self.conn)
+        rows::count(&self.conn, filter)
     }
 
     /// Ranked, accent- and case-insensitive, prefix matching as the user types. A role only

@@ -22,6 +22,7 @@ impl Session {
         &mut self,
         path: &Path,
         skip_invalid: bool,
+        update: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportReport> {
         self.authorize_import()?;
@@ -40,7 +41,7 @@ impl Session {
             }
             rejected_file = import::write_rejected(path, &file)?;
         }
-        match self.apply_import(&file, progress) {
+        match self.apply_import(&file, update, progress) {
             Ok(report) => Ok(ImportReport {
                 rejected_file,
                 errors,
@@ -62,6 +63,7 @@ impl Session {
         name: &str,
         bytes: &[u8],
         skip_invalid: bool,
+        update: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportReport> {
         self.authorize_import()?;
@@ -74,7 +76,7 @@ impl Session {
                 errors,
             });
         }
-        let report = self.apply_import(&file, progress)?;
+        let report = self.apply_import(&file, update, progress)?;
         Ok(ImportReport { errors, ..report })
     }
 
@@ -125,6 +127,7 @@ impl Session {
                 headers: Vec::new(),
                 rows,
             },
+            false,
             progress,
         )
     }
@@ -138,15 +141,23 @@ impl Session {
     }
 
     /// The valid rows in one transaction; the import schedules each new child's tasks itself
-    /// (from the facts in hand), so nothing is re-run after it.
+    /// (from the facts in hand), so nothing is re-run after it. A row for a case already in
+    /// the vault is compared with it; with `update` its differences are written, each case
+    /// audited and its history told field by field.
     fn apply_import(
         &mut self,
         file: &ReleaseFile,
+        update: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportReport> {
         let year = self.today().year();
-        self.change_case(|tx, _| {
-            let report = import::apply(tx, file, year, progress)?;
+        self.change_case(|tx, me| {
+            let options = import::ImportOptions {
+                update,
+                created_by: Some(me.id),
+            };
+            let mut report = import::apply(tx, file, year, options, progress)?;
+            let updated = std::mem::take(&mut report.updated);
             let range = report
                 .created_ids
                 .map(|(a, b)| format!("{a}-{b}"))
@@ -156,10 +167,18 @@ impl Session {
                 .map(|(a, b)| (a..=b).collect())
                 .unwrap_or_default();
             let detail = serde_json::json!({ "rows_imported": report.imported_rows });
-            Ok(
-                Changed::new(report, AuditAction::RecordsImported, "children", range)
-                    .and_history_of(created, "child_imported", &detail),
-            )
+            let mut changed = Changed::new(report, AuditAction::RecordsImported, "children", range)
+                .and_history_of(created, "child_imported", &detail);
+            for (child, changes) in updated {
+                changed = changed
+                    .and_audit(AuditAction::ChildUpdated, "child", child)
+                    .and_history(
+                        child,
+                        "import_updated",
+                        serde_json::json!({ "changes": changes }),
+                    );
+            }
+            Ok(changed)
         })
     }
 

@@ -9,6 +9,7 @@
 mod case_history;
 mod children;
 mod import_export;
+mod lifecycle;
 mod proceedings;
 mod sponsors;
 

@@ -4,13 +4,15 @@
 
 use chrono::NaiveDate;
 use tether_core::casework::input::SponsorInput;
-use tether_core::casework::FieldError;
+use tether_core::casework::redaction::Visibility;
+use tether_core::casework::{FieldError, SponsorCategory};
 use tether_core::{AuditAction, Permission};
 
 use super::Changed;
 use crate::audit_log::Target;
 use crate::casework::{
-    address_reports, children, sponsors as rows, CreateOutcome, PendingAddressView, SponsorView,
+    address_reports, children, search, sponsors as rows, ChildView, CreateOutcome, HouseholdMember,
+    PendingAddressView, SponsorView,
 };
 use crate::error::{Result, StoreError};
 use crate::session::Session;
@@ -123,6 +125,188 @@ impl Session {
         rows::load_sponsor(&self.conn, sponsor_id, &self.visibility(), true)
     }
 
+    /// Replaces what a sponsor form holds: names, phones (a number that stays keeps its
+    /// not-working mark), the category given at entry, the time zone, the household, and the
+    /// address as a *correction* (a typo, not a move: no EOIR-33; a move is
+    /// `record_address_change`). Every child of the sponsor gets the edit in their history,
+    /// with the fields it changed.
+    pub fn update_sponsor(
+        &mut self,
+        sponsor_id: i64,
+        input: &SponsorInput,
+        household: &[HouseholdMember],
+    ) -> Result<SponsorView> {
+        self.authorize(
+            Permission::EditCases,
+            AuditAction::SponsorUpdated,
+            Target::new("sponsor", &sponsor_id.to_string()),
+        )?;
+        let draft = input.validate().map_err(StoreError::invalid_fields)?;
+        let household = checked_household(household)?;
+        let before = rows::load_sponsor(&self.conn, sponsor_id, &Visibility::EVERYTHING, false)?;
+        if before.status != "active" {
+            return Err(StoreError::Conflict(format!(
+                "sponsor {sponsor_id} was {}: edit the sponsor it was merged into",
+                before.status
+            )));
+        }
+        self.change_case(|tx, _| {
+            rows::update_sponsor(tx, sponsor_id, &draft, &household)?;
+            let after = rows::load_sponsor(tx, sponsor_id, &Visibility::EVERYTHING, false)?;
+            let fields = sponsor_changed_fields(&before, &after);
+            let children = children::sponsored_by(tx, sponsor_id)?;
+            for &child in &children {
+                search::index_child(tx, child)?;
+            }
+            let detail = serde_json::json!({ "sponsor_id": sponsor_id, "fields": fields });
+            Ok(
+                Changed::new((), AuditAction::SponsorUpdated, "sponsor", sponsor_id)
+                    .and_history_of(children.clone(), "sponsor_updated", &detail)
+                    .reschedule(children),
+            )
+        })?;
+        rows::load_sponsor(&self.conn, sponsor_id, &self.visibility(), true)
+    }
+
+    /// `dup` is the same person as `keep`: their children, numbers and address history move
+    /// to `keep`; `dup` stays, marked merged, and leaves the lists.
+    pub fn merge_sponsors(&mut self, keep: i64, dup: i64) -> Result<SponsorView> {
+        self.authorize(
+            Permission::EditCases,
+            AuditAction::SponsorMerged,
+            Target::new("sponsor", &dup.to_string()),
+        )?;
+        if keep == dup {
+            return Err(StoreError::Conflict(format!(
+                "sponsor {keep} cannot be merged into itself"
+            )));
+        }
+        for id in [keep, dup] {
+            let s = rows::load_sponsor(&self.conn, id, &Visibility::EVERYTHING, false)?;
+            if s.status != "active" {
+                return Err(StoreError::Conflict(format!(
+                    "sponsor {id} was already {}",
+                    s.status
+                )));
+            }
+        }
+        self.change_case(|tx, _| {
+            let moved = rows::merge_sponsors(tx, keep, dup)?;
+            let everyone = children::sponsored_by(tx, keep)?;
+            for &child in &everyone {
+                search::index_child(tx, child)?;
+            }
+            let detail =
+                serde_json::json!({ "kept": keep, "merged": dup, "children_moved": moved });
+            Ok(Changed::new((), AuditAction::SponsorMerged, "sponsor", dup)
+                .and_history_of(everyone.clone(), "sponsor_merged", &detail)
+                .reschedule(everyone))
+        })?;
+        rows::load_sponsor(&self.conn, keep, &self.visibility(), true)
+    }
+
+    /// Sets the child's link to a sponsor: which sponsor (`None` keeps the current one), ORR's
+    /// category *for this child* and the sponsor's relationship to them (`None` keeps each;
+    /// an empty text clears it).
+    pub fn link_sponsor(
+        &mut self,
+        id_or_case: &str,
+        sponsor_id: Option<i64>,
+        category: Option<&str>,
+        relationship: Option<&str>,
+    ) -> Result<ChildView> {
+        let (id, _) = self.change_child(
+            AuditAction::SponsorLinked,
+            Target::new("child", ""),
+            |s| {
+                let category = match category.map(str::trim) {
+                    Some("") => Some(None),
+                    Some(raw) => Some(Some(
+                        SponsorCategory::parse(raw)
+                            .map_err(|e| {
+                                StoreError::invalid_field(FieldError::from_error(
+                                    "sponsor_category",
+                                    &e,
+                                ))
+                            })?
+                            .as_str(),
+                    )),
+                    None => None,
+                };
+                let relationship = relationship.map(|r| r.trim().to_owned());
+                if relationship.as_ref().is_some_and(|r| r.chars().count() > 200) {
+                    return Err(super::too_long(
+                        "relationship",
+                        "the relationship",
+                        relationship.as_deref(),
+                    ));
+                }
+                if let Some(sid) = sponsor_id {
+                    let sponsor = rows::load_sponsor(&s.conn, sid, &Visibility::EVERYTHING, false)?;
+                    if sponsor.status != "active" {
+                        return Err(StoreError::Conflict(format!(
+                            "sponsor {sid} was {}: link the sponsor it was merged into",
+                            sponsor.status
+                        )));
+                    }
+                }
+                Ok((s.child_id(id_or_case)?, (category, relationship)))
+            },
+            |tx, id, (category, relationship)| {
+                let before = children::load_child(tx, id, &Visibility::EVERYTHING)?;
+                let old_sponsor = before.sponsor.as_ref().map(|s| s.id);
+                let sponsor = sponsor_id.or(old_sponsor);
+                let category = match category {
+                    Some(c) => c.map(str::to_owned),
+                    None => before.sponsor_category.clone().flatten(),
+                };
+                let relationship = match relationship {
+                    Some(r) => Some(r).filter(|r| !r.is_empty()),
+                    None => before.relationship.clone().flatten(),
+                };
+                rows::link_child(tx, id, sponsor, category.as_deref(), relationship.as_deref())?;
+                search::index_child(tx, id)?;
+                Ok((
+                    "child",
+                    id,
+                    serde_json::json!({
+                        "sponsor": { "from": old_sponsor, "to": sponsor },
+                        "category": { "from": before.sponsor_category.flatten(), "to": category },
+                        "relationship": { "from": before.relationship.flatten(), "to": relationship },
+                    }),
+                ))
+            },
+        )?;
+        self.child_view(id)
+    }
+
+    /// What the sponsor form shows, to edit (`update_sponsor` takes it back): audited as a
+    /// read of the sponsor.
+    pub fn sponsor_form(
+        &mut self,
+        sponsor_id: i64,
+    ) -> Result<(SponsorInput, Vec<HouseholdMember>)> {
+        self.authorize(
+            Permission::EditCases,
+            AuditAction::SponsorViewed,
+            Target::new("sponsor", &sponsor_id.to_string()),
+        )?;
+        self.audited_read(AuditAction::SponsorViewed, "sponsor", |tx| {
+            let input = rows::sponsor_edit_input(tx, sponsor_id)?;
+            let household =
+                rows::load_sponsor(tx, sponsor_id, &Visibility::EVERYTHING, false)?.household;
+            Ok((sponsor_id, (input, household)))
+        })
+    }
+
+    /// A user's id from their name, or `me` for whoever is signed in (for "assigned to").
+    pub fn user_id(&mut self, name_or_me: &str) -> Result<i64> {
+        if name_or_me.trim().eq_ignore_ascii_case("me") {
+            return Ok(self.user.id);
+        }
+        Ok(crate::casework::lifecycle::case_manager(&self.conn, name_or_me)?.0)
+    }
+
     /// Addresses volunteers reported on calls, waiting for a decision (oldest first).
     pub fn pending_addresses(&mut self) -> Result<Vec<PendingAddressView>> {
         self.authorize(
@@ -233,6 +417,57 @@ impl Session {
         })?;
         address_reports::load(&self.conn, report_id)
     }
+}
+
+/// Household members with a name (blank lines dropped), names and relationships at most 200
+/// characters.
+fn checked_household(members: &[HouseholdMember]) -> Result<Vec<HouseholdMember>> {
+    let mut out = Vec::new();
+    for m in members {
+        let (name, relationship) = (m.name.trim(), m.relationship.trim());
+        if name.is_empty() && relationship.is_empty() {
+            continue;
+        }
+        if name.is_empty() {
+            return Err(StoreError::invalid_field(FieldError::new(
+                "household",
+                "required",
+                format!("a household member ({relationship}) needs a name"),
+            )));
+        }
+        for (value, what) in [
+            (name, "a household member's name"),
+            (relationship, "a relationship"),
+        ] {
+            if value.chars().count() > 200 {
+                return Err(super::too_long("household", what, Some(value)));
+            }
+        }
+        out.push(HouseholdMember {
+            name: name.to_owned(),
+            relationship: relationship.to_owned(),
+        });
+    }
+    Ok(out)
+}
+
+/// The sponsor fields an edit changed (names, not values: the history says what, the record
+/// says to what).
+fn sponsor_changed_fields(before: &SponsorView, after: &SponsorView) -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    let mut check = |name: &'static str, same: bool| {
+        if !same {
+            fields.push(name);
+        }
+    };
+    check("given_name", before.given_name == after.given_name);
+    check("family_name", before.family_name == after.family_name);
+    check("category", before.category == after.category);
+    check("phones", before.phones == after.phones);
+    check("address", before.address == after.address);
+    check("time_zone", before.time_zone == after.time_zone);
+    check("household", before.household == after.household);
+    fields
 }
 
 fn already_decided(id: i64, status: &str) -> StoreError {

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::casework::NtaStatus;
 
+mod age_out;
 mod calls;
 mod eoir33;
 mod hearings;
@@ -29,6 +30,9 @@ fn case(release: &str) -> CaseFacts {
         last_acis_check: None,
         address_changes: vec![],
         calls: vec![],
+        birth_date: None,
+        open: true,
+        no_working_phone_since: None,
     }
 }
 

@@ -42,6 +42,17 @@ pub const COMMAND_NAMES: &[&str] = &[
     "pending_addresses",
     "confirm_address",
     "reject_address",
+    // a case's life, sponsors' records
+    "close_child",
+    "reopen_child",
+    "void_child",
+    "merge_children",
+    "assign_child",
+    "link_sponsor",
+    "get_sponsor",
+    "sponsor_form",
+    "update_sponsor",
+    "merge_sponsors",
     // follow-up
     "calls_due",
     "log_call",

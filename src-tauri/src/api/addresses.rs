@@ -66,6 +66,7 @@ mod tests {
                 Some("2026-11-02 10:00".into()),
                 String::new(),
                 Some(moved_to(line1)),
+                None,
             )?;
         }
         let refused = pending_addresses(&state).expect_err("volunteers do not decide");

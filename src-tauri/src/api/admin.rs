@@ -151,8 +151,8 @@ mod tests {
         unlock(&state, "beto".into(), VOLUNTEER_PASS.into())?;
         let sponsors = crate::api::cases::list_sponsors(&state)?.len();
         let found = crate::api::cases::search_children(&state, "rosa".into(), 20)?.len();
-        let calls = crate::api::followup::calls_due(&state, None)?.len();
-        let tasks = crate::api::followup::list_tasks(&state, None)?.len();
+        let calls = crate::api::followup::calls_due(&state, None, false)?.len();
+        let tasks = crate::api::followup::list_tasks(&state, None, false)?.len();
         lock(&state);
         unlock(&state, "ana".into(), PASS.into())?;
         let log = audit_log(&state, 20)?;

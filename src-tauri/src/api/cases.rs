@@ -15,9 +15,23 @@ use crate::ipc::import::{ImportOutcome, ImportSummary, SavedRejectedRows};
 use crate::ipc::AppError;
 use crate::state::AppState;
 
-pub fn list_children(state: &AppState, offset: u32, limit: u32) -> Result<ChildPage, AppError> {
+/// `status`: `open` (the default), `closed` or `all`; `mine`: only the signed-in user's cases.
+pub fn list_children(
+    state: &AppState,
+    offset: u32,
+    limit: u32,
+    status: Option<String>,
+    mine: bool,
+) -> Result<ChildPage, AppError> {
+    let status = match status.as_deref() {
+        Some(raw) => tether_store::casework::StatusFilter::parse(raw)?,
+        None => tether_store::casework::StatusFilter::Open,
+    };
     state.with_session(|s| {
-        let filter = tether_store::casework::ListFilter::default();
+        let filter = tether_store::casework::ListFilter {
+            status,
+            assigned_to: if mine { Some(s.user_id("me")?) } else { None },
+        };
         let total = s.count_children(filter)?;
         let items = s.list_children(offset, limit.min(1000), filter)?;
         Ok(ChildPage {
@@ -156,6 +170,7 @@ pub fn import_csv(
     file_name: String,
     contents: String,
     skip_invalid: bool,
+    update: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportOutcome, AppError> {
     state.with_session(|s| {
@@ -163,7 +178,7 @@ pub fn import_csv(
             &file_name,
             contents.as_bytes(),
             skip_invalid,
-            false,
+            update,
             progress,
         ) {
             Ok(report) => Ok(ImportOutcome::Imported {
@@ -363,6 +378,7 @@ mod tests {
             &state,
             "releases.csv".into(),
             contents.clone(),
+            false,
             false,
             &mut |_, _| {},
         )?;

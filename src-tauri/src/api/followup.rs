@@ -10,11 +10,21 @@ use crate::ipc::ids::convert_all;
 use crate::ipc::AppError;
 use crate::state::AppState;
 
-pub fn calls_due(state: &AppState, on: Option<String>) -> Result<Vec<CallDue>, AppError> {
+/// `mine`: only the cases assigned to the signed-in user.
+pub fn calls_due(
+    state: &AppState,
+    on: Option<String>,
+    mine: bool,
+) -> Result<Vec<CallDue>, AppError> {
     let on = optional_date("on", on.as_deref())?;
     state.with_session(|s| {
         let on = on.unwrap_or_else(|| s.today());
-        Ok(convert_all(s.calls_due(on, chrono::Utc::now())?)?)
+        let mine = if mine { Some(s.user_id("me")?) } else { None };
+        Ok(convert_all(s.calls_due_for(
+            on,
+            chrono::Utc::now(),
+            mine,
+        )?)?)
     })
 }
 
@@ -25,28 +35,35 @@ pub fn log_call(
     at: Option<String>,
     note: String,
     answers: Option<SwbAnswers>,
+    phone: Option<String>,
 ) -> Result<CallLogged, AppError> {
     let at = at
         .filter(|t| !t.trim().is_empty())
         .map(|t| parse_local_datetime("at", &t).map_err(|e| AppError::invalid_parse("at", &e)))
         .transpose()?;
     state.with_session(|s| {
-        Ok(s.log_call(
+        Ok(s.log_call_to(
             &id_or_case,
             outcome.into(),
             at,
             &note,
             answers.map(Into::into),
+            phone.as_deref(),
         )?
         .try_into()?)
     })
 }
 
-pub fn list_tasks(state: &AppState, on: Option<String>) -> Result<Vec<TaskItem>, AppError> {
+pub fn list_tasks(
+    state: &AppState,
+    on: Option<String>,
+    mine: bool,
+) -> Result<Vec<TaskItem>, AppError> {
     let on = optional_date("on", on.as_deref())?;
     state.with_session(|s| {
         let on = on.unwrap_or_else(|| s.today());
-        Ok(convert_all(s.tasks(on)?)?)
+        let mine = if mine { Some(s.user_id("me")?) } else { None };
+        Ok(convert_all(s.tasks_for(on, mine)?)?)
     })
 }
 

@@ -67,11 +67,12 @@ mod tests {
                 feels_safe: Some(false),
                 new_address: None,
             }),
+            None,
         )?;
         let counts = dashboard(&state, Some("2026-11-04".into()))?;
         assert_eq!(counts.escalations_open, 1);
         assert!(counts.tasks_due_today >= 1);
-        let tasks = list_tasks(&state, Some("2026-11-04".into()))?;
+        let tasks = list_tasks(&state, Some("2026-11-04".into()), false)?;
         let escalation = tasks
             .iter()
             .find(|t| t.kind == "escalation")

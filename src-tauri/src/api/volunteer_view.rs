@@ -145,6 +145,7 @@ fn a_volunteers_window_receives_exactly_what_the_calls_need() -> Result<(), AppE
         Some("2026-11-02 10:00".into()),
         String::new(),
         None,
+        None,
     )?);
     only(&logged, CALL_LOGGED, "log_call");
 
@@ -155,7 +156,7 @@ fn a_volunteers_window_receives_exactly_what_the_calls_need() -> Result<(), AppE
     assert_eq!(child["sponsor"]["phones"][0], "+50251234567");
     no_secrets(&child, "get_child");
 
-    let page = json(&list_children(&state, 0, 50)?);
+    let page = json(&list_children(&state, 0, 50, None, false)?);
     for item in page["items"].as_array().expect("items") {
         only(item, SUMMARY, "list_children");
     }
@@ -180,7 +181,7 @@ fn a_volunteers_window_receives_exactly_what_the_calls_need() -> Result<(), AppE
     }
     no_secrets(&sponsors, "list_sponsors");
 
-    let due = json(&calls_due(&state, Some("2099-12-31".into()))?);
+    let due = json(&calls_due(&state, Some("2099-12-31".into()), false)?);
     assert_eq!(due.as_array().map(Vec::len), Some(1), "{due}");
     only(&due[0], CALL_DUE, "calls_due");
     assert_eq!(due[0]["prior_attempts"][0]["outcome"], "no_answer", "{due}");
@@ -189,7 +190,7 @@ fn a_volunteers_window_receives_exactly_what_the_calls_need() -> Result<(), AppE
     }
     no_secrets(&due, "calls_due");
 
-    let tasks = json(&list_tasks(&state, Some("2099-12-31".into()))?);
+    let tasks = json(&list_tasks(&state, Some("2099-12-31".into()), false)?);
     for task in tasks.as_array().expect("list") {
         only(task, TASK, "list_tasks");
         assert_eq!(task["kind"], "swb_call", "{task}");

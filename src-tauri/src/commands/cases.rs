@@ -20,8 +20,10 @@ pub(super) async fn list_children(
     state: State<'_, AppState>,
     offset: u32,
     limit: u32,
+    status: Option<String>,
+    mine: bool,
 ) -> Reply<ChildPage> {
-    api::cases::list_children(&state, offset, limit)
+    api::cases::list_children(&state, offset, limit, status, mine)
 }
 
 #[tauri::command]
@@ -112,6 +114,7 @@ pub(super) async fn import_csv(
     file_name: String,
     contents: String,
     skip_invalid: bool,
+    update: bool,
 ) -> Reply<ImportOutcome> {
     use tauri_specta::Event;
     let mut progress = |done: usize, total: usize| {
@@ -121,7 +124,14 @@ pub(super) async fn import_csv(
         }
         .emit(&app);
     };
-    api::cases::import_csv(&state, file_name, contents, skip_invalid, &mut progress)
+    api::cases::import_csv(
+        &state,
+        file_name,
+        contents,
+        skip_invalid,
+        update,
+        &mut progress,
+    )
 }
 
 /// Asks where to save the rejected rows of the file the window read (a native dialog, Rust

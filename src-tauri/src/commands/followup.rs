@@ -14,8 +14,9 @@ use crate::state::AppState;
 pub(super) async fn calls_due(
     state: State<'_, AppState>,
     on: Option<String>,
+    mine: bool,
 ) -> Reply<Vec<CallDue>> {
-    api::followup::calls_due(&state, on)
+    api::followup::calls_due(&state, on, mine)
 }
 
 #[tauri::command]
@@ -27,8 +28,9 @@ pub(super) async fn log_call(
     at: Option<String>,
     note: String,
     answers: Option<SwbAnswers>,
+    phone: Option<String>,
 ) -> Reply<CallLogged> {
-    api::followup::log_call(&state, id_or_case, outcome, at, note, answers)
+    api::followup::log_call(&state, id_or_case, outcome, at, note, answers, phone)
 }
 
 #[tauri::command]
@@ -36,8 +38,9 @@ pub(super) async fn log_call(
 pub(super) async fn list_tasks(
     state: State<'_, AppState>,
     on: Option<String>,
+    mine: bool,
 ) -> Reply<Vec<TaskItem>> {
-    api::followup::list_tasks(&state, on)
+    api::followup::list_tasks(&state, on, mine)
 }
 
 #[tauri::command]

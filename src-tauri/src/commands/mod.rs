@@ -17,6 +17,7 @@ pub mod bindings;
 mod cases;
 mod followup;
 mod history;
+mod lifecycle;
 mod print;
 mod templates;
 mod vault;
@@ -67,6 +68,16 @@ pub fn builder() -> Builder<tauri::Wry> {
             addresses::pending_addresses,
             addresses::confirm_address,
             addresses::reject_address,
+            lifecycle::close_child,
+            lifecycle::reopen_child,
+            lifecycle::void_child,
+            lifecycle::merge_children,
+            lifecycle::assign_child,
+            lifecycle::link_sponsor,
+            lifecycle::get_sponsor,
+            lifecycle::sponsor_form,
+            lifecycle::update_sponsor,
+            lifecycle::merge_sponsors,
             followup::calls_due,
             followup::log_call,
             followup::list_tasks,

@@ -63,6 +63,15 @@ pub struct ChildSummary {
     pub sponsor_name: Option<String>,
     /// `null` for volunteers (withheld), as every case detail they may not see.
     pub nta_status: Option<NtaStatus>,
+    /// `open` or `closed`.
+    pub status: String,
+    /// Age in whole years today (`null`: no birth date, or withheld).
+    pub age: Option<u32>,
+    /// The assigned case manager's user name.
+    pub assigned_to: Option<String>,
+    /// ORR's category on this child's link to the sponsor.
+    pub sponsor_category: Option<String>,
+    pub closed_reason: Option<String>,
 }
 
 impl TryFrom<views::ChildSummary> for ChildSummary {
@@ -77,6 +86,11 @@ impl TryFrom<views::ChildSummary> for ChildSummary {
             primary_language: c.primary_language,
             release_date: c.release_date.flatten(),
             sponsor_name: c.sponsor_name,
+            status: c.status,
+            age: c.age,
+            assigned_to: c.assigned_to,
+            sponsor_category: c.sponsor_category.flatten(),
+            closed_reason: c.closed_reason,
         })
     }
 }
@@ -171,6 +185,30 @@ pub struct SponsorDetail {
     pub time_zone: String,
     pub children: Vec<ChildSummary>,
     pub address_history: Vec<AddressChange>,
+    /// Numbers a call found not working (E.164; also in `phones`, listed last).
+    pub phones_not_working: Vec<String>,
+    /// `active`, `merged` or `voided`.
+    pub status: String,
+    /// Sponsor records merged into this one.
+    pub merged_from: Vec<u32>,
+    /// The other people in the sponsor's home.
+    pub household: Vec<HouseholdMember>,
+}
+
+/// Someone else in the sponsor's home.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct HouseholdMember {
+    pub name: String,
+    pub relationship: String,
+}
+
+impl From<HouseholdMember> for views::HouseholdMember {
+    fn from(m: HouseholdMember) -> Self {
+        views::HouseholdMember {
+            name: m.name,
+            relationship: m.relationship,
+        }
+    }
 }
 
 pub(crate) fn address_view(a: views::AddressView) -> AddressView {
@@ -196,6 +234,21 @@ impl TryFrom<views::SponsorView> for SponsorDetail {
             address: s.address.map(address_view),
             address_incomplete: s.address_incomplete.flatten(),
             time_zone: s.time_zone,
+            phones_not_working: s.phones_not_working.into_iter().map(|p| p.phone).collect(),
+            status: s.status,
+            merged_from: s
+                .merged_from
+                .into_iter()
+                .map(ipc_id)
+                .collect::<Result<_, _>>()?,
+            household: s
+                .household
+                .into_iter()
+                .map(|m| HouseholdMember {
+                    name: m.name,
+                    relationship: m.relationship,
+                })
+                .collect(),
             children: convert_all(s.children)?,
             address_history: s
                 .address_history
@@ -281,6 +334,18 @@ pub struct ChildDetail {
     pub hearings: Vec<HearingView>,
     pub attorney: Option<String>,
     pub last_acis_check: Option<String>,
+    /// ORR's category of the sponsor for this child (the link's).
+    pub sponsor_category: Option<String>,
+    /// `open`, `closed`, `voided` or `merged`.
+    pub status: String,
+    pub closed_reason: Option<String>,
+    pub closed_on: Option<String>,
+    pub void_reason: Option<String>,
+    pub age: Option<u32>,
+    pub assigned_to: Option<String>,
+    pub created_by: Option<String>,
+    /// Case numbers of the duplicates merged into this case.
+    pub merged_from: Vec<String>,
 }
 
 impl TryFrom<views::ChildView> for ChildDetail {
@@ -317,11 +382,20 @@ impl TryFrom<views::ChildView> for ChildDetail {
             hearings: convert_all(c.hearings)?,
             attorney: c.attorney,
             last_acis_check: c.last_acis_check,
+            sponsor_category: c.sponsor_category.flatten(),
+            status: c.status,
+            closed_reason: c.closed_reason,
+            closed_on: c.closed_on,
+            void_reason: c.void_reason,
+            age: c.age,
+            assigned_to: c.assigned_to,
+            created_by: c.created_by,
+            merged_from: c.merged_from,
         })
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct SponsorInput {
     pub given_name: String,
     pub family_name: String,
@@ -333,6 +407,30 @@ pub struct SponsorInput {
     pub state: String,
     pub postal_code: String,
     pub time_zone: Option<String>,
+}
+
+impl From<core_input::SponsorInput> for SponsorInput {
+    fn from(s: core_input::SponsorInput) -> Self {
+        SponsorInput {
+            given_name: s.given_name,
+            family_name: s.family_name,
+            category: s.category,
+            phones: s.phones,
+            address_line1: s.address_line1,
+            address_line2: s.address_line2,
+            city: s.city,
+            state: s.state,
+            postal_code: s.postal_code,
+            time_zone: s.time_zone,
+        }
+    }
+}
+
+/// What the sponsor form shows to edit: the fields, and the household.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct SponsorForm {
+    pub input: SponsorInput,
+    pub household: Vec<HouseholdMember>,
 }
 
 impl From<SponsorInput> for core_input::SponsorInput {

@@ -27,6 +27,8 @@ pub struct CallDue {
     pub sponsor_phones: Vec<String>,
     /// `sponsor_phones` as people write them.
     pub sponsor_phones_display: Vec<String>,
+    /// Those of `sponsor_phones` a call found not working (E.164).
+    pub sponsor_phones_not_working: Vec<String>,
     /// `HH:MM–HH:MM` in the sponsor's time zone.
     pub calling_window: String,
     pub prior_attempts: Vec<PriorAttempt>,
@@ -65,6 +67,7 @@ impl TryFrom<views::CallDue> for CallDue {
                 .map(|p| super::phone_display(p))
                 .collect(),
             sponsor_phones: c.sponsor_phones,
+            sponsor_phones_not_working: c.sponsor_phones_not_working,
             calling_window: c.calling_window,
             prior_attempts: c
                 .prior_attempts
@@ -152,6 +155,10 @@ pub struct CallLogged {
     /// `open`, `reached`, `unreached`, `escalated` or `logged_outside_schedule`.
     pub call_status: String,
     pub next_due_on: Option<String>,
+    /// After a wrong number: the number marked not working (E.164) and the next one to call
+    /// (`null`: none left, a task asks to find one).
+    pub not_working: Option<String>,
+    pub next_phone: Option<String>,
 }
 
 impl TryFrom<views::CallLogged> for CallLogged {
@@ -164,6 +171,8 @@ impl TryFrom<views::CallLogged> for CallLogged {
             outcome: c.outcome,
             call_status: c.call_status,
             next_due_on: c.next_due_on,
+            not_working: c.not_working,
+            next_phone: c.next_phone,
         })
     }
 }

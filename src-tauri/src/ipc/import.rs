@@ -59,6 +59,43 @@ pub struct ImportSummary {
     pub children_already_present: u32,
     pub sponsors_created: u32,
     pub errors: Vec<ImportRowError>,
+    pub children_unchanged: u32,
+    /// Rows that differ from their case, not applied (the import ran without `update`).
+    pub children_changed: u32,
+    pub children_updated: u32,
+    pub children_held_back: u32,
+    /// Each matched case the file would change (or changed), field by field.
+    pub changes: Vec<ImportChanges>,
+    /// Each row held back as a likely duplicate, naming the case it looks like.
+    pub held_back: Vec<ImportHeldBack>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ImportFieldChange {
+    /// The release file's column.
+    pub field: String,
+    pub before: Option<String>,
+    pub after: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ImportChanges {
+    pub line: u32,
+    pub case_number: String,
+    pub child_name: String,
+    pub changes: Vec<ImportFieldChange>,
+    pub applied: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ImportHeldBack {
+    pub line: u32,
+    pub child_name: String,
+    /// `same_name_birth_date_and_sponsor`.
+    pub reason: String,
+    pub existing_case_number: String,
+    /// English, naming the existing case.
+    pub message: String,
 }
 
 impl From<views::ImportReport> for ImportSummary {
@@ -71,6 +108,40 @@ impl From<views::ImportReport> for ImportSummary {
             children_already_present: count32(r.children_already_present),
             sponsors_created: count32(r.sponsors_created),
             errors: r.errors.into_iter().map(Into::into).collect(),
+            children_unchanged: count32(r.children_unchanged),
+            children_changed: count32(r.children_changed),
+            children_updated: count32(r.children_updated),
+            children_held_back: count32(r.children_held_back),
+            changes: r
+                .changes
+                .into_iter()
+                .map(|m| ImportChanges {
+                    line: count32(m.line),
+                    case_number: m.case_number,
+                    child_name: m.child_name,
+                    applied: m.applied,
+                    changes: m
+                        .changes
+                        .into_iter()
+                        .map(|c| ImportFieldChange {
+                            field: c.field,
+                            before: c.before,
+                            after: c.after,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            held_back: r
+                .held_back
+                .into_iter()
+                .map(|h| ImportHeldBack {
+                    line: count32(h.line),
+                    child_name: h.child_name,
+                    reason: h.reason,
+                    existing_case_number: h.existing_case_number,
+                    message: h.message,
+                })
+                .collect(),
         }
     }
 }

@@ -29,7 +29,7 @@ export const commands = {
 	 *  chain, gets the error and no dialog.
 	 */
 	saveAuditReceipt: () => typedError<SavedReceipt | null, AppError>(__TAURI_INVOKE("save_audit_receipt")),
-	listChildren: (offset: number, limit: number) => typedError<ChildPage, AppError>(__TAURI_INVOKE("list_children", { offset, limit })),
+	listChildren: (offset: number, limit: number, status: string | null, mine: boolean) => typedError<ChildPage, AppError>(__TAURI_INVOKE("list_children", { offset, limit, status, mine })),
 	searchChildren: (query: string, limit: number) => typedError<ChildSummary[], AppError>(__TAURI_INVOKE("search_children", { query, limit })),
 	getChild: (idOrCase: string) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("get_child", { idOrCase })),
 	updateChild: (idOrCase: string, input: ChildInput) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("update_child", { idOrCase, input })),
@@ -38,7 +38,7 @@ export const commands = {
 	createChild: (input: ChildInput, proceedings: ProceedingsInput, sponsorId: number | null, confirm: boolean) => typedError<CreateResult, AppError>(__TAURI_INVOKE("create_child", { input, proceedings, sponsorId, confirm })),
 	setNta: (idOrCase: string, status: NtaStatus, servedOn: string | null) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("set_nta", { idOrCase, status, servedOn })),
 	addHearing: (idOrCase: string, at: string, court: string, kind: HearingType) => typedError<HearingView, AppError>(__TAURI_INVOKE("add_hearing", { idOrCase, at, court, kind })),
-	importCsv: (fileName: string, contents: string, skipInvalid: boolean) => typedError<ImportOutcome, AppError>(__TAURI_INVOKE("import_csv", { fileName, contents, skipInvalid })),
+	importCsv: (fileName: string, contents: string, skipInvalid: boolean, update: boolean) => typedError<ImportOutcome, AppError>(__TAURI_INVOKE("import_csv", { fileName, contents, skipInvalid, update })),
 	listCourts: () => __TAURI_INVOKE<CourtOption[]>("list_courts"),
 	listLanguages: () => __TAURI_INVOKE<LanguageOption[]>("list_languages"),
 	/**  Countries with their English and Spanish names (reference data, no session needed). */
@@ -54,9 +54,19 @@ export const commands = {
 	pendingAddresses: () => typedError<PendingAddress[], AppError>(__TAURI_INVOKE("pending_addresses")),
 	confirmAddress: (reportId: number) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("confirm_address", { reportId })),
 	rejectAddress: (reportId: number, reason: string) => typedError<PendingAddress, AppError>(__TAURI_INVOKE("reject_address", { reportId, reason })),
-	callsDue: (on: string | null) => typedError<CallDue[], AppError>(__TAURI_INVOKE("calls_due", { on })),
-	logCall: (idOrCase: string, outcome: CallOutcome, at: string | null, note: string, answers: SwbAnswers | null) => typedError<CallLogged, AppError>(__TAURI_INVOKE("log_call", { idOrCase, outcome, at, note, answers })),
-	listTasks: (on: string | null) => typedError<TaskItem[], AppError>(__TAURI_INVOKE("list_tasks", { on })),
+	closeChild: (idOrCase: string, reason: string, note: string | null) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("close_child", { idOrCase, reason, note })),
+	reopenChild: (idOrCase: string, note: string) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("reopen_child", { idOrCase, note })),
+	voidChild: (idOrCase: string, reason: string) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("void_child", { idOrCase, reason })),
+	mergeChildren: (keep: string, dup: string) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("merge_children", { keep, dup })),
+	assignChild: (idOrCase: string, user: string) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("assign_child", { idOrCase, user })),
+	linkSponsor: (idOrCase: string, sponsorId: number | null, category: string | null, relationship: string | null) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("link_sponsor", { idOrCase, sponsorId, category, relationship })),
+	getSponsor: (sponsorId: number) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("get_sponsor", { sponsorId })),
+	sponsorForm: (sponsorId: number) => typedError<SponsorForm, AppError>(__TAURI_INVOKE("sponsor_form", { sponsorId })),
+	updateSponsor: (sponsorId: number, input: SponsorInput, household: HouseholdMember[]) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("update_sponsor", { sponsorId, input, household })),
+	mergeSponsors: (keep: number, dup: number) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("merge_sponsors", { keep, dup })),
+	callsDue: (on: string | null, mine: boolean) => typedError<CallDue[], AppError>(__TAURI_INVOKE("calls_due", { on, mine })),
+	logCall: (idOrCase: string, outcome: CallOutcome, at: string | null, note: string, answers: SwbAnswers | null, phone: string | null) => typedError<CallLogged, AppError>(__TAURI_INVOKE("log_call", { idOrCase, outcome, at, note, answers, phone })),
+	listTasks: (on: string | null, mine: boolean) => typedError<TaskItem[], AppError>(__TAURI_INVOKE("list_tasks", { on, mine })),
 	redFlags: () => typedError<RedFlag[], AppError>(__TAURI_INVOKE("red_flags")),
 	acknowledgeFlag: (flagId: string, note: string) => typedError<RedFlag, AppError>(__TAURI_INVOKE("acknowledge_flag", { flagId, note })),
 	dashboard: (on: string | null) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboard", { on })),
@@ -176,6 +186,8 @@ export type CallDue = {
 	sponsor_phones: string[],
 	/**  `sponsor_phones` as people write them. */
 	sponsor_phones_display: string[],
+	/**  Those of `sponsor_phones` a call found not working (E.164). */
+	sponsor_phones_not_working: string[],
 	/**  `HH:MM–HH:MM` in the sponsor's time zone. */
 	calling_window: string,
 	prior_attempts: PriorAttempt[],
@@ -189,6 +201,12 @@ export type CallLogged = {
 	/**  `open`, `reached`, `unreached`, `escalated` or `logged_outside_schedule`. */
 	call_status: string,
 	next_due_on: string | null,
+	/**
+	 *  After a wrong number: the number marked not working (E.164) and the next one to call
+	 *  (`null`: none left, a task asks to find one).
+	 */
+	not_working: string | null,
+	next_phone: string | null,
 };
 
 export type CallOutcome = "reached_child" | "reached_sponsor" | "no_answer" | "voicemail" | "wrong_number" | "refused" | "safety_concern";
@@ -219,6 +237,18 @@ export type ChildDetail = {
 	hearings: HearingView[],
 	attorney: string | null,
 	last_acis_check: string | null,
+	/**  ORR's category of the sponsor for this child (the link's). */
+	sponsor_category: string | null,
+	/**  `open`, `closed`, `voided` or `merged`. */
+	status: string,
+	closed_reason: string | null,
+	closed_on: string | null,
+	void_reason: string | null,
+	age: number | null,
+	assigned_to: string | null,
+	created_by: string | null,
+	/**  Case numbers of the duplicates merged into this case. */
+	merged_from: string[],
 };
 
 export type ChildInput = {
@@ -252,6 +282,15 @@ export type ChildSummary = {
 	sponsor_name: string | null,
 	/**  `null` for volunteers (withheld), as every case detail they may not see. */
 	nta_status: NtaStatus | null,
+	/**  `open` or `closed`. */
+	status: string,
+	/**  Age in whole years today (`null`: no birth date, or withheld). */
+	age: number | null,
+	/**  The assigned case manager's user name. */
+	assigned_to: string | null,
+	/**  ORR's category on this child's link to the sponsor. */
+	sponsor_category: string | null,
+	closed_reason: string | null,
 };
 
 /**  The clinic's contact as edited in settings: the address is one line per line. */
@@ -375,6 +414,37 @@ export type HistoryItem = {
 	corrected_by: number | null,
 };
 
+/**  Someone else in the sponsor's home. */
+export type HouseholdMember = {
+	name: string,
+	relationship: string,
+};
+
+export type ImportChanges = {
+	line: number,
+	case_number: string,
+	child_name: string,
+	changes: ImportFieldChange[],
+	applied: boolean,
+};
+
+export type ImportFieldChange = {
+	/**  The release file's column. */
+	field: string,
+	before: string | null,
+	after: string,
+};
+
+export type ImportHeldBack = {
+	line: number,
+	child_name: string,
+	/**  `same_name_birth_date_and_sponsor`. */
+	reason: string,
+	existing_case_number: string,
+	/**  English, naming the existing case. */
+	message: string,
+};
+
 export type ImportOutcome = { status: "imported"; report: ImportSummary } | { status: "rejected"; rows: number; errors: ImportRowError[] };
 
 /**  Emitted while an import runs. */
@@ -403,6 +473,15 @@ export type ImportSummary = {
 	children_already_present: number,
 	sponsors_created: number,
 	errors: ImportRowError[],
+	children_unchanged: number,
+	/**  Rows that differ from their case, not applied (the import ran without `update`). */
+	children_changed: number,
+	children_updated: number,
+	children_held_back: number,
+	/**  Each matched case the file would change (or changed), field by field. */
+	changes: ImportChanges[],
+	/**  Each row held back as a likely duplicate, naming the case it looks like. */
+	held_back: ImportHeldBack[],
 };
 
 export type LanguageOption = {
@@ -589,6 +668,20 @@ export type SponsorDetail = {
 	time_zone: string,
 	children: ChildSummary[],
 	address_history: AddressChange[],
+	/**  Numbers a call found not working (E.164; also in `phones`, listed last). */
+	phones_not_working: string[],
+	/**  `active`, `merged` or `voided`. */
+	status: string,
+	/**  Sponsor records merged into this one. */
+	merged_from: number[],
+	/**  The other people in the sponsor's home. */
+	household: HouseholdMember[],
+};
+
+/**  What the sponsor form shows to edit: the fields, and the household. */
+export type SponsorForm = {
+	input: SponsorInput,
+	household: HouseholdMember[],
 };
 
 export type SponsorInput = {

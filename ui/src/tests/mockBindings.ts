@@ -52,6 +52,11 @@ export function summary(n: number, overrides: Partial<ChildSummary> = {}): Child
     release_date: "2025-03-01",
     sponsor_name: "Rosa López",
     nta_status: "not_served",
+    status: "open",
+    age: 15,
+    assigned_to: "ana",
+    sponsor_category: "2A",
+    closed_reason: null,
     ...overrides,
   };
 }
@@ -91,6 +96,10 @@ export const sponsor: SponsorDetail = {
   time_zone: "America/Chicago",
   children: [summary(1), summary(2, { given_name: "Luis" })],
   address_history: [],
+  phones_not_working: [],
+  status: "active",
+  merged_from: [],
+  household: [],
 };
 
 export function childDetail(overrides: Partial<ChildDetail> = {}): ChildDetail {
@@ -130,6 +139,15 @@ export function childDetail(overrides: Partial<ChildDetail> = {}): ChildDetail {
     ],
     attorney: null,
     last_acis_check: null,
+    sponsor_category: "2A",
+    status: "open",
+    closed_reason: null,
+    closed_on: null,
+    void_reason: null,
+    age: 15,
+    assigned_to: "ana",
+    created_by: "ana",
+    merged_from: [],
     ...overrides,
   };
 }
@@ -165,6 +183,7 @@ export function callDue(overrides: Partial<CallDue> = {}): CallDue {
     callable_now: true,
     sponsor_phones: ["+17135550100"],
     sponsor_phones_display: ["(713) 555-0100"],
+    sponsor_phones_not_working: [],
     calling_window: "09:00–20:00",
     prior_attempts: [],
     language: "mam",
@@ -181,6 +200,8 @@ export function callLogged(overrides: Partial<CallLogged> = {}): CallLogged {
     outcome: "reached_child",
     call_status: "reached",
     next_due_on: null,
+    not_working: null,
+    next_phone: null,
     ...overrides,
   };
 }

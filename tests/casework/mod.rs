@@ -2,6 +2,7 @@
 
 mod address_reports;
 mod bulk_reads;
+mod case_lifecycle;
 mod case_month;
 mod court;
 mod formulas;

@@ -99,7 +99,10 @@ pub enum ChildCommand {
     /// Assign the case to a case manager (a user name, or `me`)
     Assign {
         child: String,
-        user: String,
+        /// The case manager's user name, or `me` (not `user`: that is the global sign-in
+        /// option's name, which clap would fill with this value)
+        #[arg(value_name = "USER")]
+        assignee: String,
         #[arg(long)]
         json: bool,
     },
@@ -305,8 +308,12 @@ pub fn run(session: &mut Session, command: ChildCommand) -> Result<()> {
             let view = session.merge_children(&keep, &dup)?;
             super::lifecycle::report(&view, json, &format!("merged {dup} into"))
         }
-        ChildCommand::Assign { child, user, json } => {
-            let view = session.assign_child(&child, &user)?;
+        ChildCommand::Assign {
+            child,
+            assignee,
+            json,
+        } => {
+            let view = session.assign_child(&child, &assignee)?;
             super::lifecycle::report(&view, json, "assigned")
         }
     }

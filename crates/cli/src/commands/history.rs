@@ -129,6 +129,40 @@ fn line(e: &HistoryEntry) -> String {
             format!("flag {} acknowledged: {}", text(d, "kind"), text(d, "note"))
         }
         "document_printed" => format!("printed {}", text(d, "document")),
+        "child_closed" => format!(
+            "case closed ({}) on {}{}",
+            text(d, "reason"),
+            text(d, "on"),
+            match text(d, "note") {
+                "" => String::new(),
+                note => format!(" — {note}"),
+            }
+        ),
+        "child_reopened" => format!("case reopened — {}", text(d, "note")),
+        "child_voided" => format!("record voided — {}", text(d, "reason")),
+        "child_merged" => format!("{} merged into {}", text(d, "merged"), text(d, "kept")),
+        "child_assigned" => format!(
+            "assigned to {} (was {})",
+            text(d, "to"),
+            d.get("from").and_then(Value::as_str).unwrap_or("nobody")
+        ),
+        "phone_not_working" => format!("number {} marked not working", text(d, "phone")),
+        "import_updated" => format!(
+            "updated from a release file: {}",
+            d.get("changes")
+                .and_then(Value::as_array)
+                .map(|changes| changes
+                    .iter()
+                    .map(|c| format!(
+                        "{} {} → {}",
+                        text(c, "field"),
+                        c.get("before").and_then(Value::as_str).unwrap_or("(none)"),
+                        text(c, "after")
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; "))
+                .unwrap_or_default()
+        ),
         other => format!("{other} {d}"),
     };
     format!("{body}{corrected}")

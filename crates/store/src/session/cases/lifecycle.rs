@@ -163,7 +163,11 @@ impl Session {
             AuditAction::ChildAssigned,
             Target::new("child", ""),
             |s| {
-                let (user_id, name) = lifecycle::case_manager(&s.conn, user)?;
+                let (user_id, name) = if user.trim().eq_ignore_ascii_case("me") {
+                    (s.user.id, s.user.name.clone())
+                } else {
+                    lifecycle::case_manager(&s.conn, user)?
+                };
                 Ok((s.child_id(id_or_case)?, (user_id, name)))
             },
             |tx, id, (user_id, name)| {

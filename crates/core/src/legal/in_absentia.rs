@@ -17,7 +17,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::items::{DeadlineKind, LegalTaskKind};
-use super::review::Out;
+use super::review::{DeadlineDraft, Out};
 use super::rules::{RuleId, RuleTable};
 
 /// The ground a motion to reopen an in absentia order rests on, which decides its time limit.
@@ -139,36 +139,36 @@ pub(super) fn in_absentia_items(rules: &RuleTable, missed: &MissedHearing, out: 
                     } else {
                         ("", "")
                     };
-                    out.deadline(
-                        format!("{hearing_id}:{due}"),
-                        DeadlineKind::MotionToReopen {
+                    out.deadline(DeadlineDraft {
+                        tail: format!("{hearing_id}:{due}"),
+                        kind: DeadlineKind::MotionToReopen {
                             hearing_id,
                             order_on,
                             ground: *ground,
                         },
-                        due,
+                        due_on: due,
                         rule,
-                        format!(
+                        en: format!(
                             "An in absentia order was entered on {order_on}. A motion to reopen for exceptional circumstances must be filed within {days} days: by {due}, {left_en}.{ground_en}"
                         ),
-                        format!(
+                        es: format!(
                             "Se dictó una orden en ausencia el {order_on}. Una moción para reabrir por circunstancias excepcionales debe presentarse dentro de {days} días: a más tardar el {due}, {left_es}.{ground_es}"
                         ),
-                        false,
-                        false,
-                    );
+                        confirm_locally: false,
+                        birth_date_estimated: false,
+                    });
                     if eoir33_filed_on.is_none() {
                         if let Some(eoir33) = rules.in_force(RuleId::Eoir33WithMotion, today) {
-                            out.deadline(
-                                format!("{hearing_id}:{due}"),
-                                DeadlineKind::Eoir33WithMotionToReopen { hearing_id },
-                                due,
-                                eoir33,
-                                format!("File an EOIR-33 with the motion to reopen, by {due}, so the court has the child's current address."),
-                                format!("Presente un EOIR-33 con la moción para reabrir, a más tardar el {due}, para que la corte tenga la dirección actual del menor."),
-                                false,
-                                false,
-                            );
+                            out.deadline(DeadlineDraft {
+                                tail: format!("{hearing_id}:{due}"),
+                                kind: DeadlineKind::Eoir33WithMotionToReopen { hearing_id },
+                                due_on: due,
+                                rule: eoir33,
+                                en: format!("File an EOIR-33 with the motion to reopen, by {due}, so the court has the child's current address."),
+                                es: format!("Presente un EOIR-33 con la moción para reabrir, a más tardar el {due}, para que la corte tenga la dirección actual del menor."),
+                                confirm_locally: false,
+                                birth_date_estimated: false,
+                            });
                         }
                     }
                 }

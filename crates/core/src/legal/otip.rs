@@ -6,7 +6,7 @@
 use super::age::earliest_birth;
 use super::book::RuleBook;
 use super::items::DeadlineKind;
-use super::review::{LegalFacts, Out};
+use super::review::{DeadlineDraft, LegalFacts, Out};
 use super::rules::RuleId;
 use super::sijs::{limit, ESTIMATED_EN, ESTIMATED_ES};
 
@@ -48,14 +48,14 @@ pub(super) fn otip_items(book: &RuleBook, facts: &LegalFacts, out: &mut Out) {
             format!("Hay una sospecha de trata registrada. HHS (OTIP) debe recibir la Solicitud de Asistencia antes de que el menor cumpla {age} años el {turns}: el último día es el {due}, {left_es}."),
         )
     };
-    out.deadline(
-        format!("{due}"),
-        DeadlineKind::OtipRequestForAssistance { age },
-        due,
+    out.deadline(DeadlineDraft {
+        tail: format!("{due}"),
+        kind: DeadlineKind::OtipRequestForAssistance { age },
+        due_on: due,
         rule,
-        format!("{en}{est_en}"),
-        format!("{es}{est_es}"),
-        false,
-        estimated,
-    );
+        en: format!("{en}{est_en}"),
+        es: format!("{es}{est_es}"),
+        confirm_locally: false,
+        birth_date_estimated: estimated,
+    });
 }

@@ -57,6 +57,20 @@ pub struct LegalReview {
     pub disclaimer_es: String,
 }
 
+/// A deadline before `Out` adds its key and warning.
+#[derive(Debug)]
+pub(super) struct DeadlineDraft<'a> {
+    /// What makes the key unique within the rule: a due date, a state, a hearing.
+    pub(super) tail: String,
+    pub(super) kind: DeadlineKind,
+    pub(super) due_on: NaiveDate,
+    pub(super) rule: &'a Rule,
+    pub(super) en: String,
+    pub(super) es: String,
+    pub(super) confirm_locally: bool,
+    pub(super) birth_date_estimated: bool,
+}
+
 /// Collects one child's items, building keys and warnings the same way for every rule.
 #[derive(Debug)]
 pub(super) struct Out {
@@ -77,34 +91,23 @@ impl Out {
     }
 
     /// Key: `legal:{rule}:{child}:{tail}`.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn deadline(
-        &mut self,
-        tail: String,
-        kind: DeadlineKind,
-        due_on: NaiveDate,
-        rule: &Rule,
-        explanation_en: String,
-        explanation_es: String,
-        confirm_locally: bool,
-        birth_date_estimated: bool,
-    ) {
-        let kind_name = match &kind {
+    pub(super) fn deadline(&mut self, draft: DeadlineDraft<'_>) {
+        let kind_name = match &draft.kind {
             DeadlineKind::Eoir33WithMotionToReopen { .. } => "eoir33_with_motion_to_reopen",
-            _ => rule.id.as_str(),
+            _ => draft.rule.id.as_str(),
         };
         self.deadlines.push(Deadline {
-            key: format!("legal:{kind_name}:{}:{tail}", self.child_id),
+            key: format!("legal:{kind_name}:{}:{}", self.child_id, draft.tail),
             child_id: self.child_id,
-            kind,
-            due_on,
-            days_left: (due_on - self.today).num_days(),
-            warn: WarnLevel::for_due(due_on, self.today),
-            rule: rule.clone(),
-            explanation_en,
-            explanation_es,
-            confirm_locally,
-            birth_date_estimated,
+            kind: draft.kind,
+            due_on: draft.due_on,
+            days_left: (draft.due_on - self.today).num_days(),
+            warn: WarnLevel::for_due(draft.due_on, self.today),
+            rule: draft.rule.clone(),
+            explanation_en: draft.en,
+            explanation_es: draft.es,
+            confirm_locally: draft.confirm_locally,
+            birth_date_estimated: draft.birth_date_estimated,
         });
     }
 

@@ -13,7 +13,7 @@ use super::age::{birthday, earliest_birth, last_day_under};
 use super::book::RuleBook;
 use super::items::DeadlineKind;
 use super::relief::SijsProgress;
-use super::review::{LegalFacts, Out};
+use super::review::{DeadlineDraft, LegalFacts, Out};
 use super::rules::RuleId;
 use super::state_jurisdiction::{AgeBasis, ClinicOverrides};
 
@@ -65,16 +65,16 @@ pub(super) fn sijs_items(
                     format!("El I-360 (SIJS) debe presentarse antes de que el menor cumpla {age} años el {turns}: el último día es el {due}, {left_es}. Primero hace falta la orden del tribunal estatal."),
                 )
             };
-            out.deadline(
-                format!("{due}"),
-                DeadlineKind::I360BeforeAge { age },
-                due,
+            out.deadline(DeadlineDraft {
+                tail: format!("{due}"),
+                kind: DeadlineKind::I360BeforeAge { age },
+                due_on: due,
                 rule,
-                format!("{en}{est_en}"),
-                format!("{es}{est_es}"),
-                false,
-                estimated,
-            );
+                en: format!("{en}{est_en}"),
+                es: format!("{es}{est_es}"),
+                confirm_locally: false,
+                birth_date_estimated: estimated,
+            });
         }
     }
 
@@ -120,16 +120,16 @@ pub(super) fn sijs_items(
         )
     };
     let confirm = jurisdiction.confirm_locally();
-    out.deadline(
-        format!("{}:{due}", state.code()),
-        DeadlineKind::PredicateOrder { jurisdiction },
-        due,
+    out.deadline(DeadlineDraft {
+        tail: format!("{}:{due}", state.code()),
+        kind: DeadlineKind::PredicateOrder { jurisdiction },
+        due_on: due,
         rule,
-        format!("{en}{basis_en}{est_en}"),
-        format!("{es}{basis_es}{est_es}"),
-        confirm,
-        estimated,
-    );
+        en: format!("{en}{basis_en}{est_en}"),
+        es: format!("{es}{basis_es}{est_es}"),
+        confirm_locally: confirm,
+        birth_date_estimated: estimated,
+    });
 }
 
 /// (the age, the birthday it is reached on, the last day before it).

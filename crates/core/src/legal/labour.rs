@@ -135,11 +135,18 @@ pub(super) fn labour_flags(
     };
     if let (true, Some(r)) = (may_be_minor, rule(RuleId::FlsaHazardousAge)) {
         for h in orders {
-            let (who_en, who_es) = match age {
-                Some(age) => (format!("The child is {age}"), format!("El menor tiene {age} años")),
+            let (who_en, who_es, unknown_en, unknown_es) = match age {
+                Some(age) => (
+                    format!("The child is {age} and"),
+                    format!("El menor tiene {age} años y"),
+                    String::new(),
+                    String::new(),
+                ),
                 None => (
-                    "Tether has no date of birth for the child (the orders apply under 18)".to_owned(),
-                    "Tether no tiene la fecha de nacimiento del menor (las órdenes se aplican a menores de 18)".to_owned(),
+                    "The child".to_owned(),
+                    "El menor".to_owned(),
+                    format!(" Tether has no date of birth for the child; the orders apply under {}.", hazardous_until.unwrap_or_default()),
+                    format!(" Tether no tiene la fecha de nacimiento del menor; las órdenes se aplican a menores de {} años.", hazardous_until.unwrap_or_default()),
                 ),
             };
             out.flags.push(flag(
@@ -147,11 +154,11 @@ pub(super) fn labour_flags(
                 r,
                 Some(h),
                 format!(
-                    "{who_en} and described work that matches HO {}, {} (29 CFR {}).",
+                    "{who_en} described work that matches HO {}, {} (29 CFR {}).{unknown_en}",
                     h.order, h.name_en, h.cfr_section
                 ),
                 format!(
-                    "{who_es} y describió un trabajo que corresponde a la HO {}, {} (29 CFR {}).",
+                    "{who_es} describió un trabajo que corresponde a la HO {}, {} (29 CFR {}).{unknown_es}",
                     h.order, h.name_es, h.cfr_section
                 ),
             ));

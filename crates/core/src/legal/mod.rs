@@ -46,6 +46,10 @@
 //! - [`LegalNote`]: rules to keep in view (asylum: no one-year deadline for an unaccompanied
 //!   child; USCIS has initial jurisdiction).
 //!
+//! The plan ([`ReliefPlan`], empty = no relief identified yet) holds SIJS, asylum, T visa and
+//! HHS trafficking assistance with their steps' dates. A T visa (I-914) has no deadline rule in
+//! the data: it is recorded, not scheduled.
+//!
 //! A 20-year-old pursuing SIJS in California (21) sees the I-360 and the predicate order due
 //! the day before the 21st birthday, warned from 180 days ahead; the same child with
 //! `residence_state` in Texas (18) gets the predicate-order deadline already overdue.

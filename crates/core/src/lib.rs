@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod casework;
 pub mod followup;
+pub mod legal;
 pub mod passphrase;
 pub mod role;
 pub mod user_name;

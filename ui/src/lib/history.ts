@@ -2,7 +2,8 @@
 // facts, the words a person wrote (a note, a call's note) and, for a move, the addresses.
 import type { AddressView, HistoryItem } from "./bindings";
 import { callOutcomeLabel, flagKindLabel, formatDay } from "./followup.svelte";
-import { addressLines, formatDateTime, hearingOutcomeLabel, ntaLabel } from "./format";
+import { addressLines, formatDateTime, hearingOutcomeLabel, ntaLabel, relationshipLabel } from "./format";
+import { closureReasonLabel } from "./lifecycle";
 import { hasKey, t, type MessageKey } from "./i18n/index.svelte";
 import { factsFromKey, taskSummary } from "./tasks";
 
@@ -76,6 +77,44 @@ function fieldLabel(field: string): string {
 function documentLabel(document: string): string {
   const key = `print.doc.${document}`;
   return hasKey(key) ? t(key) : document;
+}
+
+function sponsorFieldLabel(field: string): string {
+  const key = `history.sponsor.field.${field}`;
+  return hasKey(key) ? t(key) : field.replaceAll("_", " ");
+}
+
+function strings(d: Detail, key: string): string[] {
+  const v = d[key];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x.trim() !== "") : [];
+}
+
+/** A value before or after a change, "(none)" when there was none. */
+function orNone(value: string | null): string {
+  return value ?? t("history.none");
+}
+
+/** `{ from, to }` of a link change; null when the detail has no such pair or nothing changed. */
+function fromTo(d: Detail, key: string): { from: string | null; to: string | null } | null {
+  const pair = obj(d, key);
+  if (!pair) return null;
+  const from = str(pair, "from");
+  const to = str(pair, "to");
+  return from === to ? null : { from, to };
+}
+
+/** A release file's changes to a case, one a line: "next_hearing: 2027-01-12 09:00 → 2027-02-03 09:00". */
+export function importChangeLines(changes: unknown): string[] {
+  if (!Array.isArray(changes)) return [];
+  return changes
+    .filter((c): c is Detail => typeof c === "object" && c !== null && !Array.isArray(c))
+    .map((c) =>
+      t("history.import.change", {
+        field: str(c, "field") ?? "?",
+        before: str(c, "before") ?? t("history.none"),
+        after: str(c, "after") ?? t("history.none"),
+      }),
+    );
 }
 
 export type EventView = {
@@ -208,6 +247,74 @@ export function describeEvent(item: HistoryItem): EventView {
       titled("history.kind.document_printed", { document: document ? documentLabel(document) : t("common.notRecorded") });
       break;
     }
+    case "child_closed": {
+      titled("history.kind.child_closed", { reason: closureReasonLabel(str(d, "reason")) });
+      const on = str(d, "on");
+      if (on) view.lines.push(t("history.closed.on", { date: day(on) }));
+      view.text = str(d, "note");
+      break;
+    }
+    case "child_reopened": {
+      titled("history.kind.child_reopened");
+      const was = str(d, "was_closed_as");
+      if (was) view.lines.push(t("history.reopened.was", { reason: closureReasonLabel(was) }));
+      view.text = str(d, "note");
+      break;
+    }
+    case "child_voided":
+      titled("history.kind.child_voided");
+      view.text = str(d, "reason");
+      break;
+    case "child_merged": {
+      titled("history.kind.child_merged", { merged: str(d, "merged") ?? "?", kept: str(d, "kept") ?? "?" });
+      const calls = num(d, "calls_moved");
+      const hearings = num(d, "hearings_moved");
+      if (calls !== null || hearings !== null) view.lines.push(t("history.merged.moved", { calls: calls ?? 0, hearings: hearings ?? 0 }));
+      const filled = [...new Set(strings(d, "filled").map(fieldLabel))];
+      if (filled.length > 0) view.lines.push(t("history.merged.filled", { fields: filled.join(", ") }));
+      break;
+    }
+    case "child_assigned": {
+      titled("history.kind.child_assigned", { user: str(d, "to") ?? t("lifecycle.nobody") });
+      const from = str(d, "from");
+      view.lines.push(t("history.assigned.from", { user: from ?? t("lifecycle.nobody") }));
+      break;
+    }
+    case "sponsor_linked": {
+      titled("history.kind.sponsor_linked");
+      if (fromTo(d, "sponsor")) view.lines.push(t("history.link.sponsor"));
+      const category = fromTo(d, "category");
+      if (category) view.lines.push(t("history.link.category", { from: orNone(category.from), to: orNone(category.to) }));
+      const relationship = fromTo(d, "relationship");
+      if (relationship) {
+        view.lines.push(
+          t("history.link.relationship", {
+            from: relationship.from ? relationshipLabel(relationship.from) : t("history.none"),
+            to: relationship.to ? relationshipLabel(relationship.to) : t("history.none"),
+          }),
+        );
+      }
+      break;
+    }
+    case "sponsor_updated": {
+      titled("history.kind.sponsor_updated");
+      const fields = strings(d, "fields").map(sponsorFieldLabel);
+      if (fields.length > 0) view.lines.push(t("history.sponsor.fields", { fields: fields.join(", ") }));
+      break;
+    }
+    case "sponsor_merged": {
+      titled("history.kind.sponsor_merged");
+      const moved = num(d, "children_moved");
+      if (moved !== null) view.lines.push(t("history.sponsorMerged.moved", { count: moved }));
+      break;
+    }
+    case "phone_not_working":
+      titled("history.kind.phone_not_working", { phone: str(d, "phone") ?? t("common.notRecorded") });
+      break;
+    case "import_updated":
+      titled("history.kind.import_updated");
+      view.lines.push(...importChangeLines(d.changes));
+      break;
     default:
       // A kind this window does not know yet: shown as it came, never dropped.
       view.title = item.kind || "?";

@@ -3,7 +3,7 @@
 import { hasKey, t } from "./i18n/index.svelte";
 
 /** The task kinds the rules make, in the order the filter lists them. */
-export const TASK_KINDS = ["swb_call", "escalation", "hearing_reminder", "hearing_notice", "acis_check", "eoir33"] as const;
+export const TASK_KINDS = ["swb_call", "escalation", "hearing_reminder", "hearing_notice", "acis_check", "eoir33", "age_out", "find_phone"] as const;
 export type TaskKindName = (typeof TASK_KINDS)[number];
 
 export function isTaskKind(kind: string): kind is TaskKindName {
@@ -48,6 +48,11 @@ export function taskSummary(task: TaskFacts): string {
       return t("tasks.summary.acis_check");
     case "eoir33":
       return t("tasks.summary.eoir33");
+    case "age_out":
+      if (task.daysBefore === 0) return t("tasks.summary.age_outTurned");
+      return task.daysBefore != null ? t("tasks.summary.age_out", { days: task.daysBefore }) : t("tasks.summary.age_outAny");
+    case "find_phone":
+      return t("tasks.summary.find_phone");
     default:
       return task.fallback?.trim() || taskKindLabel(task.kind);
   }
@@ -60,6 +65,19 @@ export function taskSummary(task: TaskFacts): string {
 export function reminderDays(summary: string | null | undefined): number | null {
   const m = /(\d+)\s*day/.exec(summary ?? "");
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * The days before the 18th birthday of an age-out task: 90, 30, or 0 once the child is 18. The
+ * task's `days_before` when the backend sends it, else read from its English summary ("… in 90
+ * days", "Turned 18: …").
+ */
+export function ageOutDays(daysBefore: number | null | undefined, summary: string | null | undefined): number | null {
+  if (daysBefore !== null && daysBefore !== undefined) return daysBefore;
+  const text = summary ?? "";
+  const m = /in\s+(\d+)\s*day/i.exec(text);
+  if (m) return Number(m[1]);
+  return /turned\s+18/i.test(text) ? 0 : null;
 }
 
 /**
@@ -77,6 +95,11 @@ export function factsFromKey(kind: string, key: string | null | undefined, fallb
       return { kind, daysBefore: n ?? reminderDays(fallback), fallback };
     case "swb_call":
       return { kind, attempt: n, fallback };
+    case "age_out": {
+      // `ageout:17:90`: the days before the birthday are the last part.
+      const days = parts.length >= 3 && /^\d+$/.test(parts[parts.length - 1]) ? Number(parts[parts.length - 1]) : null;
+      return { kind, daysBefore: ageOutDays(days, fallback), fallback };
+    }
     default:
       return { kind, fallback };
   }

@@ -112,7 +112,7 @@ describe("Children", () => {
     const rows = await screen.findAllByTestId("child-row");
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(40);
-    expect(mocks.commands.listChildren).toHaveBeenCalledWith(0, 200);
+    expect(mocks.commands.listChildren).toHaveBeenCalledWith(0, 200, null, false);
     expect(screen.getByText("100,000 children")).toBeInTheDocument();
 
     const list = screen.getByTestId("children-list");
@@ -122,7 +122,7 @@ describe("Children", () => {
     // Scroll to row 50 100: its page is fetched and only rows around it are in the DOM.
     list.scrollTop = 50_100 * 44;
     await fireEvent.scroll(list);
-    await waitFor(() => expect(mocks.commands.listChildren).toHaveBeenCalledWith(50_000, 200));
+    await waitFor(() => expect(mocks.commands.listChildren).toHaveBeenCalledWith(50_000, 200, null, false));
     await waitFor(() => expect(screen.getByText("2025-50101")).toBeInTheDocument());
     const after = screen.getAllByTestId("child-row");
     expect(after.length).toBeLessThan(40);
@@ -382,6 +382,7 @@ describe("Import", () => {
       "releases.csv",
       "child_given_name,child_family_name\nAna,López\n",
       false,
+      false,
     );
     const result = await screen.findByTestId("import-result");
     expect(result).toHaveTextContent("Nothing was imported: 2 rows are invalid.");
@@ -469,7 +470,7 @@ describe("Import", () => {
     await choose(csvFile());
     await fireEvent.click(screen.getByTestId("import-skip-invalid"));
     await fireEvent.click(screen.getByTestId("import-submit"));
-    await waitFor(() => expect(mocks.commands.importCsv).toHaveBeenCalledWith("releases.csv", expect.any(String), true));
+    await waitFor(() => expect(mocks.commands.importCsv).toHaveBeenCalledWith("releases.csv", expect.any(String), true, false));
     await waitFor(() => expect(mocks.progress).toHaveLength(1));
     mocks.progress[0]({ payload: { done: 50, total: 200 } });
     const progress = await screen.findByTestId("import-progress");
@@ -485,15 +486,22 @@ describe("Import", () => {
           rejected_rows: 1,
           children_created: 150,
           children_already_present: 49,
+          children_unchanged: 40,
+          children_changed: 9,
+          children_updated: 0,
+          children_held_back: 0,
           sponsors_created: 120,
           errors: [{ line: 17, column: "release_date", reason: "not a date" }],
+          changes: [],
+          held_back: [],
         },
       }),
     );
     const result = await screen.findByTestId("import-result");
     expect(screen.queryByTestId("import-progress")).toBeNull();
     expect(within(result).getByTestId("import-imported_rows")).toHaveTextContent("199");
-    expect(within(result).getByTestId("import-children_already_present")).toHaveTextContent("49");
+    expect(within(result).getByTestId("import-children_unchanged")).toHaveTextContent("40");
+    expect(within(result).getByTestId("import-children_changed")).toHaveTextContent("9");
     expect(within(result).getByTestId("import-sponsors_created")).toHaveTextContent("120");
     expect(within(result).getAllByTestId("import-error-row")).toHaveLength(1);
   });

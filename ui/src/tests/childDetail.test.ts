@@ -104,7 +104,8 @@ describe("Child detail", () => {
     await fireEvent.click(screen.getByTestId("tab-sponsor"));
     expect(screen.getByTestId("address-incomplete")).toHaveTextContent("Incomplete address: no apartment number");
     expect(screen.getByTestId("sponsor-address")).toHaveTextContent("12 Main St");
-    expect(screen.getByText(/Immediate relative/)).toBeInTheDocument();
+    // The category is this child's link's (also offered to edit on the link form).
+    expect(screen.getByTestId("detail-link-category")).toHaveTextContent("Immediate relative");
     const siblings = screen.getAllByTestId("sibling-link");
     expect(siblings).toHaveLength(1);
     await fireEvent.click(siblings[0]);

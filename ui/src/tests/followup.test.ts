@@ -71,7 +71,7 @@ describe("Call queue", () => {
     render(CallQueue, { onopen: vi.fn() });
     expect(screen.getByTestId("screen-calls")).toBeInTheDocument();
     await waitFor(() => expect(screen.getAllByTestId("call-row")).toHaveLength(3));
-    expect(mocks.commands.callsDue).toHaveBeenCalledWith("2025-06-10");
+    expect(mocks.commands.callsDue).toHaveBeenCalledWith("2025-06-10", false);
 
     const overdue = within(screen.getByTestId("calls-overdue")).getByTestId("call-row");
     expect(overdue).toHaveTextContent("Ana López");
@@ -138,7 +138,7 @@ describe("Call queue", () => {
       knows_court_date: null,
       feels_safe: true,
       new_address: { line1: "40 Elm St", unit: "2B", city: "Dallas", state: "TX", zip: "75201" },
-    });
+    }, null);
     await waitFor(() => expect(mocks.commands.callsDue).toHaveBeenCalledTimes(2));
     await waitFor(() => expect(mocks.commands.dashboard).toHaveBeenCalledTimes(2));
     expect(screen.queryByTestId("log-call-dialog")).toBeNull();
@@ -161,7 +161,7 @@ describe("Call queue", () => {
     await fireEvent.change(within(dialog).getByTestId("log-call-outcome"), { target: { value: "no_answer" } });
     await fireEvent.input(within(dialog).getByTestId("log-call-at"), { target: { value: "2025-06-03 09:30" } });
     await fireEvent.click(screen.getByTestId("log-call-save"));
-    await waitFor(() => expect(mocks.commands.logCall).toHaveBeenCalledWith("2025-00002", "no_answer", "2025-06-03 09:30", "", null));
+    await waitFor(() => expect(mocks.commands.logCall).toHaveBeenCalledWith("2025-00002", "no_answer", "2025-06-03 09:30", "", null, null));
   });
 
   it("shows the backend's field errors inline", async () => {
@@ -204,7 +204,7 @@ describe("Call queue", () => {
     expect(mocks.commands.logCall).not.toHaveBeenCalled();
     await fireEvent.input(within(dialog).getByTestId("log-call-note"), { target: { value: "Child says the sponsor hits him." } });
     await fireEvent.click(screen.getByTestId("log-call-save"));
-    await waitFor(() => expect(mocks.commands.logCall).toHaveBeenCalledWith("2025-00001", "safety_concern", null, "Child says the sponsor hits him.", null));
+    await waitFor(() => expect(mocks.commands.logCall).toHaveBeenCalledWith("2025-00001", "safety_concern", null, "Child says the sponsor hits him.", null, null));
     expect(await screen.findByText("Call saved: escalated to the case manager.")).toBeInTheDocument();
   });
 

@@ -181,8 +181,9 @@ export function callDue(overrides: Partial<CallDue> = {}): CallDue {
     sponsor_local_time: "2025-06-03 10:15",
     sponsor_time_zone: "America/Chicago",
     callable_now: true,
-    sponsor_phones: ["+17135550100"],
-    sponsor_phones_display: ["(713) 555-0100"],
+    // No number at all when the test says the sponsor has none.
+    sponsor_phones: overrides.sponsor_phone === null ? [] : ["+17135550100"],
+    sponsor_phones_display: overrides.sponsor_phone === null ? [] : ["(713) 555-0100"],
     sponsor_phones_not_working: [],
     calling_window: "09:00–20:00",
     prior_attempts: [],

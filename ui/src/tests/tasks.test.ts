@@ -67,7 +67,7 @@ describe("Tasks", () => {
     const { onopen, oncalls } = renderTasks();
     expect(screen.getByTestId("screen-tasks")).toBeInTheDocument();
     await waitFor(() => expect(screen.getAllByTestId("task-row")).toHaveLength(7));
-    expect(mocks.commands.listTasks).toHaveBeenCalledWith("2025-07-03");
+    expect(mocks.commands.listTasks).toHaveBeenCalledWith("2025-07-03", false);
     expect(ids("overdue")).toEqual([7, 1, 6]);
     expect(ids("today")).toEqual([3, 2]);
     expect(ids("upcoming")).toEqual([4, 5]);
@@ -112,6 +112,8 @@ describe("Tasks", () => {
       "Hearing notices",
       "ACIS checks",
       "EOIR-33",
+      "Age-outs",
+      "Numbers to find",
     ]);
     await fireEvent.change(filter, { target: { value: "escalation" } });
     expect(screen.getAllByTestId("task-row").map((r) => r.getAttribute("data-kind"))).toEqual(["escalation", "escalation"]);

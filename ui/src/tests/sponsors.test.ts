@@ -1,0 +1,299 @@
+// The Sponsors screen: the list and its filter, a sponsor's page, Edit (what was typed is what is
+// saved, a second time too) and "Same person as…" (merge).
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { childDetail, fieldsErr, ok, sponsor, summary } from "./mockBindings";
+import type { SponsorDetail, SponsorForm } from "../lib/bindings";
+import { setLang } from "../lib/i18n/index.svelte";
+
+const mocks = vi.hoisted(() => ({
+  commands: {
+    listSponsors: vi.fn(),
+    getSponsor: vi.fn(),
+    getChild: vi.fn(),
+    sponsorForm: vi.fn(),
+    updateSponsor: vi.fn(),
+    mergeSponsors: vi.fn(),
+    recordAddressChange: vi.fn(),
+  },
+}));
+vi.mock("../lib/bindings", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  commands: mocks.commands,
+}));
+
+import Sponsors from "../screens/Sponsors.svelte";
+
+/** Rosa Ñuñoa sponsors José and Marta Ramírez; her Guatemalan number stopped working. */
+const rosa: SponsorDetail = {
+  ...sponsor,
+  id: 7,
+  given_name: "Rosa",
+  family_name: "Ñuñoa",
+  category: "2B",
+  phones: ["+50251234567", "+17135550142"],
+  phones_display: ["+502 5123 4567", "(713) 555-0142"],
+  phones_not_working: ["+50251234567"],
+  children: [
+    summary(1, { given_name: "José", family_name: "Ramírez", age: 16, sponsor_category: "2B", sponsor_name: "Rosa Ñuñoa" }),
+    summary(2, { given_name: "Marta", family_name: "Ramírez", age: 18, status: "closed", closed_reason: "turned_18", sponsor_category: "1" }),
+  ],
+  household: [{ name: "Julio Ñuñoa", relationship: "brother" }],
+  address: { line1: "45 Calle Ñuñoa", unit: "Apt 3", city: "Houston", state: "TX", postal_code: "77009" },
+  address_history: [],
+};
+/** The same woman entered twice, without the tilde. */
+const rosaAgain: SponsorDetail = {
+  ...sponsor,
+  id: 9,
+  given_name: "Rosa",
+  family_name: "Nunoa",
+  phones: ["+50255550000"],
+  phones_display: ["+502 5555 0000"],
+  phones_not_working: [],
+  children: [summary(3, { given_name: "Luis", family_name: "Ramírez" })],
+  household: [],
+};
+const pedro: SponsorDetail = {
+  ...sponsor,
+  id: 11,
+  given_name: "Pedro",
+  family_name: "Gómez",
+  phones: ["+17135550100"],
+  phones_display: ["(713) 555-0100"],
+  phones_not_working: [],
+  children: [summary(4)],
+  household: [],
+};
+const merged: SponsorDetail = { ...rosa, status: "active", merged_from: [9], children: [...rosa.children, ...rosaAgain.children] };
+
+const rosaForm: SponsorForm = {
+  input: {
+    given_name: "Rosa",
+    family_name: "Ñuñoa",
+    category: "2B",
+    phones: ["+502 5123 4567", "(713) 555-0142"],
+    address_line1: "45 Calle Ñuñoa",
+    address_line2: "Apt 3",
+    city: "Houston",
+    state: "TX",
+    postal_code: "77009",
+    time_zone: null,
+  },
+  household: [{ name: "Julio Ñuñoa", relationship: "brother" }],
+};
+
+beforeEach(() => {
+  for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.commands.listSponsors.mockResolvedValue(ok([pedro, rosa, rosaAgain, { ...sponsor, id: 12, status: "merged" }]));
+  mocks.commands.getSponsor.mockImplementation(async (id: number) => ok([rosa, rosaAgain, pedro].find((s) => s.id === id)));
+  mocks.commands.getChild.mockImplementation(async (c: string) =>
+    ok(childDetail({ case_number: c, relationship: c === "2025-00001" ? "tía" : "mother" })),
+  );
+  mocks.commands.sponsorForm.mockResolvedValue(ok(rosaForm));
+});
+
+async function openRosa() {
+  const onopen = vi.fn();
+  render(Sponsors, { onopen });
+  await screen.findAllByTestId("sponsor-row");
+  const row = screen.getAllByTestId("sponsor-row").find((r) => r.getAttribute("data-sponsor") === "7");
+  await fireEvent.click(row!);
+  await screen.findByTestId("sponsor-detail");
+  return { onopen };
+}
+
+describe("Sponsors list", () => {
+  it("lists the active sponsors and filters as you type by name (accents or not) and by phone", async () => {
+    render(Sponsors, { onopen: vi.fn() });
+    const rows = await screen.findAllByTestId("sponsor-row");
+    // The merged record has left the list.
+    expect(rows).toHaveLength(3);
+    expect(screen.getByTestId("sponsors-count")).toHaveTextContent("3 of 3 sponsors");
+    const rosaRow = rows.find((r) => r.getAttribute("data-sponsor") === "7")!;
+    expect(rosaRow).toHaveTextContent("Rosa Ñuñoa");
+    expect(within(rosaRow).getByTestId("sponsor-phone-not-working")).toHaveTextContent("+502 5123 4567 (not working)");
+    expect(within(rosaRow).getByTestId("sponsor-phone")).toHaveTextContent("(713) 555-0142");
+    expect(within(rosaRow).getByTestId("sponsor-row-children")).toHaveTextContent("2 children");
+
+    const box = screen.getByTestId("sponsors-search");
+    await fireEvent.input(box, { target: { value: "nuñoa" } });
+    expect(screen.getAllByTestId("sponsor-row-name").map((n) => n.textContent)).toEqual(["Rosa Ñuñoa", "Rosa Nunoa"]);
+    await fireEvent.input(box, { target: { value: "ROSA nunoa" } });
+    expect(screen.getAllByTestId("sponsor-row")).toHaveLength(2);
+    await fireEvent.input(box, { target: { value: "5123" } });
+    expect(screen.getAllByTestId("sponsor-row-name").map((n) => n.textContent)).toEqual(["Rosa Ñuñoa"]);
+    await fireEvent.input(box, { target: { value: "(713) 555-0100" } });
+    expect(screen.getAllByTestId("sponsor-row-name").map((n) => n.textContent)).toEqual(["Pedro Gómez"]);
+    await fireEvent.input(box, { target: { value: "Zacarías" } });
+    expect(screen.queryByTestId("sponsor-row")).toBeNull();
+    expect(screen.getByTestId("sponsors-count")).toHaveTextContent("No sponsor matches “Zacarías”.");
+  });
+});
+
+describe("Sponsor page", () => {
+  it("shows the children with this link's category and relationship, the household, numbers and address", async () => {
+    const { onopen } = await openRosa();
+    expect(mocks.commands.getSponsor).toHaveBeenCalledWith(7);
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Rosa Ñuñoa");
+    const kids = screen.getAllByTestId("sponsor-child");
+    expect(kids).toHaveLength(2);
+    expect(kids[0]).toHaveTextContent("2025-00001");
+    expect(kids[0]).toHaveTextContent("José Ramírez");
+    expect(within(kids[0]).getByTestId("sponsor-child-age")).toHaveTextContent("16 years old");
+    expect(within(kids[0]).getByTestId("sponsor-child-status")).toHaveTextContent("Open");
+    expect(within(kids[0]).getByTestId("sponsor-child-category")).toHaveTextContent("2B — Immediate relative who was not");
+    await waitFor(() => expect(within(kids[0]).getByTestId("sponsor-child-relationship")).toHaveTextContent("aunt"));
+    expect(within(kids[1]).getByTestId("sponsor-child-status")).toHaveTextContent("Closed: Turned 18");
+    expect(within(kids[1]).getByTestId("sponsor-child-relationship")).toHaveTextContent("mother");
+    expect(screen.getByTestId("sponsor-household-member")).toHaveTextContent("Julio Ñuñoa · brother");
+    expect(screen.getByTestId("sponsor-detail-phone-not-working")).toHaveTextContent("+502 5123 4567");
+    expect(screen.getByTestId("sponsor-detail-phone")).toHaveTextContent("(713) 555-0142");
+    expect(screen.getByTestId("sponsor-detail-address")).toHaveTextContent("45 Calle Ñuñoa");
+    await fireEvent.click(within(kids[0]).getByTestId("sponsor-child-open"));
+    expect(onopen).toHaveBeenCalledWith("2025-00001");
+
+    await fireEvent.click(screen.getByTestId("sponsor-back"));
+    expect(await screen.findAllByTestId("sponsor-row")).toHaveLength(3);
+  });
+
+  it("is in Spanish when the interface is", async () => {
+    setLang("es");
+    await openRosa();
+    const kids = screen.getAllByTestId("sponsor-child");
+    expect(within(kids[0]).getByTestId("sponsor-child-age")).toHaveTextContent("16 años");
+    expect(within(kids[1]).getByTestId("sponsor-child-status")).toHaveTextContent("Cerrado: Cumplió 18 años");
+    await waitFor(() => expect(within(kids[0]).getByTestId("sponsor-child-relationship")).toHaveTextContent("tía"));
+    expect(screen.getByTestId("sponsor-household-member")).toHaveTextContent("Julio Ñuñoa · hermano");
+    expect(screen.getByTestId("sponsor-edit")).toHaveTextContent("Editar patrocinador");
+    expect(screen.getByTestId("sponsor-merge")).toHaveTextContent("Es la misma persona que…");
+  });
+});
+
+describe("Sponsor edit", () => {
+  it("saves what was typed, numbers and household added and removed, and saves a second edit of the same field", async () => {
+    const saved1: SponsorDetail = { ...rosa, given_name: "Rosa María" };
+    mocks.commands.updateSponsor.mockResolvedValueOnce(ok(saved1));
+    await openRosa();
+    await fireEvent.click(screen.getByTestId("sponsor-edit"));
+    const dialog = await screen.findByTestId("sponsor-edit-dialog");
+    expect(mocks.commands.sponsorForm).toHaveBeenCalledWith(7);
+    const given = await within(dialog).findByTestId("sponsor-given-name");
+    expect(given).toHaveValue("Rosa");
+    expect(within(dialog).getByTestId("sponsor-phone-0")).toHaveValue("+502 5123 4567");
+    expect(within(dialog).getByTestId("household-name-0")).toHaveValue("Julio Ñuñoa");
+    // A correction, not a move: the form says where a move goes.
+    expect(within(dialog).getByTestId("sponsor-address-correction")).toHaveTextContent("EOIR-33");
+
+    await fireEvent.input(given, { target: { value: "Rosa María" } });
+    await fireEvent.click(within(dialog).getByTestId("sponsor-phone-remove-0"));
+    expect(within(dialog).getByTestId("sponsor-phone-0")).toHaveValue("(713) 555-0142");
+    await fireEvent.click(within(dialog).getByTestId("sponsor-phone-add"));
+    await fireEvent.input(within(dialog).getByTestId("sponsor-phone-1"), { target: { value: "+502 4455 6677" } });
+    await fireEvent.click(within(dialog).getByTestId("household-add"));
+    await fireEvent.input(within(dialog).getByTestId("household-name-1"), { target: { value: "Inés Ñuñoa" } });
+    await fireEvent.input(within(dialog).getByTestId("household-relationship-1"), { target: { value: "sobrina" } });
+    await fireEvent.input(within(dialog).getByTestId("sponsor-postal-code"), { target: { value: "77008" } });
+    await fireEvent.click(within(dialog).getByTestId("sponsor-edit-save"));
+
+    await waitFor(() => expect(mocks.commands.updateSponsor).toHaveBeenCalledTimes(1));
+    expect(mocks.commands.updateSponsor).toHaveBeenCalledWith(
+      7,
+      {
+        given_name: "Rosa María",
+        family_name: "Ñuñoa",
+        category: "2B",
+        phones: ["(713) 555-0142", "+502 4455 6677"],
+        address_line1: "45 Calle Ñuñoa",
+        address_line2: "Apt 3",
+        city: "Houston",
+        state: "TX",
+        postal_code: "77008",
+        time_zone: null,
+      },
+      [
+        { name: "Julio Ñuñoa", relationship: "brother" },
+        { name: "Inés Ñuñoa", relationship: "sobrina" },
+      ],
+    );
+    await waitFor(() => expect(screen.queryByTestId("sponsor-edit-dialog")).toBeNull());
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Rosa María Ñuñoa");
+
+    // The same field again: the form reloads what was saved, and the new text is what is sent.
+    mocks.commands.sponsorForm.mockResolvedValue(ok({ ...rosaForm, input: { ...rosaForm.input, given_name: "Rosa María" } }));
+    mocks.commands.updateSponsor.mockResolvedValueOnce(ok({ ...rosa, given_name: "Rosa Elena" }));
+    await fireEvent.click(screen.getByTestId("sponsor-edit"));
+    const again = await screen.findByTestId("sponsor-edit-dialog");
+    const given2 = await within(again).findByTestId("sponsor-given-name");
+    await waitFor(() => expect(given2).toHaveValue("Rosa María"));
+    await fireEvent.input(given2, { target: { value: "Rosa Elena" } });
+    await fireEvent.click(within(again).getByTestId("sponsor-edit-save"));
+    await waitFor(() => expect(mocks.commands.updateSponsor).toHaveBeenCalledTimes(2));
+    expect(mocks.commands.updateSponsor.mock.calls[1][1]).toMatchObject({ given_name: "Rosa Elena" });
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Rosa Elena Ñuñoa"));
+  });
+
+  it("shows the backend's field errors on the numbers and the household, and requires the names", async () => {
+    mocks.commands.updateSponsor.mockResolvedValue(
+      fieldsErr([
+        { field: "phones", message: "\"12\" is not a phone number", code: "nonexistent_code" },
+        { field: "household", message: "a household member (sobrina) needs a name", code: "required" },
+      ]),
+    );
+    await openRosa();
+    await fireEvent.click(screen.getByTestId("sponsor-edit"));
+    const dialog = await screen.findByTestId("sponsor-edit-dialog");
+    const family = await within(dialog).findByTestId("sponsor-family-name");
+    await fireEvent.input(family, { target: { value: " " } });
+    await fireEvent.click(within(dialog).getByTestId("sponsor-edit-save"));
+    expect(within(dialog).getByText("This field is required.")).toBeInTheDocument();
+    expect(mocks.commands.updateSponsor).not.toHaveBeenCalled();
+
+    await fireEvent.input(family, { target: { value: "Ñuñoa" } });
+    await fireEvent.click(within(dialog).getByTestId("sponsor-edit-save"));
+    expect(await within(dialog).findByTestId("sponsor-phones-error")).toHaveTextContent("\"12\" is not a phone number");
+    expect(within(dialog).getByTestId("household-error")).toHaveTextContent("This field is required.");
+    expect(screen.getByTestId("sponsor-edit-dialog")).toBeInTheDocument();
+  });
+});
+
+describe("Sponsor merge", () => {
+  it("names both sponsors before merging, then shows the kept one", async () => {
+    mocks.commands.mergeSponsors.mockResolvedValue(ok(merged));
+    await openRosa();
+    await fireEvent.click(screen.getByTestId("sponsor-merge"));
+    const dialog = await screen.findByTestId("sponsor-merge-dialog");
+    const pick = within(dialog).getByTestId("sponsor-merge-pick");
+    // Only the other active sponsors are offered.
+    expect(within(pick).getAllByRole("option").map((o) => o.getAttribute("value"))).toEqual(["", "11", "9"]);
+    await fireEvent.click(within(dialog).getByTestId("sponsor-merge-next"));
+    expect(within(dialog).getByText("This field is required.")).toBeInTheDocument();
+
+    await fireEvent.change(pick, { target: { value: "9" } });
+    await fireEvent.click(within(dialog).getByTestId("sponsor-merge-next"));
+    expect(within(dialog).getByTestId("sponsor-merge-confirm-text")).toHaveTextContent("Rosa Ñuñoa and Rosa Nunoa are the same person.");
+    expect(within(dialog).getByTestId("sponsor-merge-consequence")).toHaveTextContent("of Rosa Nunoa move to Rosa Ñuñoa");
+    expect(mocks.commands.mergeSponsors).not.toHaveBeenCalled();
+    await fireEvent.click(within(dialog).getByTestId("sponsor-merge-save"));
+
+    await waitFor(() => expect(mocks.commands.mergeSponsors).toHaveBeenCalledWith(7, 9));
+    await waitFor(() => expect(screen.queryByTestId("sponsor-merge-dialog")).toBeNull());
+    expect(screen.getAllByTestId("sponsor-child")).toHaveLength(3);
+    expect(screen.getByTestId("sponsor-merged-from")).toHaveTextContent("Records merged into this one: 1");
+  });
+
+  it("keeps the other record when asked, and opens it", async () => {
+    mocks.commands.mergeSponsors.mockResolvedValue(ok({ ...rosaAgain, merged_from: [7] }));
+    await openRosa();
+    await fireEvent.click(screen.getByTestId("sponsor-merge"));
+    const dialog = await screen.findByTestId("sponsor-merge-dialog");
+    await fireEvent.change(within(dialog).getByTestId("sponsor-merge-pick"), { target: { value: "9" } });
+    await fireEvent.click(within(dialog).getByTestId("sponsor-merge-next"));
+    await fireEvent.click(within(dialog).getByTestId("sponsor-merge-keep-other"));
+    expect(within(dialog).getByTestId("sponsor-merge-consequence")).toHaveTextContent("of Rosa Ñuñoa move to Rosa Nunoa");
+    await fireEvent.click(within(dialog).getByTestId("sponsor-merge-save"));
+    await waitFor(() => expect(mocks.commands.mergeSponsors).toHaveBeenCalledWith(9, 7));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Rosa Nunoa"));
+    expect(mocks.commands.getSponsor).toHaveBeenLastCalledWith(9);
+  });
+});

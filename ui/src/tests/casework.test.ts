@@ -91,7 +91,7 @@ describe("Children", () => {
     expect(rows[0]).toHaveTextContent("NTA filed with the court");
     expect(screen.getByText("1 result for “ana”")).toBeInTheDocument();
 
-    await fireEvent.click(rows[0]);
+    await fireEvent.click(within(rows[0]).getByTestId("child-open"));
     expect(onopen).toHaveBeenCalledWith("2025-00042");
 
     // Clearing the box returns to the full list.

@@ -50,6 +50,9 @@ export const en = {
   "passphraseHint.add_word": "one more unrelated word would make it strong.",
   "passphraseHint.strong": "hard to guess.",
 
+  "form.invalid.one": "1 field needs attention:",
+  "form.invalid.other": "{count} fields need attention:",
+  "form.invalid.field": "{field}: {message}",
   "validation.required": "This field is required.",
   "validation.passphraseTooShort": "The passphrase must have at least {min} characters.",
   "validation.passphraseTooLong": "The passphrase must have at most {max} characters.",

@@ -52,6 +52,9 @@ export const es: Record<MessageKey, string> = {
   "passphraseHint.add_word": "una palabra más sin relación la haría fuerte.",
   "passphraseHint.strong": "difícil de adivinar.",
 
+  "form.invalid.one": "1 campo necesita corrección:",
+  "form.invalid.other": "{count} campos necesitan corrección:",
+  "form.invalid.field": "{field}: {message}",
   "validation.required": "Este campo es obligatorio.",
   "validation.passphraseTooShort": "La contraseña debe tener al menos {min} caracteres.",
   "validation.passphraseTooLong": "La contraseña debe tener como máximo {max} caracteres.",

@@ -5,6 +5,7 @@ export const en = {
   "app.unreachable.title": "The vault could not be reached",
   "app.unreachable.body": "Tether could not talk to its vault on this computer. Close the app and open it again.",
   "app.retry": "Try again",
+  "app.signedIn": "Signed in as {name}, {role}.",
   "app.skipToContent": "Skip to main content",
 
   "header.language": "Language",
@@ -532,6 +533,8 @@ export const en = {
   "calls.interpreter": "Interpreter",
   "calls.language": "Language",
   "calls.noPhone": "No phone recorded",
+  "calls.nextInQueue": "Next in the queue: {name} ({case}).",
+  "calls.queueDone": "No other call in the queue.",
   "calls.log": "Log call",
   "calls.logFor": "Log call for {name} ({case})",
   "calls.refresh": "Refresh",

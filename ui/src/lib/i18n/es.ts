@@ -7,6 +7,7 @@ export const es: Record<MessageKey, string> = {
   "app.unreachable.title": "No se pudo acceder a la bóveda",
   "app.unreachable.body": "Tether no pudo comunicarse con su bóveda en esta computadora. Cierre la aplicación y vuelva a abrirla.",
   "app.retry": "Intentar de nuevo",
+  "app.signedIn": "Sesión iniciada como {name}, {role}.",
   "app.skipToContent": "Ir al contenido principal",
 
   "header.language": "Idioma",
@@ -533,6 +534,8 @@ export const es: Record<MessageKey, string> = {
   "calls.interpreter": "Intérprete",
   "calls.language": "Idioma",
   "calls.noPhone": "Sin teléfono registrado",
+  "calls.nextInQueue": "Siguiente llamada: {name} ({case}).",
+  "calls.queueDone": "No quedan otras llamadas pendientes.",
   "calls.log": "Registrar llamada",
   "calls.logFor": "Registrar llamada de {name} ({case})",
   "calls.refresh": "Actualizar",

@@ -311,6 +311,13 @@ describe.each(["en", "es"] as const)("axe, in %s", (lang) => {
     await expectClean();
   });
 
+  it("finds nothing in the keyboard shortcuts panel", async () => {
+    await signedIn();
+    await fireEvent.click(screen.getByTestId("shortcuts-button"));
+    await screen.findByTestId("shortcuts-help");
+    await expectClean();
+  });
+
   it("finds nothing on a volunteer's call queue and children", async () => {
     await signedIn(volunteer);
     await screen.findAllByTestId("call-row");

@@ -130,13 +130,6 @@ describe("Children", () => {
     expect(mocks.commands.listChildren).toHaveBeenCalledTimes(2);
   });
 
-  it("focuses the search box with /", async () => {
-    renderChildren();
-    await screen.findAllByTestId("child-row");
-    await fireEvent.keyDown(document.body, { key: "/" });
-    expect(document.activeElement).toBe(screen.getByTestId("children-search"));
-  });
-
   it("hides the edit buttons from volunteers", async () => {
     renderChildren(volunteer);
     await screen.findAllByTestId("child-row");

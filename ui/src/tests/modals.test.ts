@@ -37,6 +37,7 @@ import Users from "../screens/Users.svelte";
 import Tasks from "../screens/Tasks.svelte";
 import Flags from "../screens/Flags.svelte";
 import Toast from "../lib/components/Toast.svelte";
+import ShortcutsHarness from "./ShortcutsHarness.svelte";
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -129,6 +130,14 @@ const CASES: Case[] = [
     open: async () => {
       render(Flags, { onopen: vi.fn() });
       return await screen.findByTestId("flag-ack");
+    },
+  },
+  {
+    name: "Keyboard shortcuts",
+    dialog: "shortcuts-help",
+    open: async () => {
+      render(ShortcutsHarness);
+      return screen.getByTestId("shortcuts-button");
     },
   },
 ];

@@ -2,11 +2,16 @@
 // opened with ? or the header's button). They never fire while typing in a field (a letter
 // typed into a name is a letter) nor while a dialog is open: only ? (which closes the help
 // panel again) and Escape (lib/modal.ts, which closes any dialog) act then. Letters need no
-// modifier because they are safe: none changes data; locking, which signs you out, has Ctrl+Shift.
+// modifier because they are safe: none changes data, and those that leave the screen are quiet
+// while focus is in a form (a slip on a form's button must not throw away what was typed);
+// locking, which signs you out, takes Ctrl+Shift.
 import { modalOpen } from "./modal";
 import type { MessageKey } from "./i18n/index.svelte";
 
 export type ShortcutAction = "help" | "search" | "newChild" | "logNextCall" | "lock";
+
+/** The shortcuts that take you to another screen (and so away from a half-filled form). */
+export const LEAVES_SCREEN: readonly ShortcutAction[] = ["search", "newChild", "logNextCall"];
 
 export type Shortcut = {
   action: ShortcutAction;
@@ -56,10 +61,21 @@ export function shortcutFor(event: KeyboardEvent, helpOpen = false): ShortcutAct
   if (open) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (event.ctrlKey) return event.shiftKey && key === "l" ? "lock" : null;
+  const action = letter(key, event.shiftKey);
+  if (action && LEAVES_SCREEN.includes(action) && inForm(event.target)) return null;
+  return action;
+}
+
+function letter(key: string, shift: boolean): ShortcutAction | null {
   // "/" is Shift+7 on a Spanish keyboard: Shift does not matter for it.
   if (key === "/") return "search";
-  if (event.shiftKey) return null;
+  if (shift) return null;
   if (key === "n") return "newChild";
   if (key === "l") return "logNextCall";
   return null;
+}
+
+function inForm(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && typeof el.closest === "function" && el.closest("form") !== null;
 }

@@ -215,6 +215,27 @@ describe("shortcuts stay quiet", () => {
     await waitFor(() => expect(screen.queryByTestId("sponsor-dialog")).toBeNull());
   });
 
+  it("on a form's buttons and anywhere on a new child's form: what was typed is not thrown away", async () => {
+    await signedIn();
+    await press("n");
+    await screen.findByTestId("screen-child-form");
+    await fireEvent.input(screen.getByTestId("child-given-name"), { target: { value: "José" } });
+    const cancel = screen.getByTestId("child-cancel");
+    cancel.focus();
+    await press("/", {}, cancel);
+    await press("l", {}, cancel);
+    await press("n", {}, cancel);
+    (document.activeElement as HTMLElement).blur();
+    await press("/", {}, document.body);
+    await press("l", {}, document.body);
+    expect(screen.getByTestId("screen-child-form")).toBeInTheDocument();
+    expect(screen.getByTestId("child-given-name")).toHaveValue("José");
+    expect(screen.queryByTestId("log-call-dialog")).toBeNull();
+    // The list of shortcuts still opens.
+    await press("?", { shiftKey: true }, document.body);
+    expect(await screen.findByTestId("shortcuts-help")).toBeInTheDocument();
+  });
+
   it("with Alt, Meta or Ctrl on a letter, and on the locked screen", () => {
     const key = (k: string, init: KeyboardEventInit = {}) => shortcutFor(new KeyboardEvent("keydown", { key: k, ...init }));
     expect(key("n")).toBe("newChild");

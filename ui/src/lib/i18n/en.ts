@@ -537,7 +537,7 @@ export const en = {
   "calls.queueDone": "No other call in the queue.",
   "shortcuts.title": "Keyboard shortcuts",
   "shortcuts.button": "Shortcuts",
-  "shortcuts.intro": "They work when you are not typing in a field and no dialog is open.",
+  "shortcuts.intro": "They work when no dialog is open and you are neither typing in a field nor in a form (so that a slip never throws away what you typed).",
   "shortcuts.col.keys": "Keys",
   "shortcuts.col.action": "What it does",
   "shortcuts.search": "Search children (opens Children and puts you in the search box)",

@@ -538,7 +538,7 @@ export const es: Record<MessageKey, string> = {
   "calls.queueDone": "No quedan otras llamadas pendientes.",
   "shortcuts.title": "Atajos de teclado",
   "shortcuts.button": "Atajos",
-  "shortcuts.intro": "Funcionan cuando no está escribiendo en un campo y no hay ningún diálogo abierto.",
+  "shortcuts.intro": "Funcionan cuando no hay ningún diálogo abierto y usted no está escribiendo en un campo ni en un formulario (así un descuido nunca borra lo que escribió).",
   "shortcuts.col.keys": "Teclas",
   "shortcuts.col.action": "Qué hace",
   "shortcuts.search": "Buscar menores (abre Menores y lo lleva al cuadro de búsqueda)",

@@ -5,8 +5,9 @@ import axe from "axe-core";
  * Rules left out in jsdom, and why:
  * - color-contrast: jsdom does no layout and computes no colours (every element reports the
  *   same transparent background), so axe can only answer "incomplete". The colours are
- *   checked where they are defined: focusRing.test.ts computes the focus indicator's ratios
- *   from app.css, and the WebDriver suite runs axe on the real window.
+ *   checked where they are defined (focusRing.test.ts computes the focus indicator's ratios
+ *   from app.css); the text colours need axe on the real window (the WebDriver suite, with
+ *   node_modules/axe-core/axe.min.js).
  */
 const JSDOM_DISABLED = { "color-contrast": { enabled: false } };
 

@@ -1,7 +1,7 @@
 // axe-core (4.x) on every screen and dialog of the window, mounted whole (App) over the mocked
 // bindings, in English and in Spanish. A test fails on any critical or serious violation, and
 // on a skipped heading level (tests/axe.ts says which rules jsdom cannot run, and why).
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import {
   admin,
@@ -109,7 +109,14 @@ function status(session: typeof admin | null, exists = true) {
   return { exists, session, vault_path: "/home/ana/.local/share/tether/vault" };
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 beforeEach(() => {
+  // Tuesday 3 June 2025 on this computer.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(2025, 5, 3, 10, 0));
   // As index.html has it (jsdom starts from an empty document).
   document.title = "Tether";
   resetReference();

@@ -129,10 +129,67 @@ export function formatCount(n: number): string {
   }
 }
 
+/** Parses YYYY-MM-DD as a local calendar date (no time zone shifts). */
+export function parseIsoDate(iso: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.slice(0, 10));
+  if (!m) return null;
+  const date = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function isoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** `iso` moved by `days` calendar days. */
+export function addDays(iso: string, days: number): string {
+  const date = parseIsoDate(iso);
+  if (!date) return iso;
+  date.setDate(date.getDate() + days);
+  return isoDate(date);
+}
+
+/**
+ * Beyond this many days from today a date shows its year, as does any date in another year
+ * than today's: "Due Sat, Jan 2" read on 1 December could be either January.
+ */
+export const YEAR_SHOWN_BEYOND_DAYS = 90;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether `date` needs its year to be read right on `today`. */
+export function needsYear(date: Date, today: Date): boolean {
+  if (date.getFullYear() !== today.getFullYear()) return true;
+  const midnight = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+  return Math.round(Math.abs(date.getTime() - midnight.getTime()) / DAY_MS) > YEAR_SHOWN_BEYOND_DAYS;
+}
+
+const SHORT_DAY: Intl.DateTimeFormatOptions = { weekday: "short", month: "short", day: "numeric" };
+
+/**
+ * A calendar date (YYYY-MM-DD) in the interface language, e.g. "Tue, Jun 3" / "mar, 3 jun",
+ * with its year when it is in another year or more than a few months from `today`
+ * ("Sat, Jan 2, 2027" / "sáb, 2 ene 2027"). A format without a month and day (a chart's
+ * weekday letter) is left as asked. The raw text if unparsable.
+ */
+export function formatDay(iso: string, options: Intl.DateTimeFormatOptions = SHORT_DAY, today: Date = new Date()): string {
+  const date = parseIsoDate(iso);
+  if (!date) return iso;
+  const withYear =
+    options.year === undefined && options.month !== undefined && options.day !== undefined && needsYear(date, today)
+      ? { ...options, year: "numeric" as const }
+      : options;
+  try {
+    return new Intl.DateTimeFormat(getLang(), withYear).format(date);
+  } catch {
+    return iso;
+  }
+}
+
 /** Today's date on this computer (not UTC) as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return isoDate(now);
 }
 
 /** An address as display lines: street, unit, "City, ST 12345"; empty when nothing is known. */

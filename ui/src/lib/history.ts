@@ -1,8 +1,8 @@
 // A case's history in the reader's language: one event of `childHistory` as a title, lines of
 // facts, the words a person wrote (a note, a call's note) and, for a move, the addresses.
 import type { AddressView, HistoryItem } from "./bindings";
-import { callOutcomeLabel, flagKindLabel, formatDay } from "./followup.svelte";
-import { addressLines, formatDateTime, hearingOutcomeLabel, ntaLabel, relationshipLabel } from "./format";
+import { callOutcomeLabel, flagKindLabel } from "./followup.svelte";
+import { addressLines, formatDateTime, formatDay, hearingOutcomeLabel, ntaLabel, relationshipLabel } from "./format";
 import { closureReasonLabel } from "./lifecycle";
 import { hasKey, t, type MessageKey } from "./i18n/index.svelte";
 import { factsFromKey, taskSummary } from "./tasks";

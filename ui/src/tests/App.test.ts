@@ -240,7 +240,7 @@ describe("App", () => {
     render(App);
     await fireEvent.click(await screen.findByTestId("nav-children"));
     const rows = await screen.findAllByTestId("child-row");
-    await fireEvent.click(rows[1]);
+    await fireEvent.click(within(rows[1]).getByTestId("child-open"));
     expect(await screen.findByTestId("child-detail")).toBeInTheDocument();
     expect(mocks.commands.getChild).toHaveBeenCalledWith("2025-00002");
     expect(await screen.findByTestId("detail-case-number")).toHaveTextContent("2025-00002");

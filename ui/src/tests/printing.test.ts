@@ -189,7 +189,7 @@ describe("Child detail: Documents tab", () => {
     expect(mocks.commands.printPage).toHaveBeenCalledTimes(1);
     expect(mocks.commands.printPage).toHaveBeenCalledWith(42, 0);
     expect(images[0].getAttribute("src")).toBe("data:image/svg+xml;charset=utf-8," + encodeURIComponent(pageSvg(1)));
-    expect(images[0]).toHaveAttribute("alt", "Page 1 of 3");
+    expect(images[0]).toHaveAttribute("alt", "Reminder letter — 2025-00001, Ana López, in English, page 1 of 3");
     await fireEvent.load(images[0]);
     expect(images[0]).toHaveAttribute("data-loaded", "true");
     expect(images[1]).toHaveAttribute("data-loaded", "false");
@@ -374,6 +374,45 @@ describe("Child detail: Documents tab", () => {
     expect(await screen.findByTestId("print-page-count")).toHaveTextContent("2 páginas");
     expect(screen.getByTestId("print-save")).toHaveTextContent("Guardar PDF");
     expect(screen.getByTestId("print-open")).toHaveTextContent("Imprimir");
+  });
+});
+
+describe("what a screen reader hears of the pages", () => {
+  it("names each page by document, child, language and page number, and says the text is in the PDF", async () => {
+    mocks.commands.getChild.mockResolvedValue(ok(childDetail({ given_name: "José", family_name: "Ramírez", case_number: "2025-00417" })));
+    mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData({ case_number: "2025-00417", page_count: 2 })));
+    const panel = await openDocuments();
+    await fireEvent.change(within(panel).getByTestId("print-lang"), { target: { value: "es" } });
+    await fireEvent.click(within(panel).getByTestId("print-notice"));
+    const preview = await screen.findByTestId("print-preview");
+    await waitFor(() => expect(within(preview).getAllByTestId("print-page")).toHaveLength(2));
+    expect(within(preview).getAllByTestId("print-page").map((img) => img.getAttribute("alt"))).toEqual([
+      "Hearing notice — 2025-00417, José Ramírez, in Spanish, page 1 of 2",
+      "Hearing notice — 2025-00417, José Ramírez, in Spanish, page 2 of 2",
+    ]);
+    const pages = within(preview).getByRole("region", { name: "Pages of the document" });
+    expect(pages).toHaveAccessibleDescription(
+      "The pages below are pictures of the printout, and a screen reader cannot read their words here. To have the text read, open it in the PDF viewer with Print.",
+    );
+  });
+
+  it("says the call sheet's day and that it is in both languages side by side, in Spanish", async () => {
+    setLang("es");
+    mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData({ document: "call_sheet", case_number: null, page_count: 1 })));
+    render(CallQueue, { onopen: vi.fn() });
+    await fireEvent.click(await screen.findByTestId("print-call-sheet"));
+    const page = await screen.findByTestId("print-page");
+    expect(page).toHaveAttribute("alt", "Hoja de llamadas — mar, 3 jun, en inglés y español, uno al lado del otro, página 1 de 1");
+  });
+
+  it("counts the notices of a batch", async () => {
+    mocks.commands.printPreview.mockResolvedValue(
+      ok(printPreviewData({ document: "batch_notices", case_number: null, page_count: 3, notice_count: 3 })),
+    );
+    render(Hearings, { onopen: vi.fn() });
+    await fireEvent.click(screen.getByTestId("print-batch"));
+    await waitFor(() => expect(screen.getAllByTestId("print-page")).toHaveLength(3));
+    expect(screen.getAllByTestId("print-page")[2]).toHaveAttribute("alt", "Hearing notices (3), in English, page 3 of 3");
   });
 });
 

@@ -23,7 +23,7 @@ APT_PACKAGES := build-essential pkg-config curl wget file libssl-dev libwebkit2g
 export TETHER_REQUIRE_REFERENCE ?= 1
 
 .PHONY: run test deps system-deps tauri-driver node-deps ui build bindings fmt clippy \
-	rust-test ui-test screenshots clean-vault-dev fresh-test
+	rust-test ui-test screenshots clean-vault-dev fresh-test package
 
 run: build
 	$(CARGO_TARGET_DIR)/debug/tether-app
@@ -72,10 +72,24 @@ clippy: ui
 ui-test: node-deps
 	cd ui && npm run check && npm test
 
-# Build first: the end-to-end tests drive the `tether` and `tether-app` binaries. The WebDriver
+# Build first: the end-to-end tests drive the `tether` and `tether-app` binaries, and unpack
+# the .deb (tests/webdriver/package.rs). The WebDriver
 # tests start their own Xvfb; xvfb-run covers anything else that wants a display.
-rust-test: build
-	xvfb-run -a $(CARGO) test --workspace
+rust-test: build package
+	TETHER_DEB="$$(ls $(DEB_DIR)/*.deb | head -n 1)" TETHER_REQUIRE_PACKAGE=1 \
+		xvfb-run -a $(CARGO) test --workspace
+
+# The .deb a clinic's IT installs: a release build (no inspector) with the Tauri bundler (the
+# npm CLI, a prebuilt binary: nothing downloads at build time), the desktop entry and icons,
+# and the `tether` command beside `tether-app` in /usr/bin. Only the deb: the AppImage
+# bundler downloads its tools while it builds, which this environment cannot do.
+DEB_DIR := $(CARGO_TARGET_DIR)/release/bundle/deb
+package: deps ui
+	$(CARGO) build --release -p tether-cli
+	rm -f $(DEB_DIR)/*.deb
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb \
+		--config '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/tether":"$(CARGO_TARGET_DIR)/release/tether"}}}}}'
+	@ls $(DEB_DIR)/*.deb
 
 # Refreshes the screenshots under docs/ from a real window.
 screenshots: build

@@ -3,11 +3,15 @@
 //! (processes, WebDriver client, fonts) is in harness/, the steps every flow takes through the
 //! UI in steps.rs, and the tests by screen or flow beside them.
 
+mod accessibility;
 mod calls;
 mod case_month;
 mod children;
 mod harness;
+mod lifecycle;
+mod package;
 mod printing;
+mod screenshots;
 mod sign_in;
 mod steps;
 

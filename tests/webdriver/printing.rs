@@ -89,7 +89,7 @@ fn print_preview_of_a_notice_and_a_batch_from_the_window() -> TestResult {
 }
 
 /// Waits until the preview shows its first page, loaded; returns how many pages it lists.
-fn wait_for_loaded_pages(s: &Session) -> TestResult<usize> {
+pub(super) fn wait_for_loaded_pages(s: &Session) -> TestResult<usize> {
     s.wait_until(SCREEN_TIMEOUT, "the preview's first page to load", || {
         let pages = s.find_all_css(r#"[data-testid="print-page"]"#)?;
         let Some(first) = pages.first() else {

@@ -521,6 +521,61 @@ mod tests {
         Ok(())
     }
 
+    /// A vault from before the lifecycle: the sponsor's category moves onto each child's link,
+    /// every case is open and assigned to whoever the audit log says created it.
+    #[test]
+    fn migration_10_keeps_the_category_on_each_link_and_the_author() -> Result<()> {
+        let mut conn = Connection::open_in_memory().map_err(StoreError::sql("open"))?;
+        for (index, step) in MIGRATIONS.iter().take(9).enumerate() {
+            match step {
+                Step::Sql(sql) => conn.execute_batch(sql).map_err(StoreError::sql("old"))?,
+                Step::Rust(run) => run(&conn)?,
+            }
+            conn.pragma_update(None, "user_version", index as i64 + 1)
+                .map_err(StoreError::sql("old"))?;
+        }
+        conn.execute_batch(
+            "INSERT INTO users (id, name, name_key, role, slot_id, created_at)
+             VALUES (4, 'ana', 'ana', 'case_manager', 's4', '2026-09-01T00:00:00Z');
+             INSERT INTO sponsors (id, given_name, family_name, name_key, category, time_zone,
+                created_at, updated_at)
+             VALUES (1, 'Rosa', 'Xicará', 'rosa xicara', '3', 'America/Chicago',
+                '2026-10-01T10:00:00Z', '2026-10-01T10:00:00Z');
+             INSERT INTO children (id, case_number, case_year, case_seq, given_name, family_name,
+                name_key, sponsor_id, created_at, updated_at)
+             VALUES (1, 'T-2026-000001', 2026, 1, 'José', 'Ramírez', 'jose ramirez', 1,
+                '2026-10-01T10:00:00Z', '2026-10-01T10:00:00Z'),
+                    (2, 'T-2026-000002', 2026, 2, 'Lucía', 'Ramírez', 'lucia ramirez', NULL,
+                '2026-10-01T10:00:00Z', '2026-10-01T10:00:00Z');
+             INSERT INTO audit (seq, at, actor, action, record_kind, record_id, outcome,
+                prev_hash, hash, actor_id)
+             VALUES (1, 't', 'ana', 'child_created', 'child', '1', 'ok', x'00', x'00', 4);",
+        )
+        .map_err(StoreError::sql("old rows"))?;
+        migrate(&mut conn)?;
+        type Link = (Option<String>, String, Option<i64>, Option<i64>);
+        let rows: Vec<Link> = conn
+            .prepare("SELECT sponsor_category, status, created_by, assigned_to FROM children ORDER BY id")
+            .and_then(|mut s| {
+                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                    .collect()
+            })
+            .map_err(StoreError::sql("read"))?;
+        assert_eq!(
+            rows,
+            vec![
+                (Some("3".into()), "open".into(), Some(4), Some(4)),
+                (None, "open".into(), None, None),
+            ]
+        );
+        // The search index was built in today's shape, merged numbers included.
+        let indexed: i64 = conn
+            .query_row("SELECT count(*) FROM child_search", [], |r| r.get(0))
+            .map_err(StoreError::sql("read"))?;
+        assert_eq!(indexed, 2);
+        Ok(())
+    }
+
     #[test]
     fn a_vault_whose_chain_already_forked_still_opens() -> Result<()> {
         let mut conn = Connection::open_in_memory().map_err(StoreError::sql("open"))?;

@@ -72,6 +72,8 @@ pub struct ChildSummary {
     /// ORR's category on this child's link to the sponsor.
     pub sponsor_category: Option<String>,
     pub closed_reason: Option<String>,
+    /// The sponsor's relationship to the child (the link's).
+    pub relationship: Option<String>,
 }
 
 impl TryFrom<views::ChildSummary> for ChildSummary {
@@ -91,6 +93,7 @@ impl TryFrom<views::ChildSummary> for ChildSummary {
             assigned_to: c.assigned_to,
             sponsor_category: c.sponsor_category.flatten(),
             closed_reason: c.closed_reason,
+            relationship: c.relationship.flatten(),
         })
     }
 }
@@ -187,6 +190,8 @@ pub struct SponsorDetail {
     pub address_history: Vec<AddressChange>,
     /// Numbers a call found not working (E.164; also in `phones`, listed last).
     pub phones_not_working: Vec<String>,
+    /// The day each of `phones_not_working` failed on a call, in the same order.
+    pub phones_not_working_since: Vec<String>,
     /// `active`, `merged` or `voided`.
     pub status: String,
     /// Sponsor records merged into this one.
@@ -234,6 +239,11 @@ impl TryFrom<views::SponsorView> for SponsorDetail {
             address: s.address.map(address_view),
             address_incomplete: s.address_incomplete.flatten(),
             time_zone: s.time_zone,
+            phones_not_working_since: s
+                .phones_not_working
+                .iter()
+                .map(|p| p.since.clone())
+                .collect(),
             phones_not_working: s.phones_not_working.into_iter().map(|p| p.phone).collect(),
             status: s.status,
             merged_from: s
@@ -598,6 +608,7 @@ mod tests {
             assigned_to: Some("ana".into()),
             sponsor_category: Some(Some("1".into())),
             closed_reason: None,
+            relationship: Some(Some("tía".into())),
         }
     }
 

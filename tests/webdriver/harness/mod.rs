@@ -31,6 +31,11 @@ const SESSION_TIMEOUT: Duration = Duration::from_secs(60);
 const POLL_INTERVAL: Duration = Duration::from_millis(100);
 /// The Escape key in WebDriver key input (a private-use code point).
 pub const KEY_ESCAPE: &str = "\u{E00C}";
+/// Tab, Shift, Enter and the arrow down key in WebDriver key input.
+pub const KEY_TAB: &str = "\u{E004}";
+pub const KEY_SHIFT: &str = "\u{E008}";
+pub const KEY_ENTER: &str = "\u{E007}";
+pub const KEY_DOWN: &str = "\u{E015}";
 
 /// A test's outcome: WebDriver and process failures are `Err` with a readable message, so the
 /// test's `?` shows what went wrong; broken expectations about the app are `assert!`s.
@@ -56,7 +61,12 @@ impl App {
     /// Starts a display, tauri-driver and the app with the vault at `vault`; `home` becomes the
     /// app's HOME and XDG folders, and holds the app's font configuration.
     pub fn start(home: &Path, vault: &Path) -> TestResult<App> {
-        let app_binary = tether_tests::workspace_binary("tether-app");
+        App::start_binary(home, vault, &tether_tests::workspace_binary("tether-app"))
+    }
+
+    /// [`App::start`] with another build of the app (the one a package installs).
+    pub fn start_binary(home: &Path, vault: &Path, app_binary: &Path) -> TestResult<App> {
+        let app_binary = app_binary.to_path_buf();
         let fonts = fonts::fresh_machine_fonts(home)?;
         let display = start_xvfb()?;
         let mut last_error = String::new();

@@ -136,6 +136,33 @@ impl Session {
         self.post("/execute/sync", json!({"script": script, "args": args}))
     }
 
+    /// Runs `script` asynchronously: it ends by calling its last argument with the result.
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> TestResult<Value> {
+        self.post("/execute/async", json!({"script": script, "args": args}))
+    }
+
+    /// Presses keys as a person would, wherever focus is: each item is one key (a WebDriver key
+    /// code such as [`super::KEY_TAB`] or a character), and `shift` holds Shift around all of
+    /// them.
+    pub fn press_keys(&self, keys: &[&str], shift: bool) -> TestResult {
+        let mut actions = Vec::new();
+        if shift {
+            actions.push(json!({"type": "keyDown", "value": super::KEY_SHIFT}));
+        }
+        for key in keys {
+            actions.push(json!({"type": "keyDown", "value": key}));
+            actions.push(json!({"type": "keyUp", "value": key}));
+        }
+        if shift {
+            actions.push(json!({"type": "keyUp", "value": super::KEY_SHIFT}));
+        }
+        self.post(
+            "/actions",
+            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        )
+        .map(drop)
+    }
+
     /// Waits until the webview has painted the current DOM. Painting can trail the DOM by
     /// seconds on a loaded machine with software rendering, and a screenshot shows the last
     /// painted frame: without this, "the unlock screen" came out as the first-run screen.

@@ -291,6 +291,8 @@ export type ChildSummary = {
 	/**  ORR's category on this child's link to the sponsor. */
 	sponsor_category: string | null,
 	closed_reason: string | null,
+	/**  The sponsor's relationship to the child (the link's). */
+	relationship: string | null,
 };
 
 /**  The clinic's contact as edited in settings: the address is one line per line. */
@@ -670,6 +672,8 @@ export type SponsorDetail = {
 	address_history: AddressChange[],
 	/**  Numbers a call found not working (E.164; also in `phones`, listed last). */
 	phones_not_working: string[],
+	/**  The day each of `phones_not_working` failed on a call, in the same order. */
+	phones_not_working_since: string[],
 	/**  `active`, `merged` or `voided`. */
 	status: string,
 	/**  Sponsor records merged into this one. */

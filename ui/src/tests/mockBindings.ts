@@ -57,6 +57,7 @@ export function summary(n: number, overrides: Partial<ChildSummary> = {}): Child
     assigned_to: "ana",
     sponsor_category: "2A",
     closed_reason: null,
+    relationship: "tía",
     ...overrides,
   };
 }
@@ -97,6 +98,7 @@ export const sponsor: SponsorDetail = {
   children: [summary(1), summary(2, { given_name: "Luis" })],
   address_history: [],
   phones_not_working: [],
+  phones_not_working_since: [],
   status: "active",
   merged_from: [],
   household: [],

@@ -34,9 +34,10 @@ const rosa: SponsorDetail = {
   phones: ["+50251234567", "+17135550142"],
   phones_display: ["+502 5123 4567", "(713) 555-0142"],
   phones_not_working: ["+50251234567"],
+  phones_not_working_since: ["2026-11-02"],
   children: [
-    summary(1, { given_name: "José", family_name: "Ramírez", age: 16, sponsor_category: "2B", sponsor_name: "Rosa Ñuñoa" }),
-    summary(2, { given_name: "Marta", family_name: "Ramírez", age: 18, status: "closed", closed_reason: "turned_18", sponsor_category: "1" }),
+    summary(1, { given_name: "José", family_name: "Ramírez", age: 16, sponsor_category: "2B", sponsor_name: "Rosa Ñuñoa", relationship: "tía" }),
+    summary(2, { given_name: "Marta", family_name: "Ramírez", age: 18, status: "closed", closed_reason: "turned_18", sponsor_category: "1", relationship: "mother" }),
   ],
   household: [{ name: "Julio Ñuñoa", relationship: "brother" }],
   address: { line1: "45 Calle Ñuñoa", unit: "Apt 3", city: "Houston", state: "TX", postal_code: "77009" },
@@ -148,7 +149,10 @@ describe("Sponsor page", () => {
     expect(within(kids[1]).getByTestId("sponsor-child-relationship")).toHaveTextContent("mother");
     expect(screen.getByTestId("sponsor-household-member")).toHaveTextContent("Julio Ñuñoa · brother");
     expect(screen.getByTestId("sponsor-detail-phone-not-working")).toHaveTextContent("+502 5123 4567");
+    expect(screen.getByText(/not working since/)).toHaveTextContent("Nov 2");
     expect(screen.getByTestId("sponsor-detail-phone")).toHaveTextContent("(713) 555-0142");
+    // The relationship comes with the sponsor's children: no child record is opened (each would be audited).
+    expect(mocks.commands.getChild).not.toHaveBeenCalled();
     expect(screen.getByTestId("sponsor-detail-address")).toHaveTextContent("45 Calle Ñuñoa");
     await fireEvent.click(within(kids[0]).getByTestId("sponsor-child-open"));
     expect(onopen).toHaveBeenCalledWith("2025-00001");

@@ -493,7 +493,7 @@ pub(crate) fn summaries<P: rusqlite::Params>(
 pub(crate) const SUMMARY_COLUMNS: &str =
     "c.id, c.case_number, c.given_name, c.family_name, c.primary_language, c.release_date,
      s.given_name || ' ' || s.family_name, c.nta_status, c.status, c.birth_date, u.name,
-     c.sponsor_category, c.closed_reason";
+     c.sponsor_category, c.closed_reason, c.relationship";
 
 pub(crate) const SUMMARY_FROM: &str = "children c LEFT JOIN sponsors s ON s.id = c.sponsor_id
      LEFT JOIN users u ON u.id = c.assigned_to";
@@ -537,6 +537,11 @@ pub(crate) fn summary_from_row(r: &Row<'_>, vis: &Visibility) -> rusqlite::Resul
             None
         },
         closed_reason: if vis.case_detail { r.get(12)? } else { None },
+        relationship: if vis.case_detail {
+            Some(r.get(13)?)
+        } else {
+            None
+        },
     })
 }
 

@@ -233,6 +233,9 @@ pub struct ChildSummary {
     pub sponsor_category: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub closed_reason: Option<String>,
+    /// The sponsor's relationship to the child (the link's); withheld from volunteers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relationship: Option<Option<String>>,
 }
 
 /// A likely duplicate found before a create.

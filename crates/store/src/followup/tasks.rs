@@ -295,6 +295,7 @@ fn task_from_row(
         },
         days_before: match serde_json::from_str::<TaskKind>(&detail) {
             Ok(TaskKind::HearingReminder { days_before, .. }) => Some(days_before),
+            Ok(TaskKind::AgeOut { days_before }) => u8::try_from(days_before).ok(),
             _ => None,
         },
         done_on,

@@ -33,9 +33,15 @@ pub fn workspace_binary(name: &str) -> PathBuf {
     path
 }
 
-/// The repository root (for fixtures and the UI build).
+/// The repository root (for fixtures and the UI build). `cargo test` sets CARGO_MANIFEST_DIR
+/// when it runs the tests, and that is taken first: the compile-time value can belong to
+/// another checkout that shared the target folder (cargo leaves workspace paths out of its
+/// artifact hashes, so a clone built elsewhere with the same CARGO_TARGET_DIR is "fresh").
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .filter(|dir| dir.join("Cargo.toml").is_file())
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
         .parent()
         .expect("tests/ sits in the repository root")
         .to_owned()

@@ -6,7 +6,8 @@
 use serde_json::Value;
 
 use super::harness::{
-    temp_home, App, Session, TestResult, KEY_DOWN, KEY_ESCAPE, KEY_TAB, SCREEN_TIMEOUT,
+    temp_home, testid_selector, App, Session, TestResult, KEY_DOWN, KEY_ESCAPE, KEY_TAB,
+    SCREEN_TIMEOUT,
 };
 use super::steps::{dismiss_toasts, expect_signed_in_as, unlock, vault_with_release};
 use super::{CALL_ADMIN, PASSPHRASE};
@@ -116,6 +117,86 @@ fn check_everything(s: &Session, axe: &str, who: &str, lang: &str) -> TestResult
         s.find(tab)?.click()?;
         found.extend(violations(s, axe, &format!("{who}/{lang}/child {tab}"))?);
     }
+    if who == "admin" {
+        found.extend(staff_dialogs(s, axe, &format!("{who}/{lang}"))?);
+    }
+    Ok(found)
+}
+
+/// Opens the dialog behind `button` (waiting for `dialog`), checks it, closes it with Escape.
+fn dialog(
+    s: &Session,
+    axe: &str,
+    place: &str,
+    button: &str,
+    dialog: &str,
+) -> TestResult<Vec<String>> {
+    dismiss_toasts(s)?;
+    s.wait_for(button, SCREEN_TIMEOUT)?.click()?;
+    s.wait_for(dialog, SCREEN_TIMEOUT)?;
+    let found = violations(s, axe, &format!("{place}/{dialog}"))?;
+    s.press_keys(&[KEY_ESCAPE], false)?;
+    s.wait_until(SCREEN_TIMEOUT, &format!("{dialog} to close"), || {
+        Ok((!s.exists(dialog)?).then_some(()))
+    })?;
+    Ok(found)
+}
+
+/// The dialogs only staff open: a case's actions, the print preview, the sponsor's edit and
+/// merge, a new sponsor, a new user.
+fn staff_dialogs(s: &Session, axe: &str, place: &str) -> TestResult<Vec<String>> {
+    let mut found = Vec::new();
+    // On the child's record (still open from the tabs above).
+    s.find("tab-profile")?.click()?;
+    for (button, name) in [
+        ("child-close", "close-dialog"),
+        ("child-reassign", "assign-dialog"),
+        ("child-merge", "merge-child-dialog"),
+        ("child-void", "void-dialog"),
+    ] {
+        found.extend(dialog(s, axe, place, button, name)?);
+    }
+    s.find("tab-documents")?.click()?;
+    found.extend(dialog(s, axe, place, "print-notice", "print-preview")?);
+    // A sponsor's page.
+    s.find("nav-sponsors")?.click()?;
+    // The screen reopens the sponsor last shown, else the list.
+    let row = s.wait_until(
+        SCREEN_TIMEOUT,
+        "the sponsors list or a sponsor's page",
+        || {
+            if s.exists("sponsor-detail")? {
+                return Ok(Some(None));
+            }
+            Ok(s.try_find_css(&testid_selector("sponsor-row"))?.map(Some))
+        },
+    )?;
+    if let Some(row) = row {
+        row.click()?;
+    }
+    s.wait_for("sponsor-detail", SCREEN_TIMEOUT)?;
+    found.extend(violations(s, axe, &format!("{place}/sponsor page"))?);
+    found.extend(dialog(
+        s,
+        axe,
+        place,
+        "sponsor-edit",
+        "sponsor-edit-dialog",
+    )?);
+    found.extend(dialog(
+        s,
+        axe,
+        place,
+        "sponsor-merge",
+        "sponsor-merge-dialog",
+    )?);
+    // New sponsor, new user.
+    s.find("nav-children")?.click()?;
+    s.wait_for("screen-children", SCREEN_TIMEOUT)?;
+    found.extend(dialog(s, axe, place, "new-sponsor", "sponsor-dialog")?);
+    s.find("nav-users")?.click()?;
+    s.wait_for("screen-users", SCREEN_TIMEOUT)?;
+    found.extend(dialog(s, axe, place, "users-add", "add-user-dialog")?);
     Ok(found)
 }
 

@@ -117,6 +117,26 @@ fn a_wrong_number_moves_the_queue_to_the_next_and_then_asks_for_one() {
     assert_eq!(queue(&clinic)[0]["sponsor_phone"], "+50259990000");
     let tasks = clinic.admin_json(&["tasks", "--on", "2026-12-31", "--json"]);
     assert!(!tasks.to_string().contains("find_phone"), "{tasks}");
+    // Removing a number she does not have is a typo, refused, and nothing changes.
+    let before = clinic.admin_json(&["sponsor", "show", &rosa, "--json"])["phones"].clone();
+    let refused = clinic.fails(
+        ADMIN,
+        ADMIN_PASS,
+        &[
+            "sponsor",
+            "edit",
+            &rosa,
+            "--remove-phone",
+            "+1 999 555 0000",
+        ],
+        &[],
+        8,
+    );
+    assert!(refused.contains("remove-phone"), "{refused}");
+    assert_eq!(
+        clinic.admin_json(&["sponsor", "show", &rosa, "--json"])["phones"],
+        before
+    );
     assert_eq!(audited(&clinic, "phone_not_working"), 2);
     assert_eq!(audited(&clinic, "sponsor_updated"), 2);
     let kinds = history_kinds(&clinic, &case);
@@ -202,6 +222,30 @@ fn the_category_belongs_to_each_childs_link_to_the_sponsor() {
     assert!(text.contains("Luis") && text.contains("Sofía") && !text.contains("Pedro"));
     assert_eq!(audited(&clinic, "sponsor_linked"), 1);
     assert!(history_kinds(&clinic, &sofia).contains(&"sponsor_linked".to_owned()));
+    // A category needs a sponsor to belong to.
+    let alone = clinic.admin_json(&[
+        "child",
+        "add",
+        "--given-name",
+        "Ana",
+        "--family-name",
+        "Cux",
+        "--dob",
+        "2013-01-09",
+        "--confirm",
+        "--json",
+    ])["case_number"]
+        .as_str()
+        .expect("case number")
+        .to_owned();
+    let refused = clinic.fails(
+        ADMIN,
+        ADMIN_PASS,
+        &["child", "edit", &alone, "--sponsor-category", "3"],
+        &[],
+        8,
+    );
+    assert!(refused.contains("sponsor"), "{refused}");
     // Pedro's own link is untouched.
     let pedro_now = clinic.admin_json(&[
         "child",

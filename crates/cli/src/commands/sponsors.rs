@@ -228,6 +228,17 @@ fn edit(session: &mut Session, a: SponsorEditArgs) -> Result<()> {
     }
     if !a.remove_phones.is_empty() {
         let removed: Vec<String> = a.remove_phones.iter().map(|p| digits(p)).collect();
+        // A number that is not the sponsor's is a typo: say so rather than change nothing.
+        if let Some(unknown) = a
+            .remove_phones
+            .iter()
+            .find(|r| !input.phones.iter().any(|p| digits(p) == digits(r)))
+        {
+            return Err(crate::errors::invalid(
+                "remove-phone",
+                format!("{unknown} is not one of the sponsor's numbers"),
+            ));
+        }
         input.phones.retain(|p| !removed.contains(&digits(p)));
     }
     if a.clear_household {

@@ -250,7 +250,18 @@ impl Session {
                         )));
                     }
                 }
-                Ok((s.child_id(id_or_case)?, (category, relationship)))
+                let child = s.child_id(id_or_case)?;
+                let has_sponsor = children::load_child(&s.conn, child, &Visibility::EVERYTHING)?
+                    .sponsor
+                    .is_some();
+                if sponsor_id.is_none() && !has_sponsor {
+                    return Err(StoreError::invalid_field(FieldError::new(
+                        "sponsor",
+                        "required",
+                        "the child has no sponsor yet: name one (--sponsor ID) to link",
+                    )));
+                }
+                Ok((child, (category, relationship)))
             },
             |tx, id, (category, relationship)| {
                 let before = children::load_child(tx, id, &Visibility::EVERYTHING)?;

@@ -55,8 +55,10 @@ pub const COMMAND_NAMES: &[&str] = &[
     "merge_sponsors",
     // follow-up
     "calls_due",
+    "calls_due_page",
     "log_call",
     "list_tasks",
+    "list_tasks_page",
     "red_flags",
     "acknowledge_flag",
     "dashboard",
@@ -67,6 +69,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     // printing
     "print_preview",
     "print_page",
+    "print_page_text",
     "print_save",
     "print_save_each",
     "print_open",

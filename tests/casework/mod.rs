@@ -7,6 +7,7 @@ mod case_month;
 mod court;
 mod formulas;
 mod import;
+mod legal_deadlines;
 mod lifecycle_defects;
 mod phone_oracle;
 mod redaction;

@@ -1,5 +1,5 @@
 //! Printing from the window: a notice's preview from the child's Documents tab, and the batch
-//! of notices from the hearings screen.
+//! of notices from the hearings screen; what a screen reader gets of their pages.
 
 use super::harness::{
     find_bytes_in_tree, save_screenshot_if_asked, temp_home, wait_for_app_exit, App, Session,
@@ -9,6 +9,8 @@ use super::steps::{
     choose, dismiss_toasts, fill, search_for_one_child, unlock, vault_with_release,
 };
 use super::{CALL_ADMIN, PASSPHRASE};
+
+use chrono::{Datelike, NaiveDate};
 
 #[test]
 fn print_preview_of_a_notice_and_a_batch_from_the_window() -> TestResult {
@@ -56,6 +58,21 @@ fn print_preview_of_a_notice_and_a_batch_from_the_window() -> TestResult {
         for button in ["print-save", "print-open", "print-close"] {
             assert!(s.find(button)?.displayed()?, "{button} is not shown");
         }
+        let (english_date, spanish_date) = long_dates(hearing);
+        let iso = format!("({hearing})");
+        let heard = first_page_as_heard(s, &format!("Page 1 of {pages}"))?;
+        for needle in [
+            "José Ramírez",
+            "Child / Menor",
+            english_date.as_str(),
+            spanish_date.as_str(),
+            iso.as_str(),
+        ] {
+            assert!(
+                heard.contains(needle),
+                "no {needle:?} in the page as heard: {heard}"
+            );
+        }
         dismiss_toasts(s)?;
         save_screenshot_if_asked(s, "print-preview.png")?;
         s.find("print-close")?.click()?;
@@ -70,8 +87,19 @@ fn print_preview_of_a_notice_and_a_batch_from_the_window() -> TestResult {
         save_screenshot_if_asked(s, "hearings-print.png")?;
         s.find("print-batch")?.click()?;
         s.wait_for("print-preview", SCREEN_TIMEOUT)?;
-        wait_for_loaded_pages(s)?;
+        let pages = wait_for_loaded_pages(s)?;
         assert!(s.find("print-save-each")?.displayed()?);
+        let heard = first_page_as_heard(s, &format!("Page 1 of {pages}"))?;
+        for needle in ["José Ramírez", "Menor", spanish_date.as_str()] {
+            assert!(
+                heard.contains(needle),
+                "no {needle:?} in the page as heard: {heard}"
+            );
+        }
+        assert!(
+            !heard.contains(&english_date),
+            "a notice in Spanish only: {heard}"
+        );
         save_screenshot_if_asked(s, "print-batch.png")?;
         s.find("print-close")?.click()?;
 
@@ -98,4 +126,77 @@ pub(super) fn wait_for_loaded_pages(s: &Session) -> TestResult<usize> {
         let loaded = first.attribute("data-loaded")?.as_deref() == Some("true");
         Ok(loaded.then_some(pages.len()))
     })
+}
+
+/// What a screen reader is given of the preview's first page, once its text has loaded: the
+/// text of its group with everything hidden from assistive technology (`aria-hidden`,
+/// `display: none`, `visibility: hidden`) left out and images read by their `alt`. Also checks
+/// the group is named by its heading, `heading`.
+fn first_page_as_heard(s: &Session, heading: &str) -> TestResult<String> {
+    let slot = r#"[data-testid="print-page-slot"]"#;
+    s.wait_until(SCREEN_TIMEOUT, "the first page's text to load", || {
+        s.try_find_css(&format!(
+            r#"{slot} [data-testid="print-page-text"][data-loaded="true"]"#
+        ))
+    })?;
+    let group = s.find_css(slot)?;
+    assert_eq!(group.attribute("role")?.as_deref(), Some("group"));
+    let label = group
+        .attribute("aria-labelledby")?
+        .ok_or("the page's group has no aria-labelledby")?;
+    let named = s.find_css(&format!("#{label}"))?.property("textContent")?;
+    assert_eq!(named.trim(), heading);
+    let heard = s.execute(
+        "const exposed = (el) => {\n\
+           if (el.getAttribute('aria-hidden') === 'true' || el.hidden) return false;\n\
+           const style = getComputedStyle(el);\n\
+           return style.display !== 'none' && style.visibility !== 'hidden';\n\
+         };\n\
+         const text = (node) => {\n\
+           if (node.nodeType === Node.TEXT_NODE) return node.textContent;\n\
+           if (node.nodeType !== Node.ELEMENT_NODE || !exposed(node)) return '';\n\
+           if (node.tagName === 'IMG') return ' ' + (node.getAttribute('alt') || '') + ' ';\n\
+           const inner = Array.from(node.childNodes).map(text).join('');\n\
+           return getComputedStyle(node).display === 'inline' ? inner : ' ' + inner + ' ';\n\
+         };\n\
+         return text(arguments[0]).replace(/\\s+/g, ' ').trim();",
+        vec![group.reference()],
+    )?;
+    heard
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("the page's text is not a string: {heard}"))
+}
+
+/// `day` as the notice prints it: "Wednesday, March 4, 2026" and "miércoles, 4 de marzo de 2026".
+fn long_dates(day: NaiveDate) -> (String, String) {
+    const DIAS: [&str; 7] = [
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ];
+    const MESES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    let dia = DIAS[day.weekday().num_days_from_monday() as usize];
+    let mes = MESES[day.month0() as usize];
+    (
+        day.format("%A, %B %-d, %Y").to_string(),
+        format!("{dia}, {} de {mes} de {}", day.day(), day.year()),
+    )
 }

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::commands::{
-    address, audit, calendar, calls, children, courts, flags, history, import_export, print,
-    proceedings, search, settings, sponsors, tasks, users, vault,
+    address, audit, calendar, calls, children, concern, courts, flags, history, import_export,
+    print, proceedings, relief, remind, search, settings, sponsors, tasks, users, vault,
 };
 
 #[derive(Debug, Parser)]
@@ -98,6 +98,19 @@ pub enum Command {
     Address(address::AddressCommand),
     /// The EOIR immigration court codes for --court (code, name, city, state); no sign-in
     Courts(courts::CourtsArgs),
+    /// A child's relief pathways (SIJS, asylum, T visa, HHS trafficking assistance) and the
+    /// legal deadlines they bring: `relief set`, `relief show`
+    #[command(subcommand)]
+    Relief(relief::ReliefCommand),
+    /// Every legal deadline of the open cases, with its rule and source (a checklist, not legal
+    /// advice)
+    Deadlines(relief::DeadlinesArgs),
+    /// Concern reports: open, submit, approve, return, report, close, list, show
+    #[command(subcommand)]
+    Concern(concern::ConcernCommand),
+    /// A hearing reminder for the sponsor in English or Spanish, as text and sms:/WhatsApp
+    /// links (Tether sends nothing)
+    Remind(remind::RemindArgs),
 }
 
 #[cfg(test)]

@@ -82,6 +82,18 @@ pub enum AuditAction {
     ChildReopened,
     /// A case was assigned to a (new) case manager.
     ChildAssigned,
+    ReliefUpdated,
+    InAbsentiaRecorded,
+    DeadlinesListed,
+    ConcernOpened,
+    ConcernSubmitted,
+    ConcernApproved,
+    ConcernReturned,
+    ConcernReported,
+    ConcernClosed,
+    ConcernsListed,
+    ReminderPrepared,
+    SupervisorChanged,
 }
 
 impl AuditAction {
@@ -135,6 +147,18 @@ impl AuditAction {
             AuditAction::ChildClosed => "child_closed",
             AuditAction::ChildReopened => "child_reopened",
             AuditAction::ChildAssigned => "child_assigned",
+            AuditAction::ReliefUpdated => "relief_updated",
+            AuditAction::InAbsentiaRecorded => "in_absentia_recorded",
+            AuditAction::DeadlinesListed => "deadlines_listed",
+            AuditAction::ConcernOpened => "concern_opened",
+            AuditAction::ConcernSubmitted => "concern_submitted",
+            AuditAction::ConcernApproved => "concern_approved",
+            AuditAction::ConcernReturned => "concern_returned",
+            AuditAction::ConcernReported => "concern_reported",
+            AuditAction::ConcernClosed => "concern_closed",
+            AuditAction::ConcernsListed => "concerns_listed",
+            AuditAction::ReminderPrepared => "reminder_prepared",
+            AuditAction::SupervisorChanged => "supervisor_changed",
         }
     }
 }

@@ -12,6 +12,7 @@ mod error;
 pub mod from_views;
 mod jobs;
 mod output;
+pub mod reminder;
 mod templates;
 
 pub use error::{PrintError, Result};

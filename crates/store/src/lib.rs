@@ -12,6 +12,7 @@ pub mod files;
 pub mod followup;
 pub mod inspect;
 mod kdf;
+pub mod legal;
 pub(crate) mod key_slots;
 mod migrations;
 mod paths;
@@ -26,7 +27,7 @@ pub use error::{ErrorKind, Result, StoreError};
 pub use key_slots::{DropReason, DroppedSlot};
 pub use paths::{VaultPaths, DATABASE_FILE, KEY_SLOTS_FILE, KEY_SLOTS_LOCK_FILE};
 pub use session::{
-    AuditReceipt, Calendar, KeyRecipient, NewAddress, PrintKind, RekeyReport, Session,
+    concern_destinations, AuditReceipt, Calendar, KeyRecipient, NewAddress, PrintKind, RekeyReport, ReportedTo, Session,
     SignedInUser, SwbAnswers, UserSummary,
 };
 pub use settings::{TemplateOverride, DEFAULT_AUTO_LOCK_MINUTES};

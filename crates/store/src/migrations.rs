@@ -287,6 +287,54 @@ const MIGRATIONS: &[Step] = &[
     // 11: the search index (merged records' numbers find their case) and every case's tasks
     //     (age-out, a sponsor with no working number) from the lifecycle schema
     Step::Rust(reindex_and_reschedule),
+    // 12: legal deadlines and child protection (issue 13): each child's relief plan, the
+    //     in absentia order a missed hearing may bring, concern reports with every step kept
+    //     as an event, and supervisors among the case managers
+    Step::Sql(
+        "CREATE TABLE relief_plans (
+            child_id   INTEGER PRIMARY KEY REFERENCES children (id),
+            plan       TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+         );
+         CREATE TABLE in_absentia_orders (
+            hearing_id INTEGER PRIMARY KEY REFERENCES hearings (id),
+            child_id   INTEGER NOT NULL REFERENCES children (id),
+            order_json TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+         );
+         CREATE TABLE concerns (
+            id          INTEGER PRIMARY KEY,
+            child_id    INTEGER NOT NULL REFERENCES children (id),
+            call_id     INTEGER REFERENCES calls (id),
+            category    TEXT NOT NULL,
+            heard       TEXT NOT NULL,
+            state       TEXT NOT NULL DEFAULT 'draft'
+                CHECK (state IN ('draft', 'submitted', 'approved', 'reported', 'closed')),
+            opened_on   TEXT NOT NULL,
+            approved_on TEXT,
+            reported_to TEXT,
+            reported_on TEXT,
+            reference   TEXT
+         );
+         CREATE INDEX concerns_child ON concerns (child_id);
+         CREATE INDEX concerns_state ON concerns (state);
+         CREATE TABLE concern_steps (
+            id         INTEGER PRIMARY KEY,
+            concern_id INTEGER NOT NULL REFERENCES concerns (id),
+            step       TEXT NOT NULL,
+            at         TEXT NOT NULL,
+            actor      TEXT NOT NULL,
+            actor_id   INTEGER,
+            note       TEXT NOT NULL DEFAULT '',
+            detail     TEXT NOT NULL DEFAULT '{}'
+         );
+         CREATE INDEX concern_steps_concern ON concern_steps (concern_id, id);
+         CREATE TRIGGER concern_steps_no_update BEFORE UPDATE ON concern_steps
+         BEGIN SELECT RAISE(ABORT, 'the steps of a concern report are append-only'); END;
+         CREATE TRIGGER concern_steps_no_delete BEFORE DELETE ON concern_steps
+         BEGIN SELECT RAISE(ABORT, 'the steps of a concern report are append-only'); END;
+         ALTER TABLE users ADD COLUMN supervisor INTEGER NOT NULL DEFAULT 0;",
+    ),
 ];
 
 /// Whether the schema has migration 10's columns, which today's search and scheduling code

@@ -2,6 +2,8 @@
 //! once. `Session` (session/settings.rs) decides who may change them; the scheduler and the
 //! import read the call schedule from here too.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -21,6 +23,11 @@ const CLINIC_NAME: &str = "clinic_name";
 const CLINIC_PHONE: &str = "clinic_phone";
 /// One line of the address per line.
 const CLINIC_ADDRESS: &str = "clinic_address";
+/// The clinic's own ages at which a state's courts stop making SIJS predicate orders, over the
+/// shipped table: a JSON object of state codes, `{"TX": 21}`.
+pub(crate) const PREDICATE_ORDER_AGES: &str = "legal_predicate_order_ages";
+/// Days an approved concern report has to be reported (default one).
+pub(crate) const CONCERN_REPORT_DAYS: &str = "concern_report_days";
 
 pub(crate) fn auto_lock_minutes(conn: &Connection) -> Result<u32> {
     Ok(read(conn, AUTO_LOCK, "read a setting")?
@@ -74,6 +81,27 @@ pub(crate) fn save_clinic_contact(conn: &Connection, contact: &ClinicContact) ->
         write(conn, key, value, "save the clinic contact")?;
     }
     Ok(())
+}
+
+pub(crate) fn predicate_order_ages(conn: &Connection) -> Result<BTreeMap<String, u8>> {
+    Ok(read(conn, PREDICATE_ORDER_AGES, "read the predicate-order ages")?
+        .and_then(|r| serde_json::from_str(&r).ok())
+        .unwrap_or_default())
+}
+
+pub(crate) fn save_predicate_order_ages(conn: &Connection, ages: &BTreeMap<String, u8>) -> Result<()> {
+    let json = serde_json::to_string(ages).unwrap_or_else(|_| "{}".into());
+    write(conn, PREDICATE_ORDER_AGES, &json, "save the predicate-order ages")
+}
+
+pub(crate) fn concern_report_days(conn: &Connection) -> Result<u64> {
+    Ok(read(conn, CONCERN_REPORT_DAYS, "read a setting")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(tether_core::legal::DEFAULT_REPORT_WITHIN_DAYS))
+}
+
+pub(crate) fn save_concern_report_days(conn: &Connection, days: u64) -> Result<()> {
+    write(conn, CONCERN_REPORT_DAYS, &days.to_string(), "save a setting")
 }
 
 /// Template overrides are rows `template:<name>` holding [`TemplateOverride`] as JSON: they live

@@ -2,9 +2,13 @@
 
 use tether_core::casework::parse_local_datetime;
 
+use chrono::NaiveDate;
+use tether_store::followup::{DueWindow, PageRange, TaskFilter};
+
 use super::optional_date;
 use crate::ipc::followup::{
-    CallDue, CallLogged, CallOutcome, Dashboard, HearingItem, RedFlag, SwbAnswers, TaskItem,
+    CallDue, CallLogged, CallOutcome, CallPage, Dashboard, DueSection, HearingItem, RedFlag,
+    SwbAnswers, TaskItem, TaskPage,
 };
 use crate::ipc::ids::convert_all;
 use crate::ipc::AppError;
@@ -28,6 +32,45 @@ pub fn calls_due(
     })
 }
 
+/// One page of a section of the queue; `on`: the last day of `upcoming` (default today).
+pub fn calls_due_page(
+    state: &AppState,
+    section: DueSection,
+    on: Option<String>,
+    mine: bool,
+    offset: u32,
+    limit: u32,
+) -> Result<CallPage, AppError> {
+    let on = optional_date("on", on.as_deref())?;
+    state.with_session(|s| {
+        let window = section_window(section, s.today(), on, mine.then(|| s.user_id("me")).transpose()?);
+        let page = s.calls_due_page(window, chrono::Utc::now(), PageRange { offset, limit })?;
+        Ok(CallPage {
+            total: page.total,
+            calls: convert_all(page.items)?,
+        })
+    })
+}
+
+/// The days a section covers on `today`: before it, it, or after it up to `on`.
+fn section_window(
+    section: DueSection,
+    today: NaiveDate,
+    on: Option<NaiveDate>,
+    assigned_to: Option<i64>,
+) -> DueWindow {
+    let (from, to) = match section {
+        DueSection::Overdue => (None, today.pred_opt().unwrap_or(today)),
+        DueSection::Today => (Some(today), today),
+        DueSection::Upcoming => (today.succ_opt(), on.unwrap_or(today)),
+    };
+    DueWindow {
+        from,
+        to,
+        assigned_to,
+    }
+}
+
 pub fn log_call(
     state: &AppState,
     id_or_case: String,
@@ -41,13 +84,14 @@ pub fn log_call(
         .filter(|t| !t.trim().is_empty())
         .map(|t| parse_local_datetime("at", &t).map_err(|e| AppError::invalid_parse("at", &e)))
         .transpose()?;
+    let answers = answers.map(TryInto::try_into).transpose()?;
     state.with_session(|s| {
         Ok(s.log_call_to(
             &id_or_case,
             outcome.into(),
             at,
             &note,
-            answers.map(Into::into),
+            answers,
             phone.as_deref(),
         )?
         .try_into()?)
@@ -64,6 +108,39 @@ pub fn list_tasks(
         let on = on.unwrap_or_else(|| s.today());
         let mine = if mine { Some(s.user_id("me")?) } else { None };
         Ok(convert_all(s.tasks_for(on, mine)?)?)
+    })
+}
+
+/// One page of a section of the task list; `kind`: one kind of task (default every kind).
+#[allow(clippy::too_many_arguments)]
+pub fn list_tasks_page(
+    state: &AppState,
+    section: DueSection,
+    on: Option<String>,
+    mine: bool,
+    kind: Option<String>,
+    offset: u32,
+    limit: u32,
+) -> Result<TaskPage, AppError> {
+    let on = optional_date("on", on.as_deref())?;
+    state.with_session(|s| {
+        let window = section_window(section, s.today(), on, mine.then(|| s.user_id("me")).transpose()?);
+        let every_kind = TaskFilter::any_kind(window);
+        let filter = match kind.as_deref().filter(|k| !k.is_empty()) {
+            Some(kind) => TaskFilter::of_kind(window, kind)?,
+            None => every_kind,
+        };
+        let page = s.tasks_page(filter, PageRange { offset, limit })?;
+        let all_kinds = if filter == every_kind {
+            page.total
+        } else {
+            s.count_tasks(every_kind)?
+        };
+        Ok(TaskPage {
+            total: page.total,
+            all_kinds,
+            tasks: convert_all(page.items)?,
+        })
     })
 }
 

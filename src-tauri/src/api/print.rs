@@ -111,6 +111,17 @@ pub fn page(state: &AppState, job: u32, page: u32) -> Result<String, AppError> {
         .ok_or_else(|| AppError::not_found("page", page.to_string()))
 }
 
+/// The text of one page of a previewed printout, in reading order, one printed line per line:
+/// what a screen reader reads in place of the page's picture.
+pub fn page_text(state: &AppState, job: u32, page: u32) -> Result<String, AppError> {
+    let prepared = state.print_job(job)?;
+    let index = usize::try_from(page).unwrap_or(usize::MAX);
+    prepared
+        .rendered()
+        .and_then(|r| r.page_text(index))
+        .ok_or_else(|| AppError::not_found("page", page.to_string()))
+}
+
 /// The file name a save dialog should suggest.
 pub fn suggested_file_name(state: &AppState, job: u32) -> Result<String, AppError> {
     Ok(state.print_job(job)?.file_name().to_owned())
@@ -355,6 +366,19 @@ mod tests {
         assert!(page(&state, shown.job, 0)?.starts_with("<svg"));
         let past_the_end = page(&state, shown.job, shown.page_count).expect_err("no such page");
         assert_eq!(past_the_end.kind, ErrorKind::NotFound);
+        // The page's words, for a screen reader: the child and the hearing as printed.
+        let text = page_text(&state, shown.job, 0)?;
+        let hearing = chrono::Utc::now().date_naive() + chrono::Days::new(7);
+        for needle in [
+            "José Ramírez".to_owned(),
+            format!("({hearing})"),
+            "Houston".to_owned(),
+            "Child / Menor".to_owned(),
+        ] {
+            assert!(text.contains(&needle), "no {needle:?} in:\n{text}");
+        }
+        let past_the_end = page_text(&state, shown.job, shown.page_count).expect_err("no page");
+        assert_eq!(past_the_end.kind, ErrorKind::NotFound);
         assert_eq!(printed_entries(&state)?, 0, "a preview is not a print");
 
         let out = dir.path().join("notice.pdf");
@@ -451,6 +475,10 @@ mod tests {
         lock(&state);
         assert_eq!(
             page(&state, held.job, 0).map_err(|e| e.kind),
+            Err(ErrorKind::Locked)
+        );
+        assert_eq!(
+            page_text(&state, held.job, 0).map_err(|e| e.kind),
             Err(ErrorKind::Locked)
         );
 

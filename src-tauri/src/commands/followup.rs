@@ -5,7 +5,8 @@ use tauri::State;
 use super::Reply;
 use crate::api;
 use crate::ipc::followup::{
-    CallDue, CallLogged, CallOutcome, Dashboard, HearingItem, RedFlag, SwbAnswers, TaskItem,
+    CallDue, CallLogged, CallOutcome, CallPage, Dashboard, DueSection, HearingItem, RedFlag,
+    SwbAnswers, TaskItem, TaskPage,
 };
 use crate::state::AppState;
 
@@ -17,6 +18,19 @@ pub(super) async fn calls_due(
     mine: bool,
 ) -> Reply<Vec<CallDue>> {
     api::followup::calls_due(&state, on, mine)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn calls_due_page(
+    state: State<'_, AppState>,
+    section: DueSection,
+    on: Option<String>,
+    mine: bool,
+    offset: u32,
+    limit: u32,
+) -> Reply<CallPage> {
+    api::followup::calls_due_page(&state, section, on, mine, offset, limit)
 }
 
 #[tauri::command]
@@ -41,6 +55,21 @@ pub(super) async fn list_tasks(
     mine: bool,
 ) -> Reply<Vec<TaskItem>> {
     api::followup::list_tasks(&state, on, mine)
+}
+
+#[tauri::command]
+#[specta::specta]
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn list_tasks_page(
+    state: State<'_, AppState>,
+    section: DueSection,
+    on: Option<String>,
+    mine: bool,
+    kind: Option<String>,
+    offset: u32,
+    limit: u32,
+) -> Reply<TaskPage> {
+    api::followup::list_tasks_page(&state, section, on, mine, kind, offset, limit)
 }
 
 #[tauri::command]

@@ -1,6 +1,6 @@
-//! Printing commands: the preview and its pages, the native save dialogs, the system viewer,
-//! and the clinic contact printed on every document. The bodies (`api::print`) take plain
-//! paths; only the dialogs and the viewer live here.
+//! Printing commands: the preview and its pages (pictures, and their text for a screen reader),
+//! the native save dialogs, the system viewer, and the clinic contact printed on every document.
+//! The bodies (`api::print`) take plain paths; only the dialogs and the viewer live here.
 
 use tauri::State;
 
@@ -32,6 +32,17 @@ pub(super) async fn print_preview(
 #[specta::specta]
 pub(super) async fn print_page(state: State<'_, AppState>, job: u32, page: u32) -> Reply<String> {
     api::print::page(&state, job, page)
+}
+
+/// A page's text for a screen reader (the page itself is shown as a picture).
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn print_page_text(
+    state: State<'_, AppState>,
+    job: u32,
+    page: u32,
+) -> Reply<String> {
+    api::print::page_text(&state, job, page)
 }
 
 /// Opens the dialog in the user's Documents folder (else Downloads, else home), never in

@@ -5,6 +5,7 @@ use specta::Type;
 use tether_store::followup as views;
 
 use super::ids::{ipc_id, IdOutOfRange};
+use super::AppError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct CallDue {
@@ -117,6 +118,9 @@ pub struct SwbAnswers {
     pub knows_court_date: Option<bool>,
     pub feels_safe: Option<bool>,
     pub new_address: Option<NewAddress>,
+    /// The optional screening questions.
+    #[serde(default)]
+    pub screening: Option<super::screening::ScreeningAnswers>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
@@ -128,9 +132,10 @@ pub struct NewAddress {
     pub zip: String,
 }
 
-impl From<SwbAnswers> for tether_store::SwbAnswers {
-    fn from(a: SwbAnswers) -> Self {
-        tether_store::SwbAnswers {
+impl TryFrom<SwbAnswers> for tether_store::SwbAnswers {
+    type Error = AppError;
+    fn try_from(a: SwbAnswers) -> Result<Self, AppError> {
+        Ok(tether_store::SwbAnswers {
             still_with_sponsor: a.still_with_sponsor,
             enrolled_in_school: a.enrolled_in_school,
             knows_court_date: a.knows_court_date,
@@ -142,7 +147,8 @@ impl From<SwbAnswers> for tether_store::SwbAnswers {
                 state: n.state,
                 zip: n.zip,
             }),
-        }
+            screening: a.screening.map(TryInto::try_into).transpose()?,
+        })
     }
 }
 
@@ -347,4 +353,34 @@ impl TryFrom<views::HearingItem> for HearingItem {
             outcome: h.outcome,
         })
     }
+}
+
+/// A part of the call queue or the task list, by due day against the backend's today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DueSection {
+    /// Due before today.
+    Overdue,
+    /// Due today.
+    Today,
+    /// Due after today, up to the day asked for.
+    Upcoming,
+}
+
+/// One page of a section of the call queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct CallPage {
+    /// How many calls the section holds.
+    pub total: u32,
+    pub calls: Vec<CallDue>,
+}
+
+/// One page of a section of the task list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct TaskPage {
+    /// How many tasks the section holds (of the kind asked for).
+    pub total: u32,
+    /// How many tasks of every kind the section holds.
+    pub all_kinds: u32,
+    pub tasks: Vec<TaskItem>,
 }

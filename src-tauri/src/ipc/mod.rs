@@ -11,6 +11,7 @@ pub mod history;
 pub mod ids;
 pub mod import;
 pub mod print;
+pub mod screening;
 pub mod templates;
 pub mod vault;
 

@@ -65,8 +65,10 @@ export const commands = {
 	updateSponsor: (sponsorId: number, input: SponsorInput, household: HouseholdMember[]) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("update_sponsor", { sponsorId, input, household })),
 	mergeSponsors: (keep: number, dup: number) => typedError<SponsorDetail, AppError>(__TAURI_INVOKE("merge_sponsors", { keep, dup })),
 	callsDue: (on: string | null, mine: boolean) => typedError<CallDue[], AppError>(__TAURI_INVOKE("calls_due", { on, mine })),
+	callsDuePage: (section: DueSection, on: string | null, mine: boolean, offset: number, limit: number) => typedError<CallPage, AppError>(__TAURI_INVOKE("calls_due_page", { section, on, mine, offset, limit })),
 	logCall: (idOrCase: string, outcome: CallOutcome, at: string | null, note: string, answers: SwbAnswers | null, phone: string | null) => typedError<CallLogged, AppError>(__TAURI_INVOKE("log_call", { idOrCase, outcome, at, note, answers, phone })),
 	listTasks: (on: string | null, mine: boolean) => typedError<TaskItem[], AppError>(__TAURI_INVOKE("list_tasks", { on, mine })),
+	listTasksPage: (section: DueSection, on: string | null, mine: boolean, kind: string | null, offset: number, limit: number) => typedError<TaskPage, AppError>(__TAURI_INVOKE("list_tasks_page", { section, on, mine, kind, offset, limit })),
 	redFlags: () => typedError<RedFlag[], AppError>(__TAURI_INVOKE("red_flags")),
 	acknowledgeFlag: (flagId: string, note: string) => typedError<RedFlag, AppError>(__TAURI_INVOKE("acknowledge_flag", { flagId, note })),
 	dashboard: (on: string | null) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboard", { on })),
@@ -76,6 +78,8 @@ export const commands = {
 	completeTask: (taskId: number, note: string, on: string | null) => typedError<TaskItem, AppError>(__TAURI_INVOKE("complete_task", { taskId, note, on })),
 	printPreview: (request: PrintRequest) => typedError<PrintPreview, AppError>(__TAURI_INVOKE("print_preview", { request })),
 	printPage: (job: number, page: number) => typedError<string, AppError>(__TAURI_INVOKE("print_page", { job, page })),
+	/**  A page's text for a screen reader (the page itself is shown as a picture). */
+	printPageText: (job: number, page: number) => typedError<string, AppError>(__TAURI_INVOKE("print_page_text", { job, page })),
 	printSave: (job: number) => typedError<SavedPrint | null, AppError>(__TAURI_INVOKE("print_save", { job })),
 	printSaveEach: (job: number) => typedError<SavedPrint | null, AppError>(__TAURI_INVOKE("print_save_each", { job })),
 	/**  Hands the PDF to the system's viewer, whose Print button opens the system print dialog. */
@@ -210,6 +214,13 @@ export type CallLogged = {
 };
 
 export type CallOutcome = "reached_child" | "reached_sponsor" | "no_answer" | "voicemail" | "wrong_number" | "refused" | "safety_concern";
+
+/**  One page of a section of the call queue. */
+export type CallPage = {
+	/**  How many calls the section holds. */
+	total: number,
+	calls: CallDue[],
+};
 
 export type ChildDetail = {
 	id: number,
@@ -354,6 +365,15 @@ export type DayCount = {
 	day: string,
 	count: number,
 };
+
+/**  A part of the call queue or the task list, by due day against the backend's today. */
+export type DueSection = 
+/**  Due before today. */
+"overdue" | 
+/**  Due today. */
+"today" | 
+/**  Due after today, up to the day asked for. */
+"upcoming";
 
 /**  What the UI branches on: a kind, a message for detail, and the field at fault if any. */
 export type ErrorKind = "locked" | "wrong_credentials" | "vault_exists" | "vault_missing" | "key_slots_missing" | "key_slots_corrupt" | "database_corrupt" | "permission_denied" | "invalid_input" | "not_found" | "conflict" | "internal";
@@ -728,6 +748,15 @@ export type TaskItem = {
 	done_on: string | null,
 	done_by: string | null,
 	done_note: string | null,
+};
+
+/**  One page of a section of the task list. */
+export type TaskPage = {
+	/**  How many tasks the section holds (of the kind asked for). */
+	total: number,
+	/**  How many tasks of every kind the section holds. */
+	all_kinds: number,
+	tasks: TaskItem[],
 };
 
 /**

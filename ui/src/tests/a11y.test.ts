@@ -80,6 +80,7 @@ const mocks = vi.hoisted(() => ({
     setClinicContact: vi.fn(),
     printPreview: vi.fn(),
     printPage: vi.fn(),
+    printPageText: vi.fn(),
     printSave: vi.fn(),
     printSaveEach: vi.fn(),
     printOpen: vi.fn(),
@@ -169,6 +170,7 @@ beforeEach(() => {
   );
   c.printPreview.mockResolvedValue(ok(printPreviewData()));
   c.printPage.mockResolvedValue(ok("<svg xmlns='http://www.w3.org/2000/svg'/>"));
+  c.printPageText.mockResolvedValue(ok("Call sheet\nJosé R. +50255123456"));
   c.printClose.mockResolvedValue(undefined);
 });
 

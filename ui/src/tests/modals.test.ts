@@ -23,6 +23,7 @@ const mocks = vi.hoisted(() => ({
     acknowledgeFlag: vi.fn(),
     printPreview: vi.fn(),
     printPage: vi.fn(),
+    printPageText: vi.fn(),
     printClose: vi.fn(),
   },
 }));
@@ -67,6 +68,7 @@ beforeEach(() => {
   mocks.commands.redFlags.mockResolvedValue(ok([redFlag({ explanation_en: "José Ramírez missed the hearing on 2025-05-20." })]));
   mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData({ document: "call_sheet", case_number: null, page_count: 1 })));
   mocks.commands.printPage.mockResolvedValue(ok("<svg xmlns='http://www.w3.org/2000/svg'/>"));
+  mocks.commands.printPageText.mockResolvedValue(ok("Call sheet"));
   mocks.commands.printClose.mockResolvedValue(undefined);
 });
 afterEach(() => {

@@ -21,6 +21,7 @@ import {
 import { setLang } from "../lib/i18n/index.svelte";
 import { resetReference } from "../lib/reference.svelte";
 import { resetDashboard } from "../lib/followup.svelte";
+import { axeFailures } from "./axe";
 
 const mocks = vi.hoisted(() => {
   const progress: ((event: { payload: unknown }) => void)[] = [];
@@ -39,6 +40,7 @@ const mocks = vi.hoisted(() => {
       setAutoLockMinutes: vi.fn(),
       printPreview: vi.fn(),
       printPage: vi.fn(),
+      printPageText: vi.fn(),
       printSave: vi.fn(),
       printSaveEach: vi.fn(),
       printOpen: vi.fn(),
@@ -83,6 +85,16 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
+/** Page `n`'s text as the backend sends it: its printed lines, one per line. */
+function pageText(n: number): string {
+  return [
+    "Su audiencia en la corte de inmigración",
+    "Menor José Ramírez",
+    "Fecha miércoles, 4 de marzo de 2026 (2026-03-04)",
+    `Página ${n}`,
+  ].join("\n");
+}
+
 /** The page slots (the elements observed for lazy loading) of the open preview. */
 function slots(): HTMLElement[] {
   return Array.from(screen.getByTestId("print-preview").querySelectorAll<HTMLElement>("[data-index]"));
@@ -107,6 +119,7 @@ beforeEach(() => {
   mocks.commands.auditLog.mockResolvedValue(ok([]));
   mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData()));
   mocks.commands.printPage.mockImplementation(async (_job: number, page: number) => ok(pageSvg(page + 1)));
+  mocks.commands.printPageText.mockImplementation(async (_job: number, page: number) => ok(pageText(page + 1)));
   mocks.commands.printClose.mockResolvedValue(undefined);
   mocks.commands.clinicContact.mockResolvedValue(ok(clinic));
 });
@@ -189,7 +202,7 @@ describe("Child detail: Documents tab", () => {
     expect(mocks.commands.printPage).toHaveBeenCalledTimes(1);
     expect(mocks.commands.printPage).toHaveBeenCalledWith(42, 0);
     expect(images[0].getAttribute("src")).toBe("data:image/svg+xml;charset=utf-8," + encodeURIComponent(pageSvg(1)));
-    expect(images[0]).toHaveAttribute("alt", "Reminder letter — 2025-00001, Ana López, in English, page 1 of 3");
+    expect(mocks.commands.printPageText).toHaveBeenCalledWith(42, 0);
     await fireEvent.load(images[0]);
     expect(images[0]).toHaveAttribute("data-loaded", "true");
     expect(images[1]).toHaveAttribute("data-loaded", "false");
@@ -199,6 +212,7 @@ describe("Child detail: Documents tab", () => {
     FakeIntersectionObserver.scrollIntoView([slots()[0], slots()[2]]);
     await waitFor(() => expect(mocks.commands.printPage).toHaveBeenCalledTimes(2));
     expect(mocks.commands.printPage).toHaveBeenLastCalledWith(42, 2);
+    expect(mocks.commands.printPageText).toHaveBeenCalledTimes(2);
   });
 
   it("shows a landscape page (the call sheet) with its own aspect ratio", async () => {
@@ -378,7 +392,12 @@ describe("Child detail: Documents tab", () => {
 });
 
 describe("what a screen reader hears of the pages", () => {
-  it("names each page by document, child, language and page number, and says the text is in the PDF", async () => {
+  /** The preview's pages as a screen reader meets them: the group named "Page N of M". */
+  function page(preview: HTMLElement, name: string): HTMLElement {
+    return within(preview).getByRole("group", { name });
+  }
+
+  it("reads each page's printed text under Page N of M, the picture hidden from it", async () => {
     mocks.commands.getChild.mockResolvedValue(ok(childDetail({ given_name: "José", family_name: "Ramírez", case_number: "2025-00417" })));
     mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData({ case_number: "2025-00417", page_count: 2 })));
     const panel = await openDocuments();
@@ -386,23 +405,79 @@ describe("what a screen reader hears of the pages", () => {
     await fireEvent.click(within(panel).getByTestId("print-notice"));
     const preview = await screen.findByTestId("print-preview");
     await waitFor(() => expect(within(preview).getAllByTestId("print-page")).toHaveLength(2));
-    expect(within(preview).getAllByTestId("print-page").map((img) => img.getAttribute("alt"))).toEqual([
-      "Hearing notice — 2025-00417, José Ramírez, in Spanish, page 1 of 2",
-      "Hearing notice — 2025-00417, José Ramírez, in Spanish, page 2 of 2",
-    ]);
     const pages = within(preview).getByRole("region", { name: "Pages of the document" });
     expect(pages).toHaveAccessibleDescription(
-      "The pages below are pictures of the printout, and a screen reader cannot read their words here. To have the text read, open it in the PDF viewer with Print.",
+      "Hearing notice — 2025-00417, José Ramírez, in Spanish. Each page below is shown as a picture of the printout; a screen reader reads its text instead, line by line as printed. A page's text loads as it scrolls into view.",
     );
+    const first = page(preview, "Page 1 of 2");
+    const second = page(preview, "Page 2 of 2");
+    expect(within(first).getByRole("heading", { level: 3 })).toHaveTextContent("Page 1 of 2");
+    // Not fetched yet: it says so, in words a screen reader reads.
+    expect(within(first).getByTestId("print-page-text")).toHaveTextContent("Loading page 1…");
+
+    FakeIntersectionObserver.scrollIntoView([slots()[0]]);
+    const text = within(first).getByTestId("print-page-text");
+    await waitFor(() => expect(text).toHaveAttribute("data-loaded", "true"));
+    expect(mocks.commands.printPageText).toHaveBeenCalledWith(42, 0);
+    // One element per printed line, in the document's language, not hidden from assistive technology.
+    expect(Array.from(text.children).map((line) => line.textContent)).toEqual([
+      "Su audiencia en la corte de inmigración",
+      "Menor José Ramírez",
+      "Fecha miércoles, 4 de marzo de 2026 (2026-03-04)",
+      "Página 1",
+    ]);
+    expect(text).toHaveAttribute("lang", "es");
+    expect(text.closest('[aria-hidden="true"]')).toBeNull();
+    expect(within(first).getByText("Menor José Ramírez")).toBeInTheDocument();
+    // The picture says nothing more: it is hidden, with an empty text alternative.
+    const image = within(first).getByTestId("print-page");
+    expect(image).toHaveAttribute("alt", "");
+    expect(image).toHaveAttribute("aria-hidden", "true");
+    expect(within(second).getByTestId("print-page-text")).toHaveTextContent("Loading page 2…");
+    expect(within(second).queryByText("Menor José Ramírez")).toBeNull();
+    expect(await axeFailures(preview)).toEqual([]);
   });
 
-  it("says the call sheet's day and that it is in both languages side by side, in Spanish", async () => {
+  it("says when a page's text could not be read, and still shows the page", async () => {
+    mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData({ page_count: 1 })));
+    mocks.commands.printPageText.mockResolvedValue(err("internal", "the page has no text"));
+    const panel = await openDocuments();
+    await fireEvent.click(within(panel).getByTestId("print-notice"));
+    const preview = await screen.findByTestId("print-preview");
+    await waitFor(() => expect(slots()).toHaveLength(1));
+    FakeIntersectionObserver.scrollIntoView([slots()[0]]);
+    const first = page(preview, "Page 1 of 1");
+    await waitFor(() => expect(within(first).getByTestId("print-page-text")).toHaveTextContent("The text of page 1 could not be read."));
+    expect(within(first).getByTestId("print-page")).toHaveAttribute("src");
+  });
+
+  it("closes the preview when the job is gone while reading a page's text", async () => {
+    render(Toast);
+    mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData({ page_count: 1 })));
+    mocks.commands.printPageText.mockResolvedValue(err("not_found", "no print job 42"));
+    const panel = await openDocuments();
+    await fireEvent.click(within(panel).getByTestId("print-notice"));
+    await screen.findByTestId("print-preview");
+    await waitFor(() => expect(slots()).toHaveLength(1));
+    FakeIntersectionObserver.scrollIntoView([slots()[0]]);
+    await waitFor(() => expect(screen.queryByTestId("print-preview")).toBeNull());
+    expect(await screen.findByText("The preview is no longer available (for example after the automatic lock). Open it again.")).toBeInTheDocument();
+  });
+
+  it("names the pages in Spanish, and leaves each page's language to it when there are two", async () => {
     setLang("es");
     mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData({ document: "call_sheet", case_number: null, page_count: 1 })));
     render(CallQueue, { onopen: vi.fn() });
     await fireEvent.click(await screen.findByTestId("print-call-sheet"));
-    const page = await screen.findByTestId("print-page");
-    expect(page).toHaveAttribute("alt", "Hoja de llamadas — mar, 3 jun, en inglés y español, uno al lado del otro, página 1 de 1");
+    const preview = await screen.findByTestId("print-preview");
+    expect(within(preview).getByRole("region", { name: "Páginas del documento" })).toHaveAccessibleDescription(
+      "Hoja de llamadas — mar, 3 jun, en inglés y español, uno al lado del otro. Cada página de abajo se muestra como una imagen del documento; un lector de pantalla lee en su lugar su texto, línea por línea tal como se imprime. El texto de una página se carga al desplazarse hasta ella.",
+    );
+    const first = page(preview, "Página 1 de 1");
+    expect(within(first).getByTestId("print-page-text")).toHaveTextContent("Cargando la página 1…");
+    FakeIntersectionObserver.scrollIntoView([slots()[0]]);
+    await waitFor(() => expect(within(first).getByText("Menor José Ramírez")).toBeInTheDocument());
+    expect(within(first).getByTestId("print-page-text")).not.toHaveAttribute("lang");
   });
 
   it("counts the notices of a batch", async () => {
@@ -412,7 +487,11 @@ describe("what a screen reader hears of the pages", () => {
     render(Hearings, { onopen: vi.fn() });
     await fireEvent.click(screen.getByTestId("print-batch"));
     await waitFor(() => expect(screen.getAllByTestId("print-page")).toHaveLength(3));
-    expect(screen.getAllByTestId("print-page")[2]).toHaveAttribute("alt", "Hearing notices (3), in English, page 3 of 3");
+    const preview = screen.getByTestId("print-preview");
+    expect(within(preview).getByRole("region", { name: "Pages of the document" })).toHaveAccessibleDescription(
+      expect.stringMatching(/^Hearing notices \(3\), in English\. /),
+    );
+    expect(page(preview, "Page 3 of 3")).toBeInTheDocument();
   });
 });
 

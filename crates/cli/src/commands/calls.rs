@@ -145,5 +145,16 @@ fn log(session: &mut Session, a: CallLogArgs) -> Result<()> {
             .map(|d| format!("; next attempt due {d}"))
             .unwrap_or_default()
     );
+    if let Some(screening) = &logged.screening {
+        for f in &screening.flags {
+            println!("screening: {} (source: {})", f.explanation_en, f.rule.source);
+        }
+        if screening.offer_concern_report {
+            println!(
+                "a trafficking indicator was heard: open a concern report with `tether concern open {} --call {} --category trafficking_indicators --text …`",
+                a.child, logged.call_id
+            );
+        }
+    }
     Ok(())
 }

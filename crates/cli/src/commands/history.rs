@@ -73,8 +73,18 @@ fn line(e: &HistoryEntry) -> String {
                 .and_then(Value::as_object)
                 .map(|a| {
                     a.iter()
-                        .filter(|(k, v)| *k != "new_address" && !v.is_null())
+                        .filter(|(k, v)| {
+                            !matches!(k.as_str(), "new_address" | "screening" | "screening_answers")
+                                && !v.is_null()
+                        })
                         .map(|(k, v)| format!("{k}={v}"))
+                        .chain(
+                            a.get("screening")
+                                .and_then(|s| s.get("flags"))
+                                .and_then(Value::as_array)
+                                .filter(|f| !f.is_empty())
+                                .map(|f| format!("screening raised {}", f.len())),
+                        )
                         .collect::<Vec<_>>()
                         .join(" ")
                 })
@@ -147,6 +157,54 @@ fn line(e: &HistoryEntry) -> String {
             d.get("from").and_then(Value::as_str).unwrap_or("nobody")
         ),
         "phone_not_working" => format!("number {} marked not working", text(d, "phone")),
+        "relief_updated" => format!(
+            "relief: {} {} on {}",
+            text(d, "pathway"),
+            text(d, "status"),
+            text(d, "on")
+        ),
+        "in_absentia_recorded" => format!(
+            "hearing #{}: in absentia order recorded ({})",
+            d.get("hearing_id").unwrap_or(&Value::Null),
+            d.get("order")
+                .and_then(|o| o.get("status"))
+                .and_then(Value::as_str)
+                .unwrap_or("—")
+        ),
+        "concern_opened" => format!(
+            "concern report #{} opened ({})",
+            d.get("concern_id").unwrap_or(&Value::Null),
+            text(d, "category")
+        ),
+        "concern_submitted" | "concern_approved" | "concern_returned" | "concern_closed" => {
+            format!(
+                "concern report #{} {}{}",
+                d.get("concern_id").unwrap_or(&Value::Null),
+                match e.kind.as_str() {
+                    "concern_submitted" => "submitted for approval",
+                    "concern_approved" => "approved",
+                    "concern_returned" => "sent back",
+                    _ => "closed",
+                },
+                match text(d, "note") {
+                    "" => String::new(),
+                    note => format!(" — {note}"),
+                }
+            )
+        }
+        "concern_reported" => format!(
+            "concern report #{} reported to {} on {} (reference {})",
+            d.get("concern_id").unwrap_or(&Value::Null),
+            text(d, "to"),
+            text(d, "on"),
+            text(d, "reference")
+        ),
+        "reminder_prepared" => format!(
+            "hearing reminder prepared ({}, {} characters) for {}",
+            text(d, "lang"),
+            d.get("length").unwrap_or(&Value::Null),
+            text(d, "hearing_at")
+        ),
         "import_updated" => format!(
             "updated from a release file: {}",
             d.get("changes")

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod calendar;
 pub mod calls;
 pub mod children;
+pub mod concern;
 pub mod courts;
 pub mod flags;
 pub mod history;
@@ -13,6 +14,8 @@ pub mod import_export;
 pub mod lifecycle;
 pub mod print;
 pub mod proceedings;
+pub mod relief;
+pub mod remind;
 pub mod search;
 pub mod settings;
 pub mod sponsors;
@@ -61,6 +64,10 @@ pub fn run(cli: Cli) -> Result<()> {
         // Print errors keep their own type: their kind picks the exit code.
         Command::Print(command) => Box::new(|s| Ok(print::run(s, command)?)),
         Command::Address(command) => Box::new(|s| address::run(s, command)),
+        Command::Relief(command) => Box::new(|s| relief::run(s, command)),
+        Command::Deadlines(args) => Box::new(|s| relief::deadlines(s, args)),
+        Command::Concern(command) => Box::new(|s| concern::run(s, command)),
+        Command::Remind(args) => Box::new(|s| remind::run(s, args)),
         // Reference data: no sign-in.
         Command::Courts(args) => return courts::run(args),
     };

@@ -17,6 +17,9 @@ pub enum HearingCommand {
     Add(HearingAddArgs),
     /// Record a hearing's outcome or judge
     Set(HearingSetArgs),
+    /// After a missed hearing: whether an in absentia order was entered (--order-on DATE
+    /// --ground exceptional_circumstances|notice_not_received, or --no-order)
+    InAbsentia(super::relief::InAbsentiaArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -103,6 +106,7 @@ pub fn hearing(session: &mut Session, command: HearingCommand) -> Result<()> {
     match command {
         HearingCommand::Add(args) => hearing_add(session, args),
         HearingCommand::Set(args) => hearing_set(session, args),
+        HearingCommand::InAbsentia(args) => super::relief::in_absentia(session, args),
     }
 }
 

@@ -25,6 +25,12 @@ pub enum UserCommand {
     Remove { name: String },
     /// Give a user a new passphrase (from TETHER_NEW_PASSPHRASE or a prompt)
     Reset { name: String },
+    /// Mark a case manager as supervisor (they approve concern reports); --off to unmark
+    Supervisor {
+        name: String,
+        #[arg(long)]
+        off: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -82,6 +88,14 @@ pub fn run(session: &mut Session, command: UserCommand) -> Result<()> {
             session.reset_passphrase(&name, &passphrase)?;
             super::vault::strength_hint(&passphrase);
             println!("passphrase reset for {name}");
+        }
+        UserCommand::Supervisor { name, off } => {
+            session.set_supervisor(&name, !off)?;
+            if off {
+                println!("{name} is no longer a supervisor");
+            } else {
+                println!("{name} is a supervisor: they may approve concern reports");
+            }
         }
     }
     Ok(())

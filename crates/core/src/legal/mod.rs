@@ -79,6 +79,7 @@
 mod age;
 mod asylum;
 mod book;
+mod concern;
 mod data;
 mod hazardous;
 mod in_absentia;
@@ -86,6 +87,7 @@ mod items;
 mod labour;
 mod otip;
 mod relief;
+mod relief_step;
 mod review;
 mod rules;
 mod screening;
@@ -99,6 +101,10 @@ mod tests;
 
 pub use book::{screen, RuleBook};
 pub use data::RuleDataError;
+pub use concern::{
+    report_due, submit_due, ConcernCategory, ConcernError, ConcernState, ConcernStep, Destination,
+    DestinationInfo, DEFAULT_REPORT_WITHIN_DAYS, SUBMIT_WITHIN_DAYS,
+};
 pub use hazardous::{HazardousOccupation, HazardousTable};
 pub use in_absentia::{InAbsentiaOrder, MissedHearing, ReopenGround};
 pub use items::{
@@ -109,6 +115,7 @@ pub use relief::{
     AsylumDecision, AsylumForum, AsylumOutcome, AsylumProgress, OtipProgress, Pathway, ReliefError,
     ReliefPlan, ReliefStatus, SijsProgress, TVisaProgress,
 };
+pub use relief_step::{statuses, ReliefStepError, StepDetail, PATHWAYS};
 pub use review::{deadlines, review, LegalFacts, LegalReview, DISCLAIMER_EN, DISCLAIMER_ES};
 pub use rules::{Rule, RuleId, RuleTable, RuleValue, SourceKind, ValueKind};
 pub use screening::{

@@ -1,5 +1,5 @@
 //! The Typst engine: templates (shipped, or overridden by the clinic's admin in the vault) compiled into a [`Rendered`] document,
-//! then written as PDF or as SVG pages.
+//! then written as PDF or as SVG pages, with each page's text for a screen reader.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +10,7 @@ use typst_layout::PagedDocument;
 
 use super::error::RenderError;
 use super::job::{Job, Printable};
+use super::page_text;
 use super::templates::TEMPLATES;
 
 static FONT_REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
@@ -165,6 +166,14 @@ impl Rendered {
     pub fn page_svg(&self, index: usize) -> Option<String> {
         let page = self.document.pages().get(index)?;
         Some(typst_svg::svg(page, &typst_svg::SvgOptions::default()))
+    }
+
+    /// The text of page `index` (0-based) in reading order, one printed line per line, for a
+    /// screen reader; `None` when out of range. Taken from the same layout as
+    /// [`Rendered::page_svg`] and [`Rendered::pdf`].
+    pub fn page_text(&self, index: usize) -> Option<String> {
+        let page = self.document.pages().get(index)?;
+        Some(page_text::frame_text(&page.frame))
     }
 
     /// Page size in points of the first page (width, height); (612, 792) for US Letter

@@ -17,6 +17,7 @@ mod dates;
 mod engine;
 mod error;
 mod job;
+mod page_text;
 mod template_data;
 mod templates;
 

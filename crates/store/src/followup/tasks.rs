@@ -1,15 +1,26 @@
-//! The task table: kept in step with the rules by `reschedule`, read by the call queue.
+//! The task table: kept in step with the rules by `reschedule`; one task read back. Lists of
+//! tasks: `task_list` (every kind) and `call_queue` (the calls).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use tether_core::casework::redaction::Visibility;
-use tether_core::followup::{
-    callable_now, sponsor_local_time, tasks_for, ScheduleSettings, Task, TaskKind,
-};
+use tether_core::followup::{tasks_for, ScheduleSettings, Task, TaskKind};
 
 use super::facts::case_facts;
-use super::views::{CallDue, PriorAttempt, TaskView};
+use super::views::TaskView;
 use crate::error::{Result, StoreError};
+
+/// Every kind of task the table holds, as `kind_name` writes it.
+pub const TASK_KINDS: &[&str] = &[
+    "swb_call",
+    "hearing_reminder",
+    "acis_check",
+    "eoir33",
+    "escalation",
+    "hearing_notice",
+    "age_out",
+    "find_phone",
+];
 
 fn kind_name(kind: &TaskKind) -> &'static str {
     match kind {
@@ -35,8 +46,13 @@ pub(crate) fn reschedule(
     let facts = case_facts(conn, child_id)?;
     let tasks: Vec<Task> = tasks_for(&facts, settings, today);
     upsert_tasks(conn, child_id, &tasks)?;
-    let keys = serde_json::to_string(&tasks.iter().map(|t| t.key.as_str()).collect::<Vec<_>>())
-        .unwrap_or_else(|_| "[]".into());
+    let mut keys: Vec<String> = tasks.iter().map(|t| t.key.clone()).collect();
+    // The legal deadlines, steps and concern reports (issue 13) share the table.
+    if facts.open {
+        let legal = crate::legal::schedule::rows(conn, child_id, today)?;
+        keys.extend(crate::legal::schedule::upsert(conn, child_id, &legal)?);
+    }
+    let keys = serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into());
     conn.prepare_cached(
         "UPDATE tasks SET closed = 1 WHERE child_id = ?1 AND closed = 0
             AND key NOT IN (SELECT value FROM json_each(?2))",
@@ -114,141 +130,8 @@ pub(crate) fn first_open_call(conn: &Connection, child_id: i64) -> Result<Option
     Ok(detail.and_then(|d| serde_json::from_str::<TaskKind>(&d).ok()))
 }
 
-fn shown_name(given: &str, family: &str, vis: &Visibility) -> String {
+pub(crate) fn shown_name(given: &str, family: &str, vis: &Visibility) -> String {
     tether_core::casework::display_child_name(given, family, *vis)
-}
-
-/// Safety & Well-Being call attempts due on or before `on`, overdue first.
-pub(crate) fn calls_due(
-    conn: &Connection,
-    on: NaiveDate,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-    settings: &ScheduleSettings,
-    vis: &Visibility,
-    assigned_to: Option<i64>,
-) -> Result<Vec<CallDue>> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT t.id, t.child_id, c.case_number, c.given_name, c.family_name,
-                s.given_name || ' ' || s.family_name,
-                (SELECT e164 FROM sponsor_phones p WHERE p.sponsor_id = s.id
-                 ORDER BY p.not_working_on IS NOT NULL, p.position LIMIT 1),
-                t.attempt, t.due_on, s.time_zone, c.primary_language, c.interpreter_needed,
-                s.id, t.detail
-             FROM tasks t
-             JOIN children c ON c.id = t.child_id
-             LEFT JOIN sponsors s ON s.id = c.sponsor_id
-             WHERE t.closed = 0 AND t.kind = 'swb_call' AND t.due_on <= ?1
-               AND c.status = 'open' AND (?2 IS NULL OR c.assigned_to = ?2)
-             ORDER BY t.due_on, t.id",
-        )
-        .map_err(StoreError::sql("read the call queue"))?;
-    let on_text = on.to_string();
-    // Overdue means before today, whatever day the queue is asked for.
-    let today_text = today.to_string();
-    let (start, end) = settings.calling_window;
-    let window = format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"));
-    let rows = stmt
-        .query_map(params![&on_text, assigned_to], |r| {
-            let tz: Option<String> = r.get(9)?;
-            let offset_days = match serde_json::from_str::<TaskKind>(&r.get::<_, String>(13)?) {
-                Ok(TaskKind::SwbCall { offset_days, .. }) => offset_days,
-                _ => 0,
-            };
-            let due_on: String = r.get(8)?;
-            let given: String = r.get(3)?;
-            let family: String = r.get(4)?;
-            let call = CallDue {
-                task_id: r.get(0)?,
-                child_id: r.get(1)?,
-                case_number: r.get(2)?,
-                child_name: shown_name(&given, &family, vis),
-                sponsor_name: r.get(5)?,
-                sponsor_phone: r.get(6)?,
-                attempt: r.get::<_, Option<u8>>(7)?.unwrap_or(1),
-                overdue: due_on < today_text,
-                due_on,
-                sponsor_local_time: tz
-                    .as_deref()
-                    .and_then(|tz| sponsor_local_time(now, tz))
-                    .map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
-                callable_now: tz
-                    .as_deref()
-                    .is_some_and(|tz| callable_now(now, tz, settings.calling_window)),
-                sponsor_time_zone: tz,
-                language: r.get(10)?,
-                interpreter_needed: r.get(11)?,
-                sponsor_phones: Vec::new(),
-                sponsor_phones_not_working: Vec::new(),
-                calling_window: window.clone(),
-                prior_attempts: Vec::new(),
-            };
-            Ok((call, r.get::<_, Option<i64>>(12)?, offset_days))
-        })
-        .map_err(StoreError::sql("read the call queue"))?;
-    let due: Vec<(CallDue, Option<i64>, u16)> = rows
-        .collect::<rusqlite::Result<_>>()
-        .map_err(StoreError::sql("read the call queue"))?;
-    due.into_iter()
-        .map(|(mut call, sponsor_id, offset_days)| {
-            if let Some(sid) = sponsor_id {
-                for (phone, not_working) in crate::casework::sponsors::phones(conn, sid)? {
-                    if not_working.is_some() {
-                        call.sponsor_phones_not_working.push(phone.clone());
-                    }
-                    call.sponsor_phones.push(phone);
-                }
-            }
-            call.prior_attempts = prior_attempts(conn, call.child_id, offset_days)?;
-            Ok(call)
-        })
-        .collect()
-}
-
-/// The attempts already logged on the child's call at `offset_days` (its day after release).
-fn prior_attempts(conn: &Connection, child_id: i64, offset_days: u16) -> Result<Vec<PriorAttempt>> {
-    conn.prepare_cached(
-        "SELECT attempt, called_on, outcome FROM calls
-         WHERE child_id = ?1 AND offset_days = ?2 ORDER BY called_at, id",
-    )
-    .and_then(|mut s| {
-        s.query_map(params![child_id, offset_days], |r| {
-            Ok(PriorAttempt {
-                attempt: r.get(0)?,
-                on: r.get(1)?,
-                outcome: r.get(2)?,
-            })
-        })?
-        .collect()
-    })
-    .map_err(StoreError::sql("read the call queue"))
-}
-
-/// Every open task due on or before `on`, overdue first; the call tasks only for a role
-/// that may not see the others (`Visibility::all_tasks`).
-pub(crate) fn tasks_due(
-    conn: &Connection,
-    on: NaiveDate,
-    today: NaiveDate,
-    vis: &Visibility,
-    assigned_to: Option<i64>,
-) -> Result<Vec<TaskView>> {
-    let mut stmt = conn
-        .prepare_cached(&format!(
-            "{TASK_COLUMNS} WHERE t.closed = 0 AND t.due_on <= ?1 AND (?2 OR t.kind = 'swb_call')
-               AND c.status = 'open' AND (?3 IS NULL OR c.assigned_to = ?3)
-             ORDER BY t.due_on, t.id"
-        ))
-        .map_err(StoreError::sql("read tasks"))?;
-    let today_text = today.to_string();
-    let rows = stmt
-        .query_map(params![on.to_string(), vis.all_tasks, assigned_to], |r| {
-            task_from_row(r, &today_text, vis)
-        })
-        .map_err(StoreError::sql("read tasks"))?;
-    rows.collect::<rusqlite::Result<_>>()
-        .map_err(StoreError::sql("read tasks"))
 }
 
 /// One task, open or done, as `vis` may see it.
@@ -258,17 +141,20 @@ pub(crate) fn task_view(
     today: NaiveDate,
     vis: &Visibility,
 ) -> Result<TaskView> {
-    conn.prepare_cached(&format!("{TASK_COLUMNS} WHERE t.id = ?1"))
+    conn.prepare_cached(&format!("{TASK_SELECT} {TASK_FROM} WHERE t.id = ?1"))
         .and_then(|mut s| s.query_row([task_id], |r| task_from_row(r, &today.to_string(), vis)))
         .map_err(StoreError::sql("read the task"))
 }
 
-const TASK_COLUMNS: &str =
+/// The columns `task_from_row` reads, over `tasks t JOIN children c`.
+pub(crate) const TASK_SELECT: &str =
     "SELECT t.id, t.key, t.kind, t.child_id, c.case_number, c.given_name, c.family_name,
-        t.due_on, t.detail, t.attempt, t.done_on, t.done_by, t.done_note
-     FROM tasks t JOIN children c ON c.id = t.child_id";
+        t.due_on, t.detail, t.attempt, t.done_on, t.done_by, t.done_note";
 
-fn task_from_row(
+/// The tables `TASK_SELECT` reads.
+pub(crate) const TASK_FROM: &str = "FROM tasks t JOIN children c ON c.id = t.child_id";
+
+pub(crate) fn task_from_row(
     r: &rusqlite::Row<'_>,
     today_text: &str,
     vis: &Visibility,
@@ -346,6 +232,6 @@ pub(crate) fn summary(detail: &str) -> String {
         Ok(TaskKind::FindPhone) => {
             "Find a working number: every number the sponsor has failed on a call".into()
         }
-        Err(_) => "Task".into(),
+        Err(_) => crate::legal::schedule::summary(detail).unwrap_or_else(|| "Task".into()),
     }
 }

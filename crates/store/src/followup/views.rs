@@ -1,5 +1,6 @@
 //! Read models for the call queue, task list and red flags.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// One Safety & Well-Being call attempt to make (`tether calls due --json`).
@@ -84,6 +85,10 @@ pub struct CallLogged {
     pub not_working: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_phone: Option<String>,
+    /// What the screening answers raised (labour limits, trafficking indicators), when the
+    /// call asked them; `offer_concern_report` says to open a concern report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub screening: Option<tether_core::legal::Screening>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -151,4 +156,85 @@ pub struct HearingItem {
     pub time_zone: Option<String>,
     pub kind: String,
     pub outcome: Option<String>,
+}
+
+/// Which open tasks of the open cases a list reads: those due from `from` (`None`: however
+/// long ago) to `to`, both days included; only the cases assigned to `assigned_to` when set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueWindow {
+    pub from: Option<NaiveDate>,
+    pub to: NaiveDate,
+    pub assigned_to: Option<i64>,
+}
+
+impl DueWindow {
+    /// Everything due on or before `to`.
+    pub fn until(to: NaiveDate) -> Self {
+        DueWindow {
+            from: None,
+            to,
+            assigned_to: None,
+        }
+    }
+
+    /// The lower bound as the task table stores days (`YYYY-MM-DD`); the empty text sorts
+    /// before every day, so the range stays one index range.
+    pub(crate) fn from_text(&self) -> String {
+        self.from.map(|d| d.to_string()).unwrap_or_default()
+    }
+}
+
+/// Which tasks a list holds: a window of due days, one kind or every kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskFilter {
+    pub window: DueWindow,
+    /// One of `TASK_KINDS`; `None`: every kind.
+    pub kind: Option<&'static str>,
+}
+
+impl TaskFilter {
+    /// Every kind of task due in `window`.
+    pub fn any_kind(window: DueWindow) -> Self {
+        TaskFilter { window, kind: None }
+    }
+
+    /// Only the tasks of `kind` (as the task list names kinds: `escalation`, `eoir33`, …).
+    pub fn of_kind(window: DueWindow, kind: &str) -> crate::Result<Self> {
+        let known = super::tasks::TASK_KINDS
+            .iter()
+            .find(|k| **k == kind)
+            .ok_or_else(|| {
+                crate::StoreError::invalid(
+                    "kind",
+                    format!(
+                        "{kind:?} is not a kind of task (one of: {})",
+                        super::tasks::TASK_KINDS.join(", ")
+                    ),
+                )
+            })?;
+        Ok(TaskFilter {
+            window,
+            kind: Some(known),
+        })
+    }
+}
+
+/// `limit` rows from `offset` (row 0 is the first) of a list in its order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRange {
+    pub offset: u32,
+    pub limit: u32,
+}
+
+impl PageRange {
+    /// The most rows one page may ask for.
+    pub const MAX_LIMIT: u32 = 1000;
+
+}
+
+/// One page of a list and how many rows the whole list holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page<T> {
+    pub total: u32,
+    pub items: Vec<T>,
 }

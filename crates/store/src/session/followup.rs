@@ -16,10 +16,12 @@ use crate::audit_log::Target;
 use crate::casework::{address_reports, children, hearings, sponsors};
 use crate::error::{Result, StoreError};
 use crate::followup::calls::{self, NewCall};
+use crate::followup::call_queue::{self, QueueReader};
 use crate::followup::views::{
-    CallDue, CallLogged, Dashboard, FlagAcknowledgement, FlagView, HearingItem, TaskView,
+    CallDue, CallLogged, Dashboard, DueWindow, FlagAcknowledgement, FlagView, HearingItem, Page,
+    PageRange, TaskFilter, TaskView,
 };
-use crate::followup::{dashboard, facts, flags as acks, tasks};
+use crate::followup::{dashboard, facts, flags as acks, task_list, tasks};
 use crate::settings;
 
 /// The standard Safety & Well-Being questions; every answer optional.
@@ -31,6 +33,9 @@ pub struct SwbAnswers {
     pub knows_court_date: Option<bool>,
     pub feels_safe: Option<bool>,
     pub new_address: Option<NewAddress>,
+    /// The optional screening questions (issue 13): work, hours, who holds the ID, a debt
+    /// for the journey, being free to leave, who pays for food and bed.
+    pub screening: Option<tether_core::legal::ScreeningAnswers>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -53,22 +58,31 @@ impl SwbAnswers {
                 format!(
                     "{e} (expected keys: still_with_sponsor, enrolled_in_school, \
                      knows_court_date, feels_safe as true/false, new_address as \
-                     {{line1, unit, city, state, zip}})"
+                     {{line1, unit, city, state, zip}}, screening as {{works, farm_work, \
+                     hazardous_orders, school_day_minutes, school_week_minutes, \
+                     non_school_day_minutes, non_school_week_minutes, start_time, end_time, \
+                     during_school_hours, id_holder, owes_for_journey, free_to_leave, \
+                     food_and_bed}})"
                 ),
             )
         })
     }
 
-    /// What the call log keeps of the answers: the new address itself goes to the sponsor.
-    fn to_log(&self) -> String {
-        serde_json::json!({
+    /// What the call log keeps of the answers: the new address itself goes to the sponsor;
+    /// the screening answers with what the rules found in them.
+    fn to_log(&self, screening: Option<&tether_core::legal::Screening>) -> String {
+        let mut log = serde_json::json!({
             "still_with_sponsor": self.still_with_sponsor,
             "enrolled_in_school": self.enrolled_in_school,
             "knows_court_date": self.knows_court_date,
             "feels_safe": self.feels_safe,
             "new_address": self.new_address.is_some(),
-        })
-        .to_string()
+        });
+        if let (Some(answers), Some(found)) = (&self.screening, screening) {
+            log["screening_answers"] = serde_json::to_value(answers).unwrap_or_default();
+            log["screening"] = serde_json::to_value(found).unwrap_or_default();
+        }
+        log.to_string()
     }
 }
 
@@ -87,6 +101,42 @@ impl Session {
         now: DateTime<Utc>,
         assigned_to: Option<i64>,
     ) -> Result<Vec<CallDue>> {
+        let window = DueWindow {
+            assigned_to,
+            ..DueWindow::until(on)
+        };
+        self.read_call_queue(now, |tx, reader| {
+            let due = call_queue::all(tx, &window, reader)?;
+            let count = due.len();
+            Ok((due, count))
+        })
+    }
+
+    /// One page of the call queue: `range` of the calls due in `window`, in queue order (due
+    /// day, then task), and how many calls the window holds. The phones, earlier attempts and
+    /// local times are read for the page's calls only. Audited as `calls_due` is, with the
+    /// number of calls on the page.
+    pub fn calls_due_page(
+        &mut self,
+        window: DueWindow,
+        now: DateTime<Utc>,
+        range: PageRange,
+    ) -> Result<Page<CallDue>> {
+        let range = checked_range(range)?;
+        self.read_call_queue(now, |tx, reader| {
+            let total = call_queue::count(tx, &window)?;
+            let items = call_queue::page(tx, &window, range, reader)?;
+            let count = items.len();
+            Ok((Page { total, items }, count))
+        })
+    }
+
+    /// A read of the call queue: role checked, one audit entry with the number of calls read.
+    fn read_call_queue<T>(
+        &mut self,
+        now: DateTime<Utc>,
+        read: impl FnOnce(&rusqlite::Transaction<'_>, &QueueReader<'_>) -> Result<(T, usize)>,
+    ) -> Result<T> {
         self.authorize(
             Permission::LogCalls,
             AuditAction::CallLogged,
@@ -94,10 +144,15 @@ impl Session {
         )?;
         let (today, vis) = (self.today(), self.visibility());
         self.audited_bulk_read(AuditAction::CallsDueListed, "call", |tx| {
-            let schedule = settings::schedule(tx)?;
-            let due = tasks::calls_due(tx, on, today, now, &schedule, &vis, assigned_to)?;
-            let count = due.len();
-            Ok((String::new(), due, count))
+            let settings = settings::schedule(tx)?;
+            let reader = QueueReader {
+                today,
+                now,
+                settings: &settings,
+                vis: &vis,
+            };
+            let (seen, count) = read(tx, &reader)?;
+            Ok((String::new(), seen, count))
         })
     }
 
@@ -111,20 +166,43 @@ impl Session {
     /// `tasks`, only the cases assigned to the user `assigned_to` (a user id).
     pub fn tasks_for(&mut self, on: NaiveDate, assigned_to: Option<i64>) -> Result<Vec<TaskView>> {
         self.authorize_tasks()?;
-        let mut scope = self.task_scope();
-        scope.assigned_to = assigned_to;
+        let filter = TaskFilter::any_kind(DueWindow {
+            assigned_to,
+            ..DueWindow::until(on)
+        });
+        let (today, vis) = (self.today(), self.visibility());
         self.audited_bulk_read(AuditAction::TasksListed, "task", |tx| {
-            let due = scope.read(tx, on)?;
+            let due = task_list::tasks_due(tx, &filter, today, &vis)?;
             let count = due.len();
             Ok((String::new(), due, count))
         })
     }
 
+    /// One page of the task list: `range` of the tasks the filter holds, most urgent first
+    /// (escalations, then by due day), and how many it holds. Audited as `tasks` is, with the
+    /// number of tasks on the page.
+    pub fn tasks_page(&mut self, filter: TaskFilter, range: PageRange) -> Result<Page<TaskView>> {
+        self.authorize_tasks()?;
+        let range = checked_range(range)?;
+        let (today, vis) = (self.today(), self.visibility());
+        self.audited_bulk_read(AuditAction::TasksListed, "task", |tx| {
+            let page = task_list::tasks_page(tx, &filter, range, today, &vis)?;
+            let count = page.items.len();
+            Ok((String::new(), page, count))
+        })
+    }
+
+    /// How many tasks the filter holds: a number, no record, so not audited.
+    pub fn count_tasks(&mut self, filter: TaskFilter) -> Result<u32> {
+        self.authorize_tasks()?;
+        task_list::count(&self.conn, &filter, &self.visibility())
+    }
+
     /// How many tasks are due on or before `on`: a number, no record, so not audited (the
     /// app asks every few seconds to tell the user once a day).
     pub fn tasks_due_count(&mut self, on: NaiveDate) -> Result<usize> {
-        self.authorize_tasks()?;
-        Ok(self.task_scope().read(&self.conn, on)?.len())
+        let n = self.count_tasks(TaskFilter::any_kind(DueWindow::until(on)))?;
+        Ok(usize::try_from(n).unwrap_or(usize::MAX))
     }
 
     /// The calendar export's content: open tasks due from `from` to `to` and the hearings
@@ -134,11 +212,13 @@ impl Session {
         self.authorize_tasks()?;
         self.authorize_hearings()?;
         let court_detail = self.visibility().court_detail;
-        let scope = self.task_scope();
+        let filter = TaskFilter::any_kind(DueWindow {
+            from: Some(from),
+            ..DueWindow::until(to)
+        });
+        let (today, vis) = (self.today(), self.visibility());
         self.audited_bulk_read(AuditAction::CalendarExported, "calendar", |tx| {
-            let from_text = from.to_string();
-            let mut due = scope.read(tx, to)?;
-            due.retain(|t| t.due_on >= from_text);
+            let due = task_list::tasks_due(tx, &filter, today, &vis)?;
             let hearings = if court_detail {
                 hearings::between(tx, from, to)?
             } else {
@@ -162,15 +242,6 @@ impl Session {
             AuditAction::CallLogged,
             Target::new("task", ""),
         )
-    }
-
-    /// Which tasks this user sees, taken before a transaction borrows the session.
-    fn task_scope(&self) -> TaskScope {
-        TaskScope {
-            today: self.today(),
-            vis: self.visibility(),
-            assigned_to: None,
-        }
     }
 
     /// Logs one call attempt on the child's open Safety & Well-Being call. `at` is the
@@ -286,10 +357,21 @@ impl Session {
                 }
             }
         };
+        let screening = match answers.as_ref().and_then(|a| a.screening.as_ref()) {
+            Some(asked) => {
+                let birth = crate::legal::facts::birth_date(&self.conn, child_id, self.today())?;
+                Some(
+                    tether_core::legal::screen(asked, birth.as_ref(), local.date()).map_err(|e| {
+                        StoreError::invalid(&format!("screening.{}", e.field()), e.to_string())
+                    })?,
+                )
+            }
+            None => None,
+        };
         let may_change_cases = self.user.role.may(Permission::EditCases);
         let answers_json = answers
             .as_ref()
-            .map(SwbAnswers::to_log)
+            .map(|a| a.to_log(screening.as_ref()))
             .unwrap_or_else(|| "{}".into());
         let call_id = self.change_case(|tx, me| {
             let call_id = calls::insert(
@@ -398,6 +480,7 @@ impl Session {
             next_due_on,
             not_working,
             next_phone,
+            screening,
         })
     }
 
@@ -405,7 +488,10 @@ impl Session {
     pub fn red_flags(&mut self) -> Result<Vec<FlagView>> {
         self.authorize_flags()?;
         let inputs = facts::flag_inputs(&self.conn, &|g, f| format!("{g} {f}"))?;
-        flags(&inputs, self.today())
+        let mut raised = flags(&inputs, self.today());
+        // The legal deadlines and the screening answers on calls (issue 13).
+        raised.extend(crate::legal::flags::legal_flags(&self.conn, self.today())?);
+        raised
             .into_iter()
             .map(|f| {
                 let all = acks::acknowledgements(&self.conn, &f.key)?;
@@ -531,17 +617,18 @@ impl Session {
     }
 }
 
-struct TaskScope {
-    today: NaiveDate,
-    vis: tether_core::casework::redaction::Visibility,
-    /// Only the cases assigned to this user ("Mine").
-    assigned_to: Option<i64>,
-}
-
-impl TaskScope {
-    fn read(&self, conn: &rusqlite::Connection, on: NaiveDate) -> Result<Vec<TaskView>> {
-        tasks::tasks_due(conn, on, self.today, &self.vis, self.assigned_to)
+/// A page as asked for, or the error naming `limit`.
+fn checked_range(range: PageRange) -> Result<PageRange> {
+    if range.limit == 0 {
+        return Err(StoreError::invalid(
+            "limit",
+            "must be at least 1 (how many rows a page holds)",
+        ));
     }
+    Ok(PageRange {
+        limit: range.limit.min(PageRange::MAX_LIMIT),
+        ..range
+    })
 }
 
 /// What a calendar export holds.

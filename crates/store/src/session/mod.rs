@@ -10,6 +10,7 @@ mod audit;
 mod cases;
 mod followup;
 mod keys;
+mod legal;
 mod print;
 mod settings;
 mod tasks_done;
@@ -31,6 +32,7 @@ use crate::paths::VaultPaths;
 pub use audit::AuditReceipt;
 pub use followup::{Calendar, NewAddress, SwbAnswers};
 pub use keys::{KeyRecipient, RekeyReport};
+pub use legal::{concern_destinations, ReportedTo};
 pub use print::PrintKind;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -235,6 +237,17 @@ fn describe(action: AuditAction) -> &'static str {
         AuditAction::CallLogged => "log calls",
         AuditAction::FlagAcknowledged => "acknowledge red flags",
         AuditAction::DocumentPrinted => "print case documents",
+        AuditAction::ReliefUpdated | AuditAction::InAbsentiaRecorded => "change cases",
+        AuditAction::DeadlinesListed => "see legal deadlines",
+        AuditAction::ConcernOpened
+        | AuditAction::ConcernSubmitted
+        | AuditAction::ConcernsListed
+        | AuditAction::ReminderPrepared => "log calls",
+        AuditAction::ConcernApproved | AuditAction::ConcernReturned => {
+            "approve concern reports (a supervisor may)"
+        }
+        AuditAction::ConcernReported | AuditAction::ConcernClosed => "report concerns",
+        AuditAction::SupervisorChanged => "manage users",
         AuditAction::VaultCreated | AuditAction::SignedIn | AuditAction::PassphraseChanged => {
             "do this"
         }

@@ -60,6 +60,12 @@ pub enum FlagKind {
     SafetyConcern,
     /// A school-age child said on the latest call that they are not enrolled in school.
     NotInSchool,
+    /// A legal deadline (`legal::Deadline`) within 180 days of its last day, or past it.
+    LegalDeadline,
+    /// A screening answer on a call touches a child-labour limit.
+    ChildLabour,
+    /// A screening answer on a call is a trafficking indicator.
+    TraffickingIndicator,
 }
 
 impl FlagKind {
@@ -76,6 +82,9 @@ impl FlagKind {
             FlagKind::Eoir33Overdue => "eoir33_overdue",
             FlagKind::SafetyConcern => "safety_concern",
             FlagKind::NotInSchool => "not_in_school",
+            FlagKind::LegalDeadline => "legal_deadline",
+            FlagKind::ChildLabour => "child_labour",
+            FlagKind::TraffickingIndicator => "trafficking_indicator",
         }
     }
 }

@@ -213,7 +213,7 @@ impl Session {
     }
 
     /// A child's id from its id or case number, or `NotFound`.
-    fn child_id(&self, id_or_case: &str) -> Result<i64> {
+    pub(super) fn child_id(&self, id_or_case: &str) -> Result<i64> {
         child_rows::resolve_child(&self.conn, id_or_case)
     }
 

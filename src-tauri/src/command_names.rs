@@ -79,4 +79,15 @@ pub const COMMAND_NAMES: &[&str] = &[
     "template_slots",
     "set_template",
     "reset_template",
+    // legal work: relief, deadlines, concern reports, reminders, screening
+    "relief",
+    "set_relief",
+    "legal_deadlines",
+    "concerns",
+    "concern",
+    "open_concern",
+    "concern_step",
+    "concern_destinations",
+    "prepare_reminder",
+    "screening_questions",
 ];

@@ -46,6 +46,7 @@ mod tests {
                 state: "TX".into(),
                 zip: "77009".into(),
             }),
+            screening: None,
         }
     }
 

@@ -66,6 +66,7 @@ mod tests {
                 knows_court_date: Some(true),
                 feels_safe: Some(false),
                 new_address: None,
+                screening: None,
             }),
             None,
         )?;

@@ -11,6 +11,7 @@ pub mod admin;
 pub mod cases;
 pub mod followup;
 pub mod history;
+pub mod legal;
 pub mod lifecycle;
 pub mod print;
 pub mod templates;

@@ -17,6 +17,7 @@ pub mod bindings;
 mod cases;
 mod followup;
 mod history;
+mod legal;
 mod lifecycle;
 mod print;
 mod templates;
@@ -102,6 +103,16 @@ pub fn builder() -> Builder<tauri::Wry> {
             templates::template_slots,
             templates::set_template,
             templates::reset_template,
+            legal::relief,
+            legal::set_relief,
+            legal::legal_deadlines,
+            legal::concerns,
+            legal::concern,
+            legal::open_concern,
+            legal::concern_step,
+            legal::concern_destinations,
+            legal::prepare_reminder,
+            legal::screening_questions,
         ])
         .events(collect_events![VaultLocked, ImportProgress, PrintProgress])
         // A constant, not a command: the import screen's help needs no round trip.

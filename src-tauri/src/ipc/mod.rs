@@ -10,6 +10,7 @@ pub mod followup;
 pub mod history;
 pub mod ids;
 pub mod import;
+pub mod legal;
 pub mod print;
 pub mod screening;
 pub mod templates;

@@ -91,6 +91,16 @@ export const commands = {
 	/**  `None` when the admin cancels the dialog (nothing changes). */
 	setTemplate: (name: string) => typedError<TemplateSlot[] | null, AppError>(__TAURI_INVOKE("set_template", { name })),
 	resetTemplate: (name: string) => typedError<TemplateSlot[], AppError>(__TAURI_INVOKE("reset_template", { name })),
+	relief: (idOrCase: string) => typedError<Relief, AppError>(__TAURI_INVOKE("relief", { idOrCase })),
+	setRelief: (idOrCase: string, pathway: string, status: string, date: string | null, usState: string | null, filedWith: string | null) => typedError<Relief, AppError>(__TAURI_INVOKE("set_relief", { idOrCase, pathway, status, date, usState, filedWith })),
+	legalDeadlines: (withinDays: number | null) => typedError<LegalDeadlines, AppError>(__TAURI_INVOKE("legal_deadlines", { withinDays })),
+	concerns: (concernState: string | null) => typedError<Concern[], AppError>(__TAURI_INVOKE("concerns", { concernState })),
+	concern: (concernId: number) => typedError<Concern, AppError>(__TAURI_INVOKE("concern", { concernId })),
+	openConcern: (idOrCase: string, category: string, text: string, callId: number | null) => typedError<Concern, AppError>(__TAURI_INVOKE("open_concern", { idOrCase, category, text, callId })),
+	concernStep: (concernId: number, step: string, note: string, to: string | null, on: string | null, reference: string | null) => typedError<Concern, AppError>(__TAURI_INVOKE("concern_step", { concernId, step, note, to, on, reference })),
+	concernDestinations: () => typedError<ConcernDestination[], AppError>(__TAURI_INVOKE("concern_destinations")),
+	prepareReminder: (idOrCase: string, lang: string) => typedError<Reminder, AppError>(__TAURI_INVOKE("prepare_reminder", { idOrCase, lang })),
+	screeningQuestions: () => typedError<ScreeningQuestion[], AppError>(__TAURI_INVOKE("screening_questions")),
 };
 
 /** Events */
@@ -313,6 +323,51 @@ export type ClinicContact = {
 	address: string,
 };
 
+export type Concern = {
+	concern_id: number,
+	child_id: number,
+	case_number: string,
+	child_name: string,
+	call_id: number | null,
+	category: string,
+	category_en: string,
+	category_es: string,
+	heard: string,
+	/**  `draft`, `submitted`, `approved`, `reported`, `closed`. */
+	state: string,
+	opened_on: string,
+	opened_by: string,
+	submit_by: string | null,
+	report_by: string | null,
+	approved_on: string | null,
+	approved_by: string | null,
+	reported_to: string | null,
+	reported_on: string | null,
+	reference: string | null,
+	steps: ConcernStepSigned[],
+	disclaimer_en: string,
+	disclaimer_es: string,
+};
+
+/**  Where a report may go: who will be told and what may follow, before it is chosen. */
+export type ConcernDestination = {
+	destination: string,
+	name_en: string,
+	name_es: string,
+	who_is_told_en: string,
+	who_is_told_es: string,
+	what_may_follow_en: string,
+	what_may_follow_es: string,
+};
+
+export type ConcernStepSigned = {
+	step: string,
+	at: string,
+	by: string,
+	note: string,
+	state: string,
+};
+
 /**  A country of the shipped list (ISO 3166-1 alpha-2) with its English and Spanish names. */
 export type CountryOption = {
 	code: string,
@@ -512,6 +567,57 @@ export type LanguageOption = {
 	name_es: string,
 };
 
+/**  A deadline: the last day, how near it is, and the rule it comes from. */
+export type LegalDeadline = {
+	key: string,
+	child_id: number,
+	case_number: string,
+	child_name: string,
+	/**
+	 *  The rule's id: `sijs_i360_age`, `sijs_predicate_order`, `otip_rfa_age`,
+	 *  `in_absentia_reopen`, …
+	 */
+	rule: string,
+	due_on: string,
+	days_left: number,
+	/**  `within_180_days`, `within_90_days`, `within_30_days`, `overdue`; none further out. */
+	warn: string | null,
+	title_en: string,
+	title_es: string,
+	explanation_en: string,
+	explanation_es: string,
+	source: string,
+	effective_from: string,
+	/**  The state's age is not sourced: confirm with local counsel. */
+	confirm_locally: boolean,
+	birth_date_estimated: boolean,
+};
+
+export type LegalDeadlines = {
+	on: string,
+	within_days: number,
+	deadlines: LegalDeadline[],
+	disclaimer_en: string,
+	disclaimer_es: string,
+};
+
+/**  A step with no deadline of its own, or a rule to keep in mind. */
+export type LegalItem = {
+	key: string,
+	/**
+	 *  The step's or note's kind: `ask_in_absentia_order`, `consider_venue_change`,
+	 *  `asylum_no_one_year_deadline`, …
+	 */
+	kind: string,
+	/**  The day of the fact that opened a step (none for a note). */
+	since: string | null,
+	title_en: string,
+	title_es: string,
+	explanation_en: string,
+	explanation_es: string,
+	source: string,
+};
+
 export type LockReason = "idle" | "user";
 
 export type NewAddress = {
@@ -639,6 +745,57 @@ export type RedFlag = {
 	acknowledgements: FlagAcknowledgement[],
 };
 
+export type Relief = {
+	child_id: number,
+	case_number: string,
+	child_name: string,
+	/**  `no_relief_identified_yet` or `pursuing`. */
+	status: string,
+	pathways: ReliefPathway[],
+	/**  Pathways not in the plan yet, which `set_relief … identified` adds. */
+	other_pathways: string[],
+	residence_state: string | null,
+	deadlines: LegalDeadline[],
+	tasks: LegalItem[],
+	notes: LegalItem[],
+	disclaimer_en: string,
+	disclaimer_es: string,
+};
+
+export type ReliefPathway = {
+	/**  `sijs`, `asylum`, `t_visa`, `otip`. */
+	pathway: string,
+	/**  The steps reached, in order. */
+	steps: ReliefStepDone[],
+	/**  SIJS: the state of the predicate order. Asylum: `uscis` or `immigration_court`. */
+	detail: string | null,
+	/**  Every status `set_relief` takes for this pathway, in order. */
+	statuses: string[],
+};
+
+/**  One step of a pathway and its day. */
+export type ReliefStepDone = {
+	/**  `predicate_order_filed`, `i360_filed`, `i589_filed`, `interview_scheduled`, `granted`, … */
+	status: string,
+	on: string,
+};
+
+export type Reminder = {
+	child_id: number,
+	case_number: string,
+	lang: string,
+	text: string,
+	length: number,
+	/**  `gsm-7` or `ucs-2`. */
+	encoding: string,
+	sms_parts: number,
+	phone: string,
+	sms_link: string,
+	whatsapp_link: string,
+	hearing_at: string,
+	court: string,
+};
+
 export type Role = "admin" | "case_manager" | "volunteer";
 
 export type SavedPrint = {
@@ -668,6 +825,47 @@ export type SavedRejectedRows = {
 	 *  so it saved beside it under `path` (`releases.rejected (2).csv`) instead.
 	 */
 	chosen_path: string | null,
+};
+
+export type ScreeningAnswers = {
+	works: boolean | null,
+	farm_work: boolean | null,
+	/**  Hazardous Occupations Orders (1–17) the caller matched to the work described. */
+	hazardous_orders: number[] | null,
+	school_day_minutes: number | null,
+	school_week_minutes: number | null,
+	non_school_day_minutes: number | null,
+	non_school_week_minutes: number | null,
+	/**  `HH:MM`. */
+	start_time: string | null,
+	end_time: string | null,
+	during_school_hours: boolean | null,
+	/**  `child`, `sponsor_gives_it_when_asked`, `someone_else_keeps_it`, `no_id`. */
+	id_holder: string | null,
+	owes_for_journey: boolean | null,
+	free_to_leave: boolean | null,
+	/**  `sponsor_or_family`, `child_pays_from_work`, `employer`, `someone_else`. */
+	food_and_bed: string | null,
+};
+
+/**  An answer to choose from. */
+export type ScreeningOption = {
+	value: string,
+	label_en: string,
+	label_es: string,
+};
+
+/**  One screening question of the log-call dialog, in the order to ask. */
+export type ScreeningQuestion = {
+	/**  `works`, `farm_work`, `kind_of_work`, `school_day_hours`, …, `food_and_bed`. */
+	id: string,
+	/**  `yes_no`, `hours`, `time_of_day`, `choice`, `hazardous_list`. */
+	answer_kind: string,
+	question_en: string,
+	question_es: string,
+	source: string,
+	/**  For `choice` and `hazardous_list`. */
+	options: ScreeningOption[],
 };
 
 export type SessionInfo = {
@@ -728,6 +926,8 @@ export type SwbAnswers = {
 	knows_court_date: boolean | null,
 	feels_safe: boolean | null,
 	new_address: NewAddress | null,
+	/**  The optional screening questions. */
+	screening?: ScreeningAnswers | null,
 };
 
 export type TaskItem = {

@@ -30,12 +30,18 @@ pub(crate) fn counts(conn: &Connection, on: NaiveDate) -> Result<Dashboard> {
         "SELECT count(*) FROM children WHERE nta_status = 'not_served' AND status = 'open'",
         &[],
     )?;
+    // Every kind named, so each count is ranges of the task index, not a scan of it.
+    let kinds = super::tasks::TASK_KINDS
+        .iter()
+        .map(|k| format!("'{k}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let tasks_due_today = count(
-        "SELECT count(*) FROM tasks WHERE closed = 0 AND due_on = ?1",
+        &format!("SELECT count(*) FROM tasks WHERE closed = 0 AND kind IN ({kinds}) AND due_on = ?1"),
         &[&day],
     )?;
     let tasks_overdue = count(
-        "SELECT count(*) FROM tasks WHERE closed = 0 AND due_on < ?1",
+        &format!("SELECT count(*) FROM tasks WHERE closed = 0 AND kind IN ({kinds}) AND due_on < ?1"),
         &[&day],
     )?;
     let escalations_open = count(

@@ -203,13 +203,12 @@ pub(crate) fn flag_inputs(
 
     let mut concerns = open_concerns(conn)?;
     let school = not_in_school(conn)?;
+    let unreached_ids = unreached_children(conn)?;
 
     let mut stmt = conn
         .prepare(
             "SELECT c.id, c.given_name, c.family_name, c.release_date, c.nta_status, c.sponsor_id,
                 EXISTS (SELECT 1 FROM hearings h WHERE h.child_id = c.id AND h.outcome = 'missed'),
-                EXISTS (SELECT 1 FROM tasks t WHERE t.child_id = c.id AND t.kind = 'escalation'
-                        AND t.detail LIKE '%\"unreached\"%'),
                 c.sponsor_category
              FROM children c WHERE c.sponsor_id IS NOT NULL AND c.status = 'open' ORDER BY c.id",
         )
@@ -224,14 +223,14 @@ pub(crate) fn flag_inputs(
                 r.get::<_, String>(4)?,
                 r.get::<_, i64>(5)?,
                 r.get::<_, bool>(6)?,
-                r.get::<_, bool>(7)?,
-                r.get::<_, Option<String>>(8)?,
+                r.get::<_, Option<String>>(7)?,
             ))
         })
         .map_err(StoreError::sql("read children for red flags"))?;
     for row in rows {
-        let (id, given, family, release, nta_status, sid, missed, unreached, category) =
+        let (id, given, family, release, nta_status, sid, missed, category) =
             row.map_err(StoreError::sql("read children for red flags"))?;
+        let unreached = unreached_ids.contains(&id);
         if let Some(&i) = index.get(&sid) {
             let open_concerns = concerns.remove(&id).unwrap_or_default();
             let not_in_school_since = school.get(&id).copied();
@@ -250,6 +249,17 @@ pub(crate) fn flag_inputs(
         }
     }
     Ok(FlagInputs { sponsors })
+}
+
+/// The children with an escalation (open or closed) because nobody was reached: one range of
+/// the task index (`closed` is only ever 0 or 1), not a look at every child's tasks.
+fn unreached_children(conn: &Connection) -> Result<std::collections::HashSet<i64>> {
+    conn.prepare(
+        "SELECT DISTINCT child_id FROM tasks
+         WHERE closed IN (0, 1) AND kind = 'escalation' AND detail LIKE '%\"unreached\"%'",
+    )
+    .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+    .map_err(StoreError::sql("read unreached children for red flags"))
 }
 
 /// Escalations a call raised about the child's safety that no one has closed: open, not done.

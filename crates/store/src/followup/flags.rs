@@ -31,6 +31,13 @@ pub(crate) fn acknowledgements(conn: &Connection, key: &str) -> Result<Vec<Ackno
     .map_err(StoreError::sql("read acknowledgements"))
 }
 
+/// Every flag key acknowledged at least once: one read, for counting the open flags.
+pub(crate) fn acknowledged_keys(conn: &Connection) -> Result<std::collections::HashSet<String>> {
+    conn.prepare_cached("SELECT DISTINCT key FROM flag_acknowledgements")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(StoreError::sql("read acknowledgements"))
+}
+
 /// Acknowledges (again) the flag `key`, keeping the earlier ones; returns the row id the audit
 /// entry names.
 pub(crate) fn acknowledge(conn: &Connection, key: &str, actor: &str, note: &str) -> Result<i64> {

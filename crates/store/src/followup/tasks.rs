@@ -10,7 +10,9 @@ use super::facts::case_facts;
 use super::views::TaskView;
 use crate::error::{Result, StoreError};
 
-/// Every kind of task the table holds, as `kind_name` writes it.
+/// Every kind of task the table holds, as `kind_name` writes it. Lists and counts name the
+/// kinds so that they read ranges of the task index: a kind missing here would be missing
+/// from them (the test below checks every kind `kind_name` writes).
 pub const TASK_KINDS: &[&str] = &[
     "swb_call",
     "hearing_reminder",
@@ -233,5 +235,40 @@ pub(crate) fn summary(detail: &str) -> String {
             "Find a working number: every number the sponsor has failed on a call".into()
         }
         Err(_) => crate::legal::schedule::summary(detail).unwrap_or_else(|| "Task".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tether_core::followup::{EscalationReason, TaskKind};
+
+    use super::{kind_name, TASK_KINDS};
+
+    /// A new kind is a compile error in `kind_name`'s match; add it here and to `TASK_KINDS`.
+    #[test]
+    fn every_kind_the_scheduler_writes_is_listed_once() {
+        let every_kind = [
+            TaskKind::SwbCall {
+                offset_days: 30,
+                attempt: 1,
+            },
+            TaskKind::HearingReminder {
+                hearing_id: 1,
+                days_before: 7,
+            },
+            TaskKind::AcisCheck,
+            TaskKind::Eoir33 {
+                address_change_id: 1,
+            },
+            TaskKind::Escalation {
+                offset_days: 30,
+                reason: EscalationReason::Unreached,
+            },
+            TaskKind::SendHearingNotice { offset_days: 30 },
+            TaskKind::AgeOut { days_before: 90 },
+            TaskKind::FindPhone,
+        ];
+        let written: Vec<&str> = every_kind.iter().map(kind_name).collect();
+        assert_eq!(written, TASK_KINDS);
     }
 }

@@ -90,4 +90,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "concern_destinations",
     "prepare_reminder",
     "screening_questions",
+    "set_supervisor",
+    "open_message_link",
 ];

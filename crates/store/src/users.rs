@@ -48,21 +48,27 @@ pub(crate) fn signing_in(conn: &Connection, name: &UserName) -> Result<(SignedIn
 
 pub(crate) fn list(conn: &Connection) -> Result<Vec<UserSummary>> {
     let mut stmt = conn
-        .prepare("SELECT name, role, created_at FROM users ORDER BY name_key")
+        .prepare("SELECT name, role, created_at, supervisor FROM users ORDER BY name_key")
         .map_err(StoreError::sql("list users"))?;
     let rows = stmt
         .query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get(2)?,
+                r.get::<_, bool>(3)?,
+            ))
         })
         .map_err(StoreError::sql("list users"))?
         .collect::<Result<Vec<_>, _>>()
         .map_err(StoreError::sql("list users"))?;
     rows.into_iter()
-        .map(|(name, role, created_at)| {
+        .map(|(name, role, created_at, supervisor)| {
             Ok(UserSummary {
                 name,
                 role: parse_role(&role)?,
                 created_at,
+                supervisor,
             })
         })
         .collect()
@@ -155,7 +161,7 @@ fn parse_role(role: &str) -> Result<Role> {
 /// data key to these and to nothing else.
 pub(crate) fn slot_holders(conn: &Connection) -> Result<Vec<(UserSummary, String)>> {
     let mut stmt = conn
-        .prepare("SELECT name, role, created_at, slot_id FROM users ORDER BY name_key")
+        .prepare("SELECT name, role, created_at, slot_id, supervisor FROM users ORDER BY name_key")
         .map_err(StoreError::sql("list the users' key slots"))?;
     let rows = stmt
         .query_map([], |r| {
@@ -164,18 +170,20 @@ pub(crate) fn slot_holders(conn: &Connection) -> Result<Vec<(UserSummary, String
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
+                r.get::<_, bool>(4)?,
             ))
         })
         .map_err(StoreError::sql("list the users' key slots"))?
         .collect::<Result<Vec<_>, _>>()
         .map_err(StoreError::sql("list the users' key slots"))?;
     rows.into_iter()
-        .map(|(name, role, created_at, slot_id)| {
+        .map(|(name, role, created_at, slot_id, supervisor)| {
             Ok((
                 UserSummary {
                     name,
                     role: parse_role(&role)?,
                     created_at,
+                    supervisor,
                 },
                 slot_id,
             ))

@@ -24,6 +24,11 @@ pub fn add_user(
     state.with_session(|s| Ok(s.add_user(&name, role.into(), &passphrase)?.into()))
 }
 
+/// Marks a case manager as supervisor (they approve concern reports), or not.
+pub fn set_supervisor(state: &AppState, name: String, supervisor: bool) -> Result<(), AppError> {
+    state.with_session(|s| Ok(s.set_supervisor(&name, supervisor)?))
+}
+
 pub fn remove_user(state: &AppState, name: String) -> Result<(), AppError> {
     state.with_session(|s| Ok(s.remove_user(&name)?))
 }

@@ -134,6 +134,20 @@ pub fn prepare_reminder(state: &AppState, id_or_case: String, lang: String) -> R
     })
 }
 
+/// A link `open_message_link` may open: `sms:+…` or `https://wa.me/…`, nothing else.
+pub fn check_message_link(link: &str) -> Result<(), AppError> {
+    let ok = (link.starts_with("sms:+") || link.starts_with("https://wa.me/"))
+        && !link.chars().any(|c| c.is_whitespace() || c.is_control());
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            "link",
+            "only a reminder's sms: or https://wa.me/ link can be opened",
+        ))
+    }
+}
+
 pub fn screening_questions() -> Vec<ScreeningQuestion> {
     questions()
 }
@@ -162,6 +176,15 @@ mod tests {
     /// The log-call dialog's screening: a volunteer hears that José (16) works on a roof and
     /// that his employer keeps his ID; the flags say so with their sources, the volunteer opens
     /// and submits a concern report from the call, and the admin approves and reports it.
+    #[test]
+    fn only_sms_and_whatsapp_links_open() {
+        assert!(check_message_link("sms:+12135550142?body=Andrea%20tiene").is_ok());
+        assert!(check_message_link("https://wa.me/12135550142?text=Andrea").is_ok());
+        for bad in ["file:///etc/passwd", "https://example.org/", "sms:+1 213", "javascript:alert(1)"] {
+            assert!(check_message_link(bad).is_err(), "{bad}");
+        }
+    }
+
     #[test]
     fn screening_answers_raise_flags_and_a_concern_goes_from_the_call_to_reported(
     ) -> Result<(), AppError> {

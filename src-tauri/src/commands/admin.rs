@@ -27,6 +27,16 @@ pub(super) async fn add_user(
 
 #[tauri::command]
 #[specta::specta]
+pub(super) async fn set_supervisor(
+    state: State<'_, AppState>,
+    name: String,
+    supervisor: bool,
+) -> Reply<()> {
+    api::admin::set_supervisor(&state, name, supervisor)
+}
+
+#[tauri::command]
+#[specta::specta]
 pub(super) async fn remove_user(state: State<'_, AppState>, name: String) -> Reply<()> {
     api::admin::remove_user(&state, name)
 }

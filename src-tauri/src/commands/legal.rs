@@ -101,3 +101,15 @@ pub(super) async fn prepare_reminder(
 pub(super) async fn screening_questions() -> Reply<Vec<ScreeningQuestion>> {
     Ok(api::legal::screening_questions())
 }
+
+/// Opens a prepared reminder's `sms:` or WhatsApp link in the case manager's own messaging
+/// app. Only those two kinds of link: the window may open nothing else this way.
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn open_message_link(app: tauri::AppHandle, link: String) -> Reply<()> {
+    use tauri_plugin_opener::OpenerExt;
+    api::legal::check_message_link(&link)?;
+    app.opener()
+        .open_url(link, None::<&str>)
+        .map_err(|e| crate::ipc::AppError::invalid("link", format!("no app opened the link: {e}")))
+}

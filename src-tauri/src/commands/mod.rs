@@ -113,6 +113,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             legal::concern_destinations,
             legal::prepare_reminder,
             legal::screening_questions,
+            admin::set_supervisor,
+            legal::open_message_link,
         ])
         .events(collect_events![VaultLocked, ImportProgress, PrintProgress])
         // A constant, not a command: the import screen's help needs no round trip.

@@ -12,6 +12,8 @@ pub struct UserSummary {
     pub name: String,
     pub role: Role,
     pub created_at: String,
+    /// A case manager who approves concern reports (admins always may).
+    pub supervisor: bool,
 }
 
 impl From<StoreUser> for UserSummary {
@@ -20,6 +22,7 @@ impl From<StoreUser> for UserSummary {
             name: u.name,
             role: u.role.into(),
             created_at: u.created_at,
+            supervisor: u.supervisor,
         }
     }
 }

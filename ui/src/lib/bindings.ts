@@ -101,6 +101,12 @@ export const commands = {
 	concernDestinations: () => typedError<ConcernDestination[], AppError>(__TAURI_INVOKE("concern_destinations")),
 	prepareReminder: (idOrCase: string, lang: string) => typedError<Reminder, AppError>(__TAURI_INVOKE("prepare_reminder", { idOrCase, lang })),
 	screeningQuestions: () => typedError<ScreeningQuestion[], AppError>(__TAURI_INVOKE("screening_questions")),
+	setSupervisor: (name: string, supervisor: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_supervisor", { name, supervisor })),
+	/**
+	 *  Opens a prepared reminder's `sms:` or WhatsApp link in the case manager's own messaging
+	 *  app. Only those two kinds of link: the window may open nothing else this way.
+	 */
+	openMessageLink: (link: string) => typedError<null, AppError>(__TAURI_INVOKE("open_message_link", { link })),
 };
 
 /** Events */
@@ -972,6 +978,8 @@ export type UserSummary = {
 	name: string,
 	role: Role,
 	created_at: string,
+	/**  A case manager who approves concern reports (admins always may). */
+	supervisor: boolean,
 };
 
 /**  Emitted when the vault locks itself, so the window can return to the unlock screen. */

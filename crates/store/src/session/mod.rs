@@ -47,6 +47,8 @@ pub struct UserSummary {
     pub name: String,
     pub role: Role,
     pub created_at: String,
+    /// A case manager who approves concern reports (admins always may).
+    pub supervisor: bool,
 }
 
 pub struct Session {

@@ -54,6 +54,7 @@ impl Session {
             name: name.as_str().to_owned(),
             role,
             created_at: users::created_at(&self.conn, &name)?,
+            supervisor: false,
         })
     }
 

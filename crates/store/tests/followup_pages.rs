@@ -1,0 +1,198 @@
+//! The call queue and the task list a page at a time: every page together is the whole list,
+//! in its order, with the same count, whatever the cases' states and whoever reads; and the
+//! dashboard's cheap counts equal the lists they count.
+
+mod common;
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use common::Clinic;
+use tether_store::followup::{CallDue, DueWindow, PageRange, TaskFilter, TaskView};
+use tether_store::Session;
+
+const PAGE: u32 = 37;
+
+/// A demo caseload with closed, voided, merged and assigned cases and acknowledged flags.
+fn varied_clinic() -> (Clinic, common::Staff) {
+    let (clinic, mut staff) = Clinic::new();
+    let admin = &mut staff.admin;
+    admin
+        .import_demo(240, 7, &mut |_, _| {})
+        .expect("demo cases");
+    let cases: Vec<String> = admin
+        .list_children(0, 240, Default::default())
+        .expect("the children")
+        .into_iter()
+        .map(|c| c.case_number)
+        .collect();
+    admin
+        .close_child(&cases[0], "turned_18", None)
+        .expect("a case closes");
+    admin
+        .void_child(&cases[1], "entered twice by mistake")
+        .expect("a case is voided");
+    admin
+        .merge_children(&cases[2], &cases[3])
+        .expect("two cases merge");
+    for case in cases.iter().skip(4).step_by(3) {
+        admin.assign_child(case, "me").expect("a case is assigned");
+    }
+    let flags = admin.red_flags().expect("the flags");
+    for flag in flags.iter().step_by(2) {
+        admin
+            .acknowledge_flag(&flag.flag_id, "called the sponsor back")
+            .expect("a flag is acknowledged");
+    }
+    (clinic, staff)
+}
+
+fn every_page_of_calls(
+    s: &mut Session,
+    window: DueWindow,
+    now: DateTime<Utc>,
+) -> (u32, Vec<CallDue>) {
+    let mut all = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = s
+            .calls_due_page(window, now, PageRange { offset, limit: PAGE })
+            .expect("a page of the queue");
+        let total = page.total;
+        let n = page.items.len();
+        all.extend(page.items);
+        offset += PAGE;
+        if n < PAGE as usize {
+            assert_eq!(offset - PAGE + n as u32, total, "the last page ends at the total");
+            return (total, all);
+        }
+    }
+}
+
+fn every_page_of_tasks(s: &mut Session, filter: TaskFilter) -> (u32, Vec<TaskView>) {
+    let mut all = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = s
+            .tasks_page(filter, PageRange { offset, limit: PAGE })
+            .expect("a page of tasks");
+        let total = page.total;
+        let n = page.items.len();
+        all.extend(page.items);
+        offset += PAGE;
+        if n < PAGE as usize {
+            return (total, all);
+        }
+    }
+}
+
+/// The three parts of the queue as the window shows them, and all of it.
+fn windows(today: NaiveDate, last: NaiveDate, assigned_to: Option<i64>) -> Vec<DueWindow> {
+    let yesterday = today.pred_opt().expect("a day before");
+    [
+        (None, last),
+        (None, yesterday),
+        (Some(today), today),
+        (today.succ_opt(), last),
+    ]
+    .into_iter()
+    .map(|(from, to)| DueWindow {
+        from,
+        to,
+        assigned_to,
+    })
+    .collect()
+}
+
+fn within(day: &str, w: &DueWindow) -> bool {
+    w.from.is_none_or(|f| day >= f.to_string().as_str()) && day <= w.to.to_string().as_str()
+}
+
+#[test]
+fn the_call_queue_page_by_page_is_the_whole_queue_in_order() {
+    let (_clinic, mut staff) = varied_clinic();
+    let now = Utc::now();
+    for s in [&mut staff.admin, &mut staff.volunteer] {
+        let today = s.today();
+        let me = s.user_id("me").ok();
+        for assigned_to in [None, me] {
+            let whole = s
+                .calls_due_for(today + Days::new(7), now, assigned_to)
+                .expect("the whole queue");
+            if assigned_to.is_none() {
+                assert!(!whole.is_empty(), "the demo caseload has calls due");
+            }
+            for window in windows(today, today + Days::new(7), assigned_to) {
+                let expected: Vec<CallDue> = whole
+                    .iter()
+                    .filter(|c| within(&c.due_on, &window))
+                    .cloned()
+                    .collect();
+                let (total, paged) = every_page_of_calls(s, window, now);
+                assert_eq!(total as usize, expected.len(), "the count of {window:?}");
+                assert_eq!(paged, expected, "the pages of {window:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_task_list_page_by_page_is_every_task_escalations_first() {
+    let (_clinic, mut staff) = varied_clinic();
+    for s in [&mut staff.admin, &mut staff.case_manager, &mut staff.volunteer] {
+        let today = s.today();
+        let on = today + Days::new(30);
+        let whole = s.tasks(on).expect("every task");
+        assert_eq!(
+            s.tasks_due_count(on).expect("the count"),
+            whole.len(),
+            "the count of tasks due by {on}"
+        );
+        for window in windows(today, on, None) {
+            for kind in [None, Some("escalation"), Some("swb_call"), Some("eoir33")] {
+                let filter = match kind {
+                    Some(k) => TaskFilter::of_kind(window, k).expect("a kind of task"),
+                    None => TaskFilter::any_kind(window),
+                };
+                let mut expected: Vec<TaskView> = whole
+                    .iter()
+                    .filter(|t| within(&t.due_on, &window) && kind.is_none_or(|k| t.kind == k))
+                    .cloned()
+                    .collect();
+                // Stable: by due day and task within each group, as the whole list is.
+                expected.sort_by_key(|t| t.kind != "escalation");
+                let (total, paged) = every_page_of_tasks(s, filter);
+                assert_eq!(total as usize, expected.len(), "the count of {kind:?} in {window:?}");
+                assert_eq!(paged, expected, "the pages of {kind:?} in {window:?}");
+                assert_eq!(s.count_tasks(filter).expect("a count"), total);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_kind_of_task_that_does_not_exist_is_refused_by_name() {
+    let window = DueWindow::until(NaiveDate::from_ymd_opt(2026, 1, 1).expect("a day"));
+    let err = TaskFilter::of_kind(window, "haircut").expect_err("no such kind");
+    assert!(err.to_string().contains("kind"), "{err}");
+}
+
+#[test]
+fn an_empty_page_is_refused_by_name() {
+    let (_clinic, mut staff) = Clinic::new();
+    let today = staff.admin.today();
+    let err = staff
+        .admin
+        .calls_due_page(DueWindow::until(today), Utc::now(), PageRange { offset: 0, limit: 0 })
+        .expect_err("a page of nothing");
+    assert!(err.to_string().contains("limit"), "{err}");
+}
+
+#[test]
+fn the_dashboard_counts_the_open_flags_the_flag_list_holds() {
+    let (_clinic, mut staff) = varied_clinic();
+    let s = &mut staff.admin;
+    let flags = s.red_flags().expect("the flags");
+    let open = flags.iter().filter(|f| !f.acknowledged).count();
+    assert!(open > 0 && open < flags.len(), "some flags open, some acknowledged");
+    assert_eq!(s.open_flag_count().expect("the count") as usize, open);
+    assert_eq!(s.dashboard(s.today()).expect("the dashboard").open_flags as usize, open);
+}

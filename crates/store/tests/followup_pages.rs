@@ -54,14 +54,25 @@ fn every_page_of_calls(
     let mut offset = 0;
     loop {
         let page = s
-            .calls_due_page(window, now, PageRange { offset, limit: PAGE })
+            .calls_due_page(
+                window,
+                now,
+                PageRange {
+                    offset,
+                    limit: PAGE,
+                },
+            )
             .expect("a page of the queue");
         let total = page.total;
         let n = page.items.len();
         all.extend(page.items);
         offset += PAGE;
         if n < PAGE as usize {
-            assert_eq!(offset - PAGE + n as u32, total, "the last page ends at the total");
+            assert_eq!(
+                offset - PAGE + n as u32,
+                total,
+                "the last page ends at the total"
+            );
             return (total, all);
         }
     }
@@ -72,7 +83,13 @@ fn every_page_of_tasks(s: &mut Session, filter: TaskFilter) -> (u32, Vec<TaskVie
     let mut offset = 0;
     loop {
         let page = s
-            .tasks_page(filter, PageRange { offset, limit: PAGE })
+            .tasks_page(
+                filter,
+                PageRange {
+                    offset,
+                    limit: PAGE,
+                },
+            )
             .expect("a page of tasks");
         let total = page.total;
         let n = page.items.len();
@@ -137,7 +154,11 @@ fn the_call_queue_page_by_page_is_the_whole_queue_in_order() {
 #[test]
 fn the_task_list_page_by_page_is_every_task_escalations_first() {
     let (_clinic, mut staff) = varied_clinic();
-    for s in [&mut staff.admin, &mut staff.case_manager, &mut staff.volunteer] {
+    for s in [
+        &mut staff.admin,
+        &mut staff.case_manager,
+        &mut staff.volunteer,
+    ] {
         let today = s.today();
         let on = today + Days::new(30);
         let whole = s.tasks(on).expect("every task");
@@ -160,7 +181,11 @@ fn the_task_list_page_by_page_is_every_task_escalations_first() {
                 // Stable: by due day and task within each group, as the whole list is.
                 expected.sort_by_key(|t| t.kind != "escalation");
                 let (total, paged) = every_page_of_tasks(s, filter);
-                assert_eq!(total as usize, expected.len(), "the count of {kind:?} in {window:?}");
+                assert_eq!(
+                    total as usize,
+                    expected.len(),
+                    "the count of {kind:?} in {window:?}"
+                );
                 assert_eq!(paged, expected, "the pages of {kind:?} in {window:?}");
                 assert_eq!(s.count_tasks(filter).expect("a count"), total);
             }
@@ -181,7 +206,14 @@ fn an_empty_page_is_refused_by_name() {
     let today = staff.admin.today();
     let err = staff
         .admin
-        .calls_due_page(DueWindow::until(today), Utc::now(), PageRange { offset: 0, limit: 0 })
+        .calls_due_page(
+            DueWindow::until(today),
+            Utc::now(),
+            PageRange {
+                offset: 0,
+                limit: 0,
+            },
+        )
         .expect_err("a page of nothing");
     assert!(err.to_string().contains("limit"), "{err}");
 }
@@ -192,7 +224,13 @@ fn the_dashboard_counts_the_open_flags_the_flag_list_holds() {
     let s = &mut staff.admin;
     let flags = s.red_flags().expect("the flags");
     let open = flags.iter().filter(|f| !f.acknowledged).count();
-    assert!(open > 0 && open < flags.len(), "some flags open, some acknowledged");
+    assert!(
+        open > 0 && open < flags.len(),
+        "some flags open, some acknowledged"
+    );
     assert_eq!(s.open_flag_count().expect("the count") as usize, open);
-    assert_eq!(s.dashboard(s.today()).expect("the dashboard").open_flags as usize, open);
+    assert_eq!(
+        s.dashboard(s.today()).expect("the dashboard").open_flags as usize,
+        open
+    );
 }

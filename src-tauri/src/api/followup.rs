@@ -43,7 +43,12 @@ pub fn calls_due_page(
 ) -> Result<CallPage, AppError> {
     let on = optional_date("on", on.as_deref())?;
     state.with_session(|s| {
-        let window = section_window(section, s.today(), on, mine.then(|| s.user_id("me")).transpose()?);
+        let window = section_window(
+            section,
+            s.today(),
+            on,
+            mine.then(|| s.user_id("me")).transpose()?,
+        );
         let page = s.calls_due_page(window, chrono::Utc::now(), PageRange { offset, limit })?;
         Ok(CallPage {
             total: page.total,
@@ -124,7 +129,12 @@ pub fn list_tasks_page(
 ) -> Result<TaskPage, AppError> {
     let on = optional_date("on", on.as_deref())?;
     state.with_session(|s| {
-        let window = section_window(section, s.today(), on, mine.then(|| s.user_id("me")).transpose()?);
+        let window = section_window(
+            section,
+            s.today(),
+            on,
+            mine.then(|| s.user_id("me")).transpose()?,
+        );
         let every_kind = TaskFilter::any_kind(window);
         let filter = match kind.as_deref().filter(|k| !k.is_empty()) {
             Some(kind) => TaskFilter::of_kind(window, kind)?,

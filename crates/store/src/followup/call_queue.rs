@@ -8,8 +8,8 @@ use rusqlite::{params, Connection};
 use tether_core::casework::redaction::Visibility;
 use tether_core::followup::{callable_now, sponsor_local_time, ScheduleSettings, TaskKind};
 
-use super::tasks::shown_name;
 use super::due_set::DueSet;
+use super::tasks::shown_name;
 use super::views::{CallDue, DueWindow, PageRange, PriorAttempt};
 use crate::error::{Result, StoreError};
 
@@ -63,7 +63,11 @@ pub(crate) fn all(
         .map_err(StoreError::sql("read the call queue"))?;
     let rows = stmt
         .query_map(
-            params![window.from_text(), window.to.to_string(), window.assigned_to],
+            params![
+                window.from_text(),
+                window.to.to_string(),
+                window.assigned_to
+            ],
             |r| call_from_row(r, reader),
         )
         .map_err(StoreError::sql("read the call queue"))?;
@@ -137,7 +141,9 @@ fn complete_all(
         .collect::<rusqlite::Result<_>>()
         .map_err(StoreError::sql("read the call queue"))?;
     due.into_iter()
-        .map(|(call, sponsor_id, offset_days)| complete(conn, call, sponsor_id, offset_days, reader))
+        .map(|(call, sponsor_id, offset_days)| {
+            complete(conn, call, sponsor_id, offset_days, reader)
+        })
         .collect()
 }
 
@@ -159,8 +165,8 @@ fn complete(
     }
     call.prior_attempts = prior_attempts(conn, call.child_id, offset_days)?;
     if let Some(tz) = call.sponsor_time_zone.as_deref() {
-        call.sponsor_local_time = sponsor_local_time(reader.now, tz)
-            .map(|t| t.format("%Y-%m-%d %H:%M").to_string());
+        call.sponsor_local_time =
+            sponsor_local_time(reader.now, tz).map(|t| t.format("%Y-%m-%d %H:%M").to_string());
         call.callable_now = callable_now(reader.now, tz, reader.settings.calling_window);
     }
     Ok(call)

@@ -37,11 +37,15 @@ pub(crate) fn counts(conn: &Connection, on: NaiveDate) -> Result<Dashboard> {
         .collect::<Vec<_>>()
         .join(", ");
     let tasks_due_today = count(
-        &format!("SELECT count(*) FROM tasks WHERE closed = 0 AND kind IN ({kinds}) AND due_on = ?1"),
+        &format!(
+            "SELECT count(*) FROM tasks WHERE closed = 0 AND kind IN ({kinds}) AND due_on = ?1"
+        ),
         &[&day],
     )?;
     let tasks_overdue = count(
-        &format!("SELECT count(*) FROM tasks WHERE closed = 0 AND kind IN ({kinds}) AND due_on < ?1"),
+        &format!(
+            "SELECT count(*) FROM tasks WHERE closed = 0 AND kind IN ({kinds}) AND due_on < ?1"
+        ),
         &[&day],
     )?;
     let escalations_open = count(

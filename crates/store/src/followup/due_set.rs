@@ -71,9 +71,8 @@ impl DueSet<'_> {
             .map(|k| format!("'{k}'"))
             .collect::<Vec<_>>()
             .join(", ");
-        let due = format!(
-            "t.closed = 0 AND t.kind IN ({kinds}) AND t.due_on >= ?1 AND t.due_on <= ?2"
-        );
+        let due =
+            format!("t.closed = 0 AND t.kind IN ({kinds}) AND t.due_on >= ?1 AND t.due_on <= ?2");
         if self.window.assigned_to.is_some() {
             format!(
                 "SELECT {select} FROM children c CROSS JOIN tasks t ON t.child_id = c.id

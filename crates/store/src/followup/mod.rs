@@ -14,6 +14,6 @@ pub mod views;
 pub use tasks::TASK_KINDS;
 
 pub use views::{
-    CallDue, CallLogged, Dashboard, DayCount, DueWindow, FlagAcknowledgement, FlagView, HearingItem,
-    Page, PageRange, PriorAttempt, TaskFilter, TaskView,
+    CallDue, CallLogged, Dashboard, DayCount, DueWindow, FlagAcknowledgement, FlagView,
+    HearingItem, Page, PageRange, PriorAttempt, TaskFilter, TaskView,
 };

@@ -229,7 +229,6 @@ pub struct PageRange {
 impl PageRange {
     /// The most rows one page may ask for.
     pub const MAX_LIMIT: u32 = 1000;
-
 }
 
 /// One page of a list and how many rows the whole list holds.

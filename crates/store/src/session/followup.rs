@@ -15,8 +15,8 @@ use super::Session;
 use crate::audit_log::Target;
 use crate::casework::{address_reports, children, hearings, sponsors};
 use crate::error::{Result, StoreError};
-use crate::followup::calls::{self, NewCall};
 use crate::followup::call_queue::{self, QueueReader};
+use crate::followup::calls::{self, NewCall};
 use crate::followup::views::{
     CallDue, CallLogged, Dashboard, DueWindow, FlagAcknowledgement, FlagView, HearingItem, Page,
     PageRange, TaskFilter, TaskView,
@@ -361,9 +361,9 @@ impl Session {
             Some(asked) => {
                 let birth = crate::legal::facts::birth_date(&self.conn, child_id, self.today())?;
                 Some(
-                    tether_core::legal::screen(asked, birth.as_ref(), local.date()).map_err(|e| {
-                        StoreError::invalid(&format!("screening.{}", e.field()), e.to_string())
-                    })?,
+                    tether_core::legal::screen(asked, birth.as_ref(), local.date()).map_err(
+                        |e| StoreError::invalid(&format!("screening.{}", e.field()), e.to_string()),
+                    )?,
                 )
             }
             None => None,

@@ -106,10 +106,17 @@ fn a_move_to_an_18_state_flags_the_predicate_order_and_a_concern_is_signed_at_ev
     );
     let predicate = of_rule(&all, "sijs_predicate_order").expect("the predicate order");
     assert_eq!(predicate["days_left"], 180);
-    assert_eq!(predicate["kind"]["jurisdiction"]["state"], "CA", "{predicate}");
+    assert_eq!(
+        predicate["kind"]["jurisdiction"]["state"], "CA",
+        "{predicate}"
+    );
     // `--within 90` leaves both out; the flags hold both.
     let near = clinic.admin_json(&["deadlines", "--within", "90", "--json"]);
-    assert_eq!(near["deadlines"].as_array().map(Vec::len), Some(0), "{near}");
+    assert_eq!(
+        near["deadlines"].as_array().map(Vec::len),
+        Some(0),
+        "{near}"
+    );
     assert_eq!(legal_flags(&clinic).len(), 2);
     // The task for the 180-day warning is due today.
     let tasks = clinic.admin_json(&["tasks", "--json"]);
@@ -151,24 +158,47 @@ fn a_move_to_an_18_state_flags_the_predicate_order_and_a_concern_is_signed_at_ev
     assert_eq!(predicate["kind"]["jurisdiction"]["state"], "TX");
     let flag = legal_flags(&clinic)
         .into_iter()
-        .find(|f| f["flag_id"].as_str().is_some_and(|k| k.contains("predicate_order")))
+        .find(|f| {
+            f["flag_id"]
+                .as_str()
+                .is_some_and(|k| k.contains("predicate_order"))
+        })
         .expect("the predicate-order flag");
     let text = flag["explanation_en"].as_str().unwrap_or_default();
-    assert!(text.contains("Texas") && text.contains("Tex. Fam. Code"), "{text}");
+    assert!(
+        text.contains("Texas") && text.contains("Tex. Fam. Code"),
+        "{text}"
+    );
     assert!(
         flag["explanation_es"]
             .as_str()
             .is_some_and(|t| t.contains("Texas")),
         "{flag}"
     );
+    // A clinic whose counsel reads Texas law otherwise sets its own age in Settings; the
+    // deadline follows, and clearing it goes back to the shipped table.
+    clinic.admin(&["settings", "predicate-age", "TX", "21"]);
+    let overridden = deadlines(&clinic);
+    assert_eq!(
+        of_rule(&overridden, "sijs_predicate_order").map(|d| d["days_left"].clone()),
+        Some(180.into())
+    );
+    clinic.admin(&["settings", "predicate-age", "TX", "--clear"]);
+    assert_eq!(
+        of_rule(&deadlines(&clinic), "sijs_predicate_order").map(|d| d["warn"].clone()),
+        Some("overdue".into())
+    );
     // The I-360 does not depend on the state: still 180 days.
-    assert_eq!(of_rule(&all, "sijs_i360_age").map(|d| d["days_left"].clone()), Some(180.into()));
+    assert_eq!(
+        of_rule(&all, "sijs_i360_age").map(|d| d["days_left"].clone()),
+        Some(180.into())
+    );
     // The move asks which court serves Houston (a change of venue may follow).
     let shown = clinic.admin_json(&["relief", "show", &case, "--json"]);
     assert!(
-        shown["tasks"]
-            .as_array()
-            .is_some_and(|t| t.iter().any(|t| t["kind"]["type"] == "find_court_for_new_address")),
+        shown["tasks"].as_array().is_some_and(|t| t
+            .iter()
+            .any(|t| t["kind"]["type"] == "find_court_for_new_address")),
         "{shown}"
     );
 
@@ -187,7 +217,10 @@ fn a_move_to_an_18_state_flags_the_predicate_order_and_a_concern_is_signed_at_ev
             "--json",
         ],
     );
-    assert_eq!(logged["screening"]["offer_concern_report"], true, "{logged}");
+    assert_eq!(
+        logged["screening"]["offer_concern_report"], true,
+        "{logged}"
+    );
     let call = logged["call_id"].as_i64().expect("call id").to_string();
     let trafficking: Vec<Value> = clinic
         .admin_json(&["flags", "--json"])
@@ -236,7 +269,15 @@ fn a_move_to_an_18_state_flags_the_predicate_order_and_a_concern_is_signed_at_ev
     let early = clinic.fails(
         LUCIA,
         VOLUNTEER_PASS,
-        &["concern", "report", &id, "--to", "hhs_otip", "--reference", "X"],
+        &[
+            "concern",
+            "report",
+            &id,
+            "--to",
+            "hhs_otip",
+            "--reference",
+            "X",
+        ],
         &[],
         5,
     );
@@ -247,7 +288,15 @@ fn a_move_to_an_18_state_flags_the_predicate_order_and_a_concern_is_signed_at_ev
     let unknown = clinic.fails(
         LUCIA,
         VOLUNTEER_PASS,
-        &["concern", "report", &id, "--to", "ice_tip_line", "--reference", "X"],
+        &[
+            "concern",
+            "report",
+            &id,
+            "--to",
+            "ice_tip_line",
+            "--reference",
+            "X",
+        ],
         &[],
         8,
     );
@@ -264,7 +313,10 @@ fn a_move_to_an_18_state_flags_the_predicate_order_and_a_concern_is_signed_at_ev
         ],
     );
     assert_eq!(reported["state"], "reported");
-    assert_eq!(reported["reported_to"], "national_human_trafficking_hotline");
+    assert_eq!(
+        reported["reported_to"],
+        "national_human_trafficking_hotline"
+    );
     assert_eq!(reported["reference"], "NHTH-2026-1182");
     let signers: Vec<(String, String)> = reported["steps"]
         .as_array()
@@ -278,7 +330,9 @@ fn a_move_to_an_18_state_flags_the_predicate_order_and_a_concern_is_signed_at_ev
         })
         .collect();
     let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
-        v.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+        v.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
     };
     assert_eq!(
         signers,
@@ -297,7 +351,11 @@ fn a_move_to_an_18_state_flags_the_predicate_order_and_a_concern_is_signed_at_ev
         .as_array()
         .expect("history")
         .iter()
-        .filter(|e| e["kind"].as_str().is_some_and(|k| k.starts_with("concern_")))
+        .filter(|e| {
+            e["kind"]
+                .as_str()
+                .is_some_and(|k| k.starts_with("concern_"))
+        })
         .map(|e| {
             (
                 e["kind"].as_str().unwrap_or_default().to_owned(),
@@ -329,19 +387,34 @@ fn a_reminder_is_prepared_in_spanish_with_links_to_the_sponsor_and_recorded() {
     let case = first_case(&clinic);
     let reminder = clinic.admin_json(&["remind", &case, "--lang", "es", "--json"]);
     let text = reminder["text"].as_str().expect("text");
-    assert!(text.starts_with("Andrea tiene corte de inmigracion el "), "{text}");
+    assert!(
+        text.starts_with("Andrea tiene corte de inmigracion el "),
+        "{text}"
+    );
     assert!(text.contains("300 North Los Angeles Street"), "{text}");
     assert!(text.contains("9:00"), "{text}");
     assert_eq!(reminder["length"], text.chars().count());
     assert_eq!(reminder["encoding"], "gsm-7");
     assert_eq!(reminder["phone"], "+12135550142");
     let sms = reminder["sms_link"].as_str().expect("sms link");
-    assert!(sms.starts_with("sms:+12135550142?body=Andrea%20tiene"), "{sms}");
+    assert!(
+        sms.starts_with("sms:+12135550142?body=Andrea%20tiene"),
+        "{sms}"
+    );
     let wa = reminder["whatsapp_link"].as_str().expect("whatsapp link");
-    assert!(wa.starts_with("https://wa.me/12135550142?text=Andrea"), "{wa}");
+    assert!(
+        wa.starts_with("https://wa.me/12135550142?text=Andrea"),
+        "{wa}"
+    );
     let en = clinic.admin(&["remind", &case, "--lang", "en"]);
     assert!(en.contains("has immigration court on"), "{en}");
-    let wrong = clinic.fails(ADMIN, ADMIN_PASS, &["remind", &case, "--lang", "mam"], &[], 8);
+    let wrong = clinic.fails(
+        ADMIN,
+        ADMIN_PASS,
+        &["remind", &case, "--lang", "mam"],
+        &[],
+        8,
+    );
     assert!(wrong.contains("lang"), "{wrong}");
     let history = clinic.admin_json(&["child", "history", &case, "--json"]);
     let prepared = history
@@ -350,5 +423,100 @@ fn a_reminder_is_prepared_in_spanish_with_links_to_the_sponsor_and_recorded() {
         .iter()
         .filter(|e| e["kind"] == "reminder_prepared")
         .count();
-    assert_eq!(prepared, 2, "one per reminder prepared, none for the refused one");
+    assert_eq!(
+        prepared, 2,
+        "one per reminder prepared, none for the refused one"
+    );
+}
+
+#[test]
+fn a_missed_hearing_asks_about_an_order_and_the_ground_decides_the_motion_deadline() {
+    let clinic = Clinic::with_admin();
+    clinic.import(&[andrea_row()]);
+    let case = first_case(&clinic);
+    let missed_on = today() - Days::new(40);
+    clinic.admin(&[
+        "hearing",
+        "add",
+        &case,
+        "--at",
+        &format!("{missed_on} 09:00"),
+        "--court",
+        "NLA",
+    ]);
+    let hearing = clinic.admin_json(&["child", "show", &case, "--json"])["hearings"]
+        .as_array()
+        .expect("hearings")
+        .iter()
+        .find(|h| h["at"].as_str().is_some_and(|at| at.starts_with(&missed_on.to_string())))
+        .and_then(|h| h["id"].as_i64())
+        .expect("the past hearing")
+        .to_string();
+    // An order can only follow a missed hearing.
+    let early = clinic.fails(
+        ADMIN,
+        ADMIN_PASS,
+        &["hearing", "in-absentia", &hearing, "--order-on", &missed_on.to_string()],
+        &[],
+        8,
+    );
+    assert!(early.contains("missed"), "{early}");
+    clinic.admin(&["hearing", "set", &hearing, "--outcome", "missed"]);
+    let shown = clinic.admin_json(&["relief", "show", &case, "--json"]);
+    assert!(
+        shown["tasks"]
+            .as_array()
+            .is_some_and(|t| t.iter().any(|t| t["kind"]["type"] == "ask_in_absentia_order")),
+        "{shown}"
+    );
+    // Ordered removed in absentia 30 days ago; exceptional circumstances: 180 days from the
+    // order, with the EOIR-33 to file with the motion.
+    let order_on = today() - Days::new(30);
+    let with_ground = clinic.admin_json(&[
+        "hearing",
+        "in-absentia",
+        &hearing,
+        "--order-on",
+        &order_on.to_string(),
+        "--ground",
+        "exceptional_circumstances",
+        "--json",
+    ]);
+    let motion = with_ground["deadlines"]
+        .as_array()
+        .and_then(|d| d.iter().find(|d| d["kind"]["type"] == "motion_to_reopen"))
+        .unwrap_or_else(|| panic!("a motion deadline: {with_ground}"));
+    assert_eq!(motion["days_left"], 150);
+    assert_eq!(motion["due_on"], (order_on + Days::new(180)).to_string().as_str());
+    assert!(with_ground["deadlines"]
+        .as_array()
+        .is_some_and(|d| d.iter().any(|d| d["kind"]["type"] == "eoir33_with_motion_to_reopen")));
+    // The notice never arrived: no time limit, a step to file rather than a deadline.
+    let no_notice = clinic.admin_json(&[
+        "hearing",
+        "in-absentia",
+        &hearing,
+        "--order-on",
+        &order_on.to_string(),
+        "--ground",
+        "notice_not_received",
+        "--json",
+    ]);
+    assert!(
+        no_notice["deadlines"]
+            .as_array()
+            .is_some_and(|d| d.iter().all(|d| d["kind"]["type"] != "motion_to_reopen")),
+        "{no_notice}"
+    );
+    assert!(no_notice["tasks"].as_array().is_some_and(|t| t
+        .iter()
+        .any(|t| t["kind"]["type"] == "motion_to_reopen_no_time_limit")));
+    let history = clinic.admin_json(&["child", "history", &case, "--json"]);
+    let recorded = history
+        .as_array()
+        .expect("history")
+        .iter()
+        .filter(|e| e["kind"] == "in_absentia_recorded")
+        .count();
+    assert_eq!(recorded, 2, "each recording kept, the first not overwritten");
 }

@@ -86,7 +86,11 @@ pub fn reminder_text(
 
 /// Builds the reminder for the child's next hearing on or after `today`, to the sponsor's
 /// first working number.
-pub fn reminder_for(view: &ChildView, lang: Lang, today: NaiveDate) -> Result<ReminderView, ReminderError> {
+pub fn reminder_for(
+    view: &ChildView,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<ReminderView, ReminderError> {
     let missing = |field, reason: &str| ReminderError::Missing {
         field,
         reason: reason.to_owned(),
@@ -107,7 +111,13 @@ pub fn reminder_for(view: &ChildView, lang: Lang, today: NaiveDate) -> Result<Re
                 .cloned()
         })
         .ok_or_else(|| missing("phone", "the sponsor has no working number"))?;
-    let text = reminder_text(&view.given_name, &hearing, &court.name, &court.address, lang);
+    let text = reminder_text(
+        &view.given_name,
+        &hearing,
+        &court.name,
+        &court.address,
+        lang,
+    );
     let (encoding, parts) = sms_parts(&text);
     let body = utf8_percent_encode(&text, NON_ALPHANUMERIC).to_string();
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
@@ -132,7 +142,11 @@ pub fn reminder_for(view: &ChildView, lang: Lang, today: NaiveDate) -> Result<Re
 }
 
 /// Prepares the reminder for `child` and records that it was prepared (history and audit).
-pub fn prepare_reminder(session: &mut Session, child: &str, lang: &str) -> Result<ReminderView, ReminderError> {
+pub fn prepare_reminder(
+    session: &mut Session,
+    child: &str,
+    lang: &str,
+) -> Result<ReminderView, ReminderError> {
     let lang = match lang.trim() {
         "en" => Lang::En,
         "es" => Lang::Es,
@@ -146,7 +160,12 @@ pub fn prepare_reminder(session: &mut Session, child: &str, lang: &str) -> Resul
     session.authorize_reminders()?;
     let view = session.show_child(child)?;
     let reminder = reminder_for(&view, lang, session.today())?;
-    session.record_reminder(view.id, &reminder.lang, reminder.length, &reminder.hearing_at)?;
+    session.record_reminder(
+        view.id,
+        &reminder.lang,
+        reminder.length,
+        &reminder.hearing_at,
+    )?;
     Ok(reminder)
 }
 
@@ -160,8 +179,13 @@ mod tests {
 
     #[test]
     fn the_spanish_reminder_fits_one_sms_without_losing_its_words() {
-        let Some(h) = hearing() else { panic!("a readable hearing") };
-        let address = vec!["1919 Smith Street, Suite 800".to_owned(), "Houston, TX 77002".to_owned()];
+        let Some(h) = hearing() else {
+            panic!("a readable hearing")
+        };
+        let address = vec![
+            "1919 Smith Street, Suite 800".to_owned(),
+            "Houston, TX 77002".to_owned(),
+        ];
         let es = reminder_text("José", &h, "Houston", &address, Lang::Es);
         assert!(es.contains("martes 12 de enero de 2027"), "{es}");
         assert!(es.contains("José"), "é is in the SMS alphabet: {es}");
@@ -169,7 +193,10 @@ mod tests {
         assert_eq!(sms_parts(&es).0, "gsm-7", "{es}");
         let en = reminder_text("José", &h, "Houston", &address, Lang::En);
         assert!(en.contains("Tuesday, January 12, 2027 at 9:00 AM"), "{en}");
-        assert_eq!(sms_parts(&en), ("gsm-7", if en.chars().count() <= 160 { 1 } else { 2 }));
+        assert_eq!(
+            sms_parts(&en),
+            ("gsm-7", if en.chars().count() <= 160 { 1 } else { 2 })
+        );
     }
 
     #[test]

@@ -12,8 +12,8 @@ pub mod files;
 pub mod followup;
 pub mod inspect;
 mod kdf;
-pub mod legal;
 pub(crate) mod key_slots;
+pub mod legal;
 mod migrations;
 mod paths;
 mod session;
@@ -27,8 +27,8 @@ pub use error::{ErrorKind, Result, StoreError};
 pub use key_slots::{DropReason, DroppedSlot};
 pub use paths::{VaultPaths, DATABASE_FILE, KEY_SLOTS_FILE, KEY_SLOTS_LOCK_FILE};
 pub use session::{
-    concern_destinations, AuditReceipt, Calendar, KeyRecipient, NewAddress, PrintKind, RekeyReport, ReportedTo, Session,
-    SignedInUser, SwbAnswers, UserSummary,
+    concern_destinations, AuditReceipt, Calendar, KeyRecipient, NewAddress, PrintKind, RekeyReport,
+    ReportedTo, Session, SignedInUser, SwbAnswers, UserSummary,
 };
 pub use settings::{TemplateOverride, DEFAULT_AUTO_LOCK_MINUTES};
 pub use vault::{create, unlock};

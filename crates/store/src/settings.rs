@@ -84,14 +84,24 @@ pub(crate) fn save_clinic_contact(conn: &Connection, contact: &ClinicContact) ->
 }
 
 pub(crate) fn predicate_order_ages(conn: &Connection) -> Result<BTreeMap<String, u8>> {
-    Ok(read(conn, PREDICATE_ORDER_AGES, "read the predicate-order ages")?
-        .and_then(|r| serde_json::from_str(&r).ok())
-        .unwrap_or_default())
+    Ok(
+        read(conn, PREDICATE_ORDER_AGES, "read the predicate-order ages")?
+            .and_then(|r| serde_json::from_str(&r).ok())
+            .unwrap_or_default(),
+    )
 }
 
-pub(crate) fn save_predicate_order_ages(conn: &Connection, ages: &BTreeMap<String, u8>) -> Result<()> {
+pub(crate) fn save_predicate_order_ages(
+    conn: &Connection,
+    ages: &BTreeMap<String, u8>,
+) -> Result<()> {
     let json = serde_json::to_string(ages).unwrap_or_else(|_| "{}".into());
-    write(conn, PREDICATE_ORDER_AGES, &json, "save the predicate-order ages")
+    write(
+        conn,
+        PREDICATE_ORDER_AGES,
+        &json,
+        "save the predicate-order ages",
+    )
 }
 
 pub(crate) fn concern_report_days(conn: &Connection) -> Result<u64> {
@@ -101,7 +111,12 @@ pub(crate) fn concern_report_days(conn: &Connection) -> Result<u64> {
 }
 
 pub(crate) fn save_concern_report_days(conn: &Connection, days: u64) -> Result<()> {
-    write(conn, CONCERN_REPORT_DAYS, &days.to_string(), "save a setting")
+    write(
+        conn,
+        CONCERN_REPORT_DAYS,
+        &days.to_string(),
+        "save a setting",
+    )
 }
 
 /// Template overrides are rows `template:<name>` holding [`TemplateOverride`] as JSON: they live

@@ -47,7 +47,10 @@ pub fn set_relief(
     })
 }
 
-pub fn legal_deadlines(state: &AppState, within_days: Option<u32>) -> Result<LegalDeadlines, AppError> {
+pub fn legal_deadlines(
+    state: &AppState,
+    within_days: Option<u32>,
+) -> Result<LegalDeadlines, AppError> {
     state.with_session(|s| {
         let today = s.today();
         Ok(s.deadlines(today, i64::from(within_days.unwrap_or(180)))?
@@ -76,8 +79,10 @@ pub fn open_concern(
     call_id: Option<u32>,
 ) -> Result<Concern, AppError> {
     state.with_session(|s| {
-        Ok(s.open_concern(&id_or_case, &category, &text, call_id.map(store_id))?
-            .try_into()?)
+        Ok(
+            s.open_concern(&id_or_case, &category, &text, call_id.map(store_id))?
+                .try_into()?,
+        )
     })
 }
 
@@ -124,7 +129,11 @@ pub fn concern_destinations() -> Vec<ConcernDestination> {
         .collect()
 }
 
-pub fn prepare_reminder(state: &AppState, id_or_case: String, lang: String) -> Result<Reminder, AppError> {
+pub fn prepare_reminder(
+    state: &AppState,
+    id_or_case: String,
+    lang: String,
+) -> Result<Reminder, AppError> {
     state.with_session(|s| {
         let r = prepare(s, &id_or_case, &lang).map_err(|e| match e {
             ReminderError::Store(e) => AppError::from(e),
@@ -180,7 +189,12 @@ mod tests {
     fn only_sms_and_whatsapp_links_open() {
         assert!(check_message_link("sms:+12135550142?body=Andrea%20tiene").is_ok());
         assert!(check_message_link("https://wa.me/12135550142?text=Andrea").is_ok());
-        for bad in ["file:///etc/passwd", "https://example.org/", "sms:+1 213", "javascript:alert(1)"] {
+        for bad in [
+            "file:///etc/passwd",
+            "https://example.org/",
+            "sms:+1 213",
+            "javascript:alert(1)",
+        ] {
             assert!(check_message_link(bad).is_err(), "{bad}");
         }
     }
@@ -205,7 +219,9 @@ mod tests {
             })),
             None,
         );
-        let err = bad_time.err().ok_or_else(|| AppError::invalid("test", "accepted"))?;
+        let err = bad_time
+            .err()
+            .ok_or_else(|| AppError::invalid("test", "accepted"))?;
         assert_eq!(err.kind, ErrorKind::InvalidInput);
         assert_eq!(err.field.as_deref(), Some("screening.start_time"));
 
@@ -237,7 +253,15 @@ mod tests {
             Some(call_id),
         )?;
         assert_eq!(opened.call_id, Some(call_id));
-        let submitted = concern_step(&state, opened.concern_id, "submit".into(), String::new(), None, None, None)?;
+        let submitted = concern_step(
+            &state,
+            opened.concern_id,
+            "submit".into(),
+            String::new(),
+            None,
+            None,
+            None,
+        )?;
         assert_eq!(submitted.state, "submitted");
         lock(&state);
         unlock(&state, "ana".into(), PASS.into())?;
@@ -245,7 +269,15 @@ mod tests {
         let kinds: Vec<&str> = flags.iter().map(|f| f.kind.as_str()).collect();
         assert!(kinds.contains(&"child_labour"), "{kinds:?}");
         assert!(kinds.contains(&"trafficking_indicator"), "{kinds:?}");
-        let approved = concern_step(&state, opened.concern_id, "approve".into(), "Visto.".into(), None, None, None)?;
+        let approved = concern_step(
+            &state,
+            opened.concern_id,
+            "approve".into(),
+            "Visto.".into(),
+            None,
+            None,
+            None,
+        )?;
         assert_eq!(approved.approved_by.as_deref(), Some("ana"));
         let reported = concern_step(
             &state,
@@ -264,12 +296,21 @@ mod tests {
             .collect();
         assert_eq!(
             signers,
-            [("open", "beto"), ("submit", "beto"), ("approve", "ana"), ("report", "ana")]
+            [
+                ("open", "beto"),
+                ("submit", "beto"),
+                ("approve", "ana"),
+                ("report", "ana")
+            ]
         );
         // A 16-year-old with a labour-exploitation concern: the OTIP Request for Assistance is
         // due before the 18th birthday.
         let relief = relief(&state, case)?;
-        assert!(relief.deadlines.iter().any(|d| d.rule == "otip_rfa_age"), "{:?}", relief.deadlines);
+        assert!(
+            relief.deadlines.iter().any(|d| d.rule == "otip_rfa_age"),
+            "{:?}",
+            relief.deadlines
+        );
         Ok(())
     }
 }

@@ -26,7 +26,9 @@ pub(super) async fn set_relief(
     us_state: Option<String>,
     filed_with: Option<String>,
 ) -> Reply<Relief> {
-    api::legal::set_relief(&state, id_or_case, pathway, status, date, us_state, filed_with)
+    api::legal::set_relief(
+        &state, id_or_case, pathway, status, date, us_state, filed_with,
+    )
 }
 
 #[tauri::command]

@@ -38,7 +38,10 @@ fn time(field: &str, raw: Option<&str>) -> Result<Option<chrono::NaiveTime>, App
     }
 }
 
-fn choice<T: serde::de::DeserializeOwned>(field: &str, raw: Option<&str>) -> Result<Option<T>, AppError> {
+fn choice<T: serde::de::DeserializeOwned>(
+    field: &str,
+    raw: Option<&str>,
+) -> Result<Option<T>, AppError> {
     match raw.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
         Some(v) => serde_json::from_value(serde_json::Value::String(v.to_owned()))
@@ -64,7 +67,10 @@ impl TryFrom<ScreeningAnswers> for CoreAnswers {
             id_holder: choice::<IdHolder>("screening.id_holder", a.id_holder.as_deref())?,
             owes_for_journey: a.owes_for_journey,
             free_to_leave: a.free_to_leave,
-            food_and_bed: choice::<FoodAndBed>("screening.food_and_bed", a.food_and_bed.as_deref())?,
+            food_and_bed: choice::<FoodAndBed>(
+                "screening.food_and_bed",
+                a.food_and_bed.as_deref(),
+            )?,
         })
     }
 }

@@ -147,7 +147,10 @@ fn log(session: &mut Session, a: CallLogArgs) -> Result<()> {
     );
     if let Some(screening) = &logged.screening {
         for f in &screening.flags {
-            println!("screening: {} (source: {})", f.explanation_en, f.rule.source);
+            println!(
+                "screening: {} (source: {})",
+                f.explanation_en, f.rule.source
+            );
         }
         if screening.offer_concern_report {
             println!(

@@ -74,8 +74,10 @@ fn line(e: &HistoryEntry) -> String {
                 .map(|a| {
                     a.iter()
                         .filter(|(k, v)| {
-                            !matches!(k.as_str(), "new_address" | "screening" | "screening_answers")
-                                && !v.is_null()
+                            !matches!(
+                                k.as_str(),
+                                "new_address" | "screening" | "screening_answers"
+                            ) && !v.is_null()
                         })
                         .map(|(k, v)| format!("{k}={v}"))
                         .chain(

@@ -150,7 +150,12 @@ fn print_relief(view: &ReliefView) {
             .into_iter()
             .flatten()
             .filter(|(k, v)| *k != "pathway" && !v.is_null())
-            .map(|(k, v)| format!("{k} {}", v.as_str().map(str::to_owned).unwrap_or(v.to_string())))
+            .map(|(k, v)| {
+                format!(
+                    "{k} {}",
+                    v.as_str().map(str::to_owned).unwrap_or(v.to_string())
+                )
+            })
             .collect();
         println!(
             "  {}: {}",

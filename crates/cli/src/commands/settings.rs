@@ -1,4 +1,5 @@
-//! `tether settings`: auto-lock, call offsets, the clinic's contact, template overrides.
+//! `tether settings`: auto-lock, call offsets, the clinic's contact, template overrides, the
+//! clinic's predicate-order ages and concern-report days.
 
 use std::path::PathBuf;
 
@@ -32,6 +33,19 @@ pub enum SettingsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Show the clinic's own ages at which a state's courts stop making SIJS predicate orders,
+    /// or set one (`TX 21`), or go back to the shipped table (`TX --clear`); every case's
+    /// deadlines follow
+    PredicateAge {
+        /// Two-letter state code
+        state: Option<String>,
+        /// 18, 19 or 21
+        age: Option<u8>,
+        #[arg(long, conflicts_with = "age")]
+        clear: bool,
+    },
+    /// Show or set the days an approved concern report has to be reported (1–30, default 1)
+    ConcernReportDays { days: Option<u64> },
     /// The clinic's replacements for the shipped print templates (letterhead, wording); they
     /// live in the vault, only admins change them, and every change is audited
     #[command(subcommand)]
@@ -85,6 +99,36 @@ pub fn run(session: &mut Session, command: SettingsCommand) -> Result<()> {
             json,
         } => clinic(session, name, phone, address, json)?,
         SettingsCommand::Template(command) => template(session, command)?,
+        SettingsCommand::PredicateAge { state, age, clear } => {
+            if let Some(state) = state.as_deref() {
+                match (age, clear) {
+                    (Some(age), _) => session.set_predicate_order_age(state, Some(age))?,
+                    (None, true) => session.set_predicate_order_age(state, None)?,
+                    (None, false) => {
+                        return Err(crate::errors::invalid(
+                            "age",
+                            "give the age (18, 19 or 21), or --clear to use the shipped table",
+                        ))
+                    }
+                }
+            }
+            let ages = session.predicate_order_ages()?;
+            if ages.is_empty() {
+                println!("the shipped table (sijs-state-jurisdiction.csv) for every state");
+            }
+            for (state, age) in ages {
+                println!("{state}: {age} (set by the clinic)");
+            }
+        }
+        SettingsCommand::ConcernReportDays { days } => {
+            if let Some(days) = days {
+                session.set_concern_report_days(days)?;
+            }
+            println!(
+                "an approved concern report is reported within {} day(s)",
+                session.concern_report_days()?
+            );
+        }
     }
     Ok(())
 }

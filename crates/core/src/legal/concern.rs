@@ -377,8 +377,12 @@ mod tests {
         assert!(ConcernStep::Approve
             .from_state(ConcernState::Draft)
             .is_err());
-        assert!(ConcernStep::Close.from_state(ConcernState::Approved).is_err());
-        assert!(ConcernStep::Submit.from_state(ConcernState::Closed).is_err());
+        assert!(ConcernStep::Close
+            .from_state(ConcernState::Approved)
+            .is_err());
+        assert!(ConcernStep::Submit
+            .from_state(ConcernState::Closed)
+            .is_err());
     }
 
     #[test]

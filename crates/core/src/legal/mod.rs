@@ -100,11 +100,11 @@ mod venue;
 mod tests;
 
 pub use book::{screen, RuleBook};
-pub use data::RuleDataError;
 pub use concern::{
     report_due, submit_due, ConcernCategory, ConcernError, ConcernState, ConcernStep, Destination,
     DestinationInfo, DEFAULT_REPORT_WITHIN_DAYS, SUBMIT_WITHIN_DAYS,
 };
+pub use data::RuleDataError;
 pub use hazardous::{HazardousOccupation, HazardousTable};
 pub use in_absentia::{InAbsentiaOrder, MissedHearing, ReopenGround};
 pub use items::{

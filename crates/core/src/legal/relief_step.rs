@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::relief::{
-    AsylumDecision, AsylumForum, AsylumOutcome, AsylumProgress, OtipProgress, Pathway,
-    ReliefError, ReliefPlan, SijsProgress, TVisaProgress,
+    AsylumDecision, AsylumForum, AsylumOutcome, AsylumProgress, OtipProgress, Pathway, ReliefError,
+    ReliefPlan, SijsProgress, TVisaProgress,
 };
 use crate::casework::UsState;
 
@@ -34,7 +34,12 @@ pub fn statuses(pathway: &str) -> &'static [&'static str] {
             "dropped",
         ],
         "t_visa" => &["identified", "i914_filed", "dropped"],
-        "otip" => &["identified", "rfa_submitted", "eligibility_letter", "dropped"],
+        "otip" => &[
+            "identified",
+            "rfa_submitted",
+            "eligibility_letter",
+            "dropped",
+        ],
         _ => &[],
     }
 }
@@ -200,12 +205,18 @@ mod tests {
 
     const TODAY: &str = "2026-12-01";
 
-    fn step(plan: &ReliefPlan, pathway: &str, status: &str, on: &str) -> Result<ReliefPlan, ReliefStepError> {
+    fn step(
+        plan: &ReliefPlan,
+        pathway: &str,
+        status: &str,
+        on: &str,
+    ) -> Result<ReliefPlan, ReliefStepError> {
         plan.with_step(pathway, status, day(on), StepDetail::default(), day(TODAY))
     }
 
     #[test]
-    fn sijs_steps_fill_the_plan_in_order_and_a_second_date_corrects_the_first() -> Result<(), ReliefStepError> {
+    fn sijs_steps_fill_the_plan_in_order_and_a_second_date_corrects_the_first(
+    ) -> Result<(), ReliefStepError> {
         let plan = step(&ReliefPlan::none_identified(), "sijs", "identified", TODAY)?;
         assert_eq!(plan.sijs(), Some(&SijsProgress::default()));
         let plan = step(&plan, "sijs", "predicate_order_filed", "2026-09-14")?;
@@ -215,13 +226,23 @@ mod tests {
         assert_eq!(s.predicate_order_filed_on, Some(day("2026-09-14")));
         assert_eq!(s.predicate_order_obtained_on, Some(day("2026-10-21")));
         let err = step(&plan, "sijs", "i360_filed", "2026-10-01");
-        assert_eq!(err.as_ref().map_err(ReliefStepError::field).err(), Some("date"), "{err:?}");
+        assert_eq!(
+            err.as_ref().map_err(ReliefStepError::field).err(),
+            Some("date"),
+            "{err:?}"
+        );
         Ok(())
     }
 
     #[test]
-    fn otip_is_hhs_trafficking_assistance_and_dropping_keeps_the_rest() -> Result<(), ReliefStepError> {
-        let plan = step(&ReliefPlan::none_identified(), "otip", "rfa_submitted", "2026-11-30")?;
+    fn otip_is_hhs_trafficking_assistance_and_dropping_keeps_the_rest(
+    ) -> Result<(), ReliefStepError> {
+        let plan = step(
+            &ReliefPlan::none_identified(),
+            "otip",
+            "rfa_submitted",
+            "2026-11-30",
+        )?;
         let plan = step(&plan, "asylum", "i589_filed", "2026-11-02")?;
         assert_eq!(
             plan.asylum().and_then(|a| a.filed_with),
@@ -238,10 +259,22 @@ mod tests {
     fn bad_names_and_future_dates_name_their_field() {
         let none = ReliefPlan::none_identified();
         let field = |r: Result<ReliefPlan, ReliefStepError>| r.map_err(|e| e.field());
-        assert_eq!(field(step(&none, "u_visa", "identified", TODAY)), Err("pathway"));
-        assert_eq!(field(step(&none, "sijs", "i589_filed", TODAY)), Err("status"));
-        assert_eq!(field(step(&none, "t_visa", "dropped", TODAY)), Err("status"));
-        assert_eq!(field(step(&none, "t_visa", "i914_filed", "2027-01-05")), Err("date"));
+        assert_eq!(
+            field(step(&none, "u_visa", "identified", TODAY)),
+            Err("pathway")
+        );
+        assert_eq!(
+            field(step(&none, "sijs", "i589_filed", TODAY)),
+            Err("status")
+        );
+        assert_eq!(
+            field(step(&none, "t_visa", "dropped", TODAY)),
+            Err("status")
+        );
+        assert_eq!(
+            field(step(&none, "t_visa", "i914_filed", "2027-01-05")),
+            Err("date")
+        );
         assert!(
             step(&none, "asylum", "interview_scheduled", "2027-01-05").is_ok(),
             "an interview may be scheduled ahead"

@@ -34,7 +34,8 @@ pub(crate) struct StepRow {
     pub detail: Value,
 }
 
-const COLUMNS: &str = "SELECT id, child_id, call_id, category, heard, state, opened_on, approved_on,
+const COLUMNS: &str =
+    "SELECT id, child_id, call_id, category, heard, state, opened_on, approved_on,
         reported_to, reported_on, reference FROM concerns";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ConcernRow> {

@@ -5,8 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use tether_core::casework::{BirthDate, UsState};
 use tether_core::legal::{
-    ClinicOverrides, InAbsentiaOrder, LegalFacts, MissedHearing, MoveFact, ReliefPlan,
-    VenueMotion,
+    ClinicOverrides, InAbsentiaOrder, LegalFacts, MissedHearing, MoveFact, ReliefPlan, VenueMotion,
 };
 
 use crate::error::{Result, StoreError};
@@ -71,7 +70,11 @@ pub(crate) fn save_in_absentia_order(
 }
 
 /// The child's date of birth, if recorded and readable.
-pub(crate) fn birth_date(conn: &Connection, child_id: i64, today: NaiveDate) -> Result<Option<BirthDate>> {
+pub(crate) fn birth_date(
+    conn: &Connection,
+    child_id: i64,
+    today: NaiveDate,
+) -> Result<Option<BirthDate>> {
     let raw: Option<String> = conn
         .prepare_cached("SELECT birth_date FROM children WHERE id = ?1")
         .and_then(|mut s| s.query_row([child_id], |r| r.get(0)))
@@ -80,7 +83,11 @@ pub(crate) fn birth_date(conn: &Connection, child_id: i64, today: NaiveDate) -> 
 }
 
 /// Everything the legal rules read about `child_id`.
-pub(crate) fn legal_facts(conn: &Connection, child_id: i64, today: NaiveDate) -> Result<LegalFacts> {
+pub(crate) fn legal_facts(
+    conn: &Connection,
+    child_id: i64,
+    today: NaiveDate,
+) -> Result<LegalFacts> {
     let (birth, court, sponsor_id, residence): (
         Option<String>,
         Option<String>,

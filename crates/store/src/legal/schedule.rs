@@ -42,7 +42,9 @@ pub(crate) fn reminder_days(deadline: &Deadline, today: NaiveDate) -> Vec<(i64, 
         .iter()
         .chain(std::iter::once(&0))
         .filter_map(|&n| {
-            let d = deadline.due_on.checked_sub_days(Days::new(n.unsigned_abs()))?;
+            let d = deadline
+                .due_on
+                .checked_sub_days(Days::new(n.unsigned_abs()))?;
             Some((n, d))
         })
         .collect();
@@ -55,7 +57,11 @@ pub(crate) fn reminder_days(deadline: &Deadline, today: NaiveDate) -> Vec<(i64, 
 }
 
 /// Every legal task row for `child_id` on `today` (none for a case that is not open).
-pub(crate) fn rows(conn: &Connection, child_id: i64, today: NaiveDate) -> Result<Vec<LegalTaskRow>> {
+pub(crate) fn rows(
+    conn: &Connection,
+    child_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<LegalTaskRow>> {
     let review = review(conn, child_id, today)?;
     let mut out = Vec::new();
     for d in &review.deadlines {
@@ -123,7 +129,11 @@ pub(crate) fn rows(conn: &Connection, child_id: i64, today: NaiveDate) -> Result
 
 /// Writes `rows` into the task table the way the follow-up tasks are written (a task a person
 /// marked done stays done) and returns their keys, for the caller to close the rest.
-pub(crate) fn upsert(conn: &Connection, child_id: i64, rows: &[LegalTaskRow]) -> Result<Vec<String>> {
+pub(crate) fn upsert(
+    conn: &Connection,
+    child_id: i64,
+    rows: &[LegalTaskRow],
+) -> Result<Vec<String>> {
     let mut upsert = conn
         .prepare_cached(
             "INSERT INTO tasks (key, child_id, kind, due_on, attempt, detail, closed)
@@ -137,7 +147,13 @@ pub(crate) fn upsert(conn: &Connection, child_id: i64, rows: &[LegalTaskRow]) ->
         .map_err(StoreError::sql("schedule legal tasks"))?;
     for r in rows {
         upsert
-            .execute(params![r.key, child_id, r.kind, r.due_on.to_string(), r.detail])
+            .execute(params![
+                r.key,
+                child_id,
+                r.kind,
+                r.due_on.to_string(),
+                r.detail
+            ])
             .map_err(StoreError::sql("schedule legal tasks"))?;
     }
     Ok(rows.iter().map(|r| r.key.clone()).collect())
@@ -195,13 +211,28 @@ mod tests {
             panic!("the I-360 rule is in force");
         };
         let names = |today: &str| -> Vec<i64> {
-            reminder_days(&d, day(today)).into_iter().map(|(n, _)| n).collect()
+            reminder_days(&d, day(today))
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect()
         };
-        assert_eq!(names("2026-06-01"), vec![180, 90, 30, 0], "nothing reached yet");
-        assert_eq!(names("2026-12-16"), vec![180, 90, 30, 0], "the 180-day day itself");
+        assert_eq!(
+            names("2026-06-01"),
+            vec![180, 90, 30, 0],
+            "nothing reached yet"
+        );
+        assert_eq!(
+            names("2026-12-16"),
+            vec![180, 90, 30, 0],
+            "the 180-day day itself"
+        );
         assert_eq!(names("2027-03-16"), vec![90, 30, 0]);
         assert_eq!(names("2027-06-14"), vec![0], "the last day");
-        assert_eq!(names("2027-08-01"), vec![0], "overdue: the last day's stays open");
+        assert_eq!(
+            names("2027-08-01"),
+            vec![0],
+            "overdue: the last day's stays open"
+        );
         assert_eq!(
             reminder_days(&d, day("2026-12-01"))[0].1,
             day("2026-12-16"),

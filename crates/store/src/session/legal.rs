@@ -51,8 +51,12 @@ fn label(conn: &Connection, child_id: i64, vis: &Visibility) -> Result<(String, 
 
 fn written(field: &str, what: &str) -> StoreError {
     StoreError::invalid_field(
-        FieldError::new(field, "too_short", format!("{what} (at least {MIN_TEXT} characters)"))
-            .with("min", MIN_TEXT),
+        FieldError::new(
+            field,
+            "too_short",
+            format!("{what} (at least {MIN_TEXT} characters)"),
+        )
+        .with("min", MIN_TEXT),
     )
 }
 
@@ -211,9 +215,7 @@ impl Session {
         let on = on.unwrap_or(today);
         let plan = facts::relief_plan(&self.conn, id)?
             .with_step(pathway, status, on, StepDetail { state, filed_with }, today)
-            .map_err(|e| {
-                StoreError::invalid(e.field(), e.to_string())
-            })?;
+            .map_err(|e| StoreError::invalid(e.field(), e.to_string()))?;
         self.change_case(|tx, _| {
             facts::save_relief_plan(tx, id, &plan)?;
             Ok(Changed::new((), AuditAction::ReliefUpdated, "child", id)
@@ -334,7 +336,9 @@ impl Session {
             Some(other) => {
                 return Err(StoreError::invalid(
                     "ground",
-                    format!("\"{other}\" is not one of exceptional_circumstances, notice_not_received"),
+                    format!(
+                        "\"{other}\" is not one of exceptional_circumstances, notice_not_received"
+                    ),
                 ))
             }
         };
@@ -392,7 +396,9 @@ impl Session {
         if let Some(call) = call_id {
             let of_child: Option<i64> = self
                 .conn
-                .query_row("SELECT child_id FROM calls WHERE id = ?1", [call], |r| r.get(0))
+                .query_row("SELECT child_id FROM calls WHERE id = ?1", [call], |r| {
+                    r.get(0)
+                })
                 .ok();
             if of_child != Some(child_id) {
                 return Err(StoreError::invalid(
@@ -428,7 +434,10 @@ impl Session {
     ) -> Result<ConcernView> {
         let action = match step {
             ConcernStep::Open => {
-                return Err(StoreError::invalid("step", "open a report with `concern open`"))
+                return Err(StoreError::invalid(
+                    "step",
+                    "open a report with `concern open`",
+                ))
             }
             ConcernStep::Submit => AuditAction::ConcernSubmitted,
             ConcernStep::Approve => AuditAction::ConcernApproved,
@@ -450,16 +459,15 @@ impl Session {
         if step.needs_note() && note.chars().count() < MIN_TEXT {
             return Err(written("note", "say why"));
         }
-        let from = ConcernState::parse(&row.state)
-            .map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let from =
+            ConcernState::parse(&row.state).map_err(|e| StoreError::Conflict(e.to_string()))?;
         let to = step
             .from_state(from)
             .map_err(|e| StoreError::Conflict(format!("concern report {concern_id}: {e}")))?;
         let reported = match (step, reported) {
             (ConcernStep::Report, Some(r)) => {
-                let dest = Destination::parse(r.to).map_err(|e| {
-                    StoreError::invalid(e.field(), e.to_string())
-                })?;
+                let dest = Destination::parse(r.to)
+                    .map_err(|e| StoreError::invalid(e.field(), e.to_string()))?;
                 if r.on > self.today() {
                     return Err(self.in_future("on", "the day it was reported", Some(r.on)));
                 }
@@ -479,7 +487,8 @@ impl Session {
         let today = self.today().to_string();
         self.change_case(|tx, me| {
             concerns::set_state(tx, concern_id, to.as_str())?;
-            let mut detail = json!({ "concern_id": concern_id, "state": to.as_str(), "note": note });
+            let mut detail =
+                json!({ "concern_id": concern_id, "state": to.as_str(), "note": note });
             if step == ConcernStep::Approve {
                 concerns::set_approved(tx, concern_id, &today)?;
             }
@@ -606,11 +615,13 @@ impl Session {
     ) -> Result<()> {
         self.authorize_reminders()?;
         self.change_case(|_, _| {
-            Ok(Changed::new((), AuditAction::ReminderPrepared, "child", child_id).and_history(
-                child_id,
-                "reminder_prepared",
-                json!({ "lang": lang, "length": length, "hearing_at": hearing_at }),
-            ))
+            Ok(
+                Changed::new((), AuditAction::ReminderPrepared, "child", child_id).and_history(
+                    child_id,
+                    "reminder_prepared",
+                    json!({ "lang": lang, "length": length, "hearing_at": hearing_at }),
+                ),
+            )
         })
     }
 
@@ -621,8 +632,8 @@ impl Session {
             AuditAction::SupervisorChanged,
             Target::new("user", name),
         )?;
-        let parsed = tether_core::UserName::parse(name)
-            .map_err(|e| StoreError::user_name("user", e))?;
+        let parsed =
+            tether_core::UserName::parse(name).map_err(|e| StoreError::user_name("user", e))?;
         let user = users::record(&self.conn, &parsed)?;
         if supervisor && user.role == Role::Volunteer {
             return Err(StoreError::invalid(
@@ -672,7 +683,10 @@ impl Session {
 
     pub fn set_concern_report_days(&mut self, days: u64) -> Result<()> {
         if !(1..=30).contains(&days) {
-            return Err(StoreError::invalid("days", "give a number of days between 1 and 30"));
+            return Err(StoreError::invalid(
+                "days",
+                "give a number of days between 1 and 30",
+            ));
         }
         self.authorize(
             Permission::ChangeSettings,

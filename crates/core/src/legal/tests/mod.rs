@@ -7,6 +7,7 @@ mod labour;
 mod otip;
 mod rule_versions;
 mod sijs;
+mod sources;
 mod trafficking;
 mod venue;
 

@@ -269,6 +269,10 @@ mod tests {
         let kinds: Vec<&str> = flags.iter().map(|f| f.kind.as_str()).collect();
         assert!(kinds.contains(&"child_labour"), "{kinds:?}");
         assert!(kinds.contains(&"trafficking_indicator"), "{kinds:?}");
+        // The dashboard counts the same flags the list shows, legal and screening ones too.
+        let open = flags.iter().filter(|f| !f.acknowledged).count();
+        let counts = crate::api::followup::dashboard(&state, None)?;
+        assert_eq!(usize::try_from(counts.open_flags).unwrap_or(0), open);
         let approved = concern_step(
             &state,
             opened.concern_id,

@@ -487,11 +487,7 @@ impl Session {
     /// Every red flag, each with its explanation; acknowledged ones stay listed.
     pub fn red_flags(&mut self) -> Result<Vec<FlagView>> {
         self.authorize_flags()?;
-        let inputs = facts::flag_inputs(&self.conn, &|g, f| format!("{g} {f}"))?;
-        let mut raised = flags(&inputs, self.today());
-        // The legal deadlines and the screening answers on calls (issue 13).
-        raised.extend(crate::legal::flags::legal_flags(&self.conn, self.today())?);
-        raised
+        self.raised_flags()?
             .into_iter()
             .map(|f| {
                 let all = acks::acknowledgements(&self.conn, &f.key)?;
@@ -521,13 +517,22 @@ impl Session {
             .collect()
     }
 
+    /// Every flag the rules raise today: the follow-up rules' and, from legal work (issue 13),
+    /// the deadlines and the screening answers on calls. The list and the count read this one.
+    fn raised_flags(&self) -> Result<Vec<tether_core::followup::Flag>> {
+        let inputs = facts::flag_inputs(&self.conn, &|g, f| format!("{g} {f}"))?;
+        let mut raised = flags(&inputs, self.today());
+        raised.extend(crate::legal::flags::legal_flags(&self.conn, self.today())?);
+        Ok(raised)
+    }
+
     /// How many raised flags no one has acknowledged: the flags of `red_flags`, without their
     /// acknowledgement lists (one read of the acknowledged keys instead of one per flag).
     pub fn open_flag_count(&mut self) -> Result<u32> {
         self.authorize_flags()?;
-        let inputs = facts::flag_inputs(&self.conn, &|g, f| format!("{g} {f}"))?;
         let acknowledged = acks::acknowledged_keys(&self.conn)?;
-        let open = flags(&inputs, self.today())
+        let open = self
+            .raised_flags()?
             .iter()
             .filter(|f| !acknowledged.contains(&f.key))
             .count();

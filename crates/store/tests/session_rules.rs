@@ -514,6 +514,7 @@ fn a_change_lands_with_its_tasks_and_its_audit_entries() {
             state: "TX".into(),
             zip: "77063".into(),
         }),
+        screening: None,
     };
     let logged = staff
         .case_manager

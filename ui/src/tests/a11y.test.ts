@@ -21,6 +21,7 @@ import {
   summary,
   taskItem,
   volunteer,
+  pagedCallQueue,
 } from "./mockBindings";
 import { axeFailures, axeViolations, labelInNameFailures } from "./axe";
 import { setLang } from "../lib/i18n/index.svelte";
@@ -61,6 +62,7 @@ const mocks = vi.hoisted(() => ({
     listLanguages: vi.fn(),
     listCountries: vi.fn(),
     callsDue: vi.fn(),
+    callsDuePage: vi.fn(),
     logCall: vi.fn(),
     listTasks: vi.fn(),
     completeTask: vi.fn(),
@@ -123,6 +125,7 @@ beforeEach(() => {
   resetReference();
   resetDashboard();
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   const c = mocks.commands;
   c.vaultStatus.mockResolvedValue(status(admin));
   c.lock.mockResolvedValue(ok(null));

@@ -2,7 +2,7 @@
 // could be either January.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { callDue, callLogged, caseManager, dashboardData, ok, taskItem } from "./mockBindings";
+import { callDue, callLogged, caseManager, dashboardData, ok, taskItem, pagedCallQueue } from "./mockBindings";
 import { formatDay, needsYear, parseIsoDate, YEAR_SHOWN_BEYOND_DAYS } from "../lib/format";
 import { setLang } from "../lib/i18n/index.svelte";
 import { resetDashboard } from "../lib/followup.svelte";
@@ -12,6 +12,7 @@ const mocks = vi.hoisted(() => ({
   commands: {
     listLanguages: vi.fn(),
     callsDue: vi.fn(),
+    callsDuePage: vi.fn(),
     logCall: vi.fn(),
     dashboard: vi.fn(),
     listTasks: vi.fn(),
@@ -82,6 +83,7 @@ describe("due dates on the screens, read on 3 December 2026", () => {
     resetDashboard();
     resetReference();
     for (const fn of Object.values(mocks.commands)) fn.mockReset();
+    mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
     mocks.commands.listLanguages.mockResolvedValue([]);
     mocks.commands.dashboard.mockResolvedValue(ok(dashboardData({}, "2026-12-03")));
   });

@@ -14,6 +14,7 @@ import {
   redFlag,
   sponsor,
   volunteer,
+  pagedCallQueue,
 } from "./mockBindings";
 import { en } from "../lib/i18n/en";
 import { es } from "../lib/i18n/es";
@@ -25,6 +26,7 @@ const mocks = vi.hoisted(() => ({
   commands: {
     listLanguages: vi.fn(),
     callsDue: vi.fn(),
+    callsDuePage: vi.fn(),
     logCall: vi.fn(),
     listTasks: vi.fn(),
     redFlags: vi.fn(),
@@ -51,6 +53,7 @@ beforeEach(() => {
   resetReference();
   resetDashboard();
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   mocks.commands.listLanguages.mockResolvedValue(languages);
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
   mocks.commands.pendingAddresses.mockResolvedValue(ok([]));

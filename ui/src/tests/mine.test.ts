@@ -2,7 +2,7 @@
 // wrong number leaves; the age-out and find-a-number tasks.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { callDue, callLogged, caseManager, dashboardData, languages, ok, taskItem } from "./mockBindings";
+import { callDue, callLogged, caseManager, dashboardData, languages, ok, taskItem, pagedCallQueue } from "./mockBindings";
 import { setLang } from "../lib/i18n/index.svelte";
 import { resetReference } from "../lib/reference.svelte";
 import { resetDashboard } from "../lib/followup.svelte";
@@ -11,6 +11,7 @@ const mocks = vi.hoisted(() => ({
   commands: {
     listLanguages: vi.fn(),
     callsDue: vi.fn(),
+    callsDuePage: vi.fn(),
     logCall: vi.fn(),
     listTasks: vi.fn(),
     completeTask: vi.fn(),
@@ -29,6 +30,7 @@ beforeEach(() => {
   resetReference();
   resetDashboard();
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   mocks.commands.listLanguages.mockResolvedValue(languages);
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
   mocks.commands.pendingAddresses.mockResolvedValue(ok([]));

@@ -62,6 +62,33 @@ export function summary(n: number, overrides: Partial<ChildSummary> = {}): Child
   };
 }
 
+/**
+ * A fake `callsDuePage` that reads the whole queue from `callsDue(on, mine)` (the test's model
+ * of what the backend holds at each read) and serves each section's pages from it, split on
+ * `today` as the backend splits them. Pages asked for at once (the three sections' first
+ * pages, or a reload) share one read, so `callsDue` is called once per load of the queue.
+ */
+export function pagedCallQueue(
+  callsDue: (on: string | null, mine: boolean) => unknown,
+  today = "2025-06-03",
+) {
+  let shared: Promise<unknown> | null = null;
+  return async (section: "overdue" | "today" | "upcoming", on: string | null, mine: boolean, offset: number, limit: number) => {
+    if (!shared) {
+      shared = Promise.resolve(callsDue(on, mine));
+      queueMicrotask(() => (shared = null));
+    }
+    const result = (await shared) as { status: "ok"; data: CallDue[] } | { status: "error"; error: AppError };
+    if (result.status !== "ok") return result;
+    const inSection = result.data.filter((c) => {
+      const overdue = c.overdue || c.due_on < today;
+      if (section === "overdue") return overdue;
+      return !overdue && (section === "today" ? c.due_on === today : c.due_on > today);
+    });
+    return ok({ total: inSection.length, calls: inSection.slice(offset, offset + limit) });
+  };
+}
+
 /** A fake `listChildren` over `total` generated children. */
 export function pagedChildren(total: number) {
   return async (offset: number, limit: number) => {

@@ -2,7 +2,7 @@
 // wherever focus is, the page behind is inert while it is open, and focus comes back after.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { admin, callDue, caseManager, dashboardData, ok, printPreviewData, redFlag, taskItem } from "./mockBindings";
+import { admin, callDue, caseManager, dashboardData, ok, printPreviewData, redFlag, taskItem, pagedCallQueue } from "./mockBindings";
 import { focusables } from "../lib/modal";
 import { resetReference } from "../lib/reference.svelte";
 import { resetDashboard } from "../lib/followup.svelte";
@@ -11,6 +11,7 @@ const mocks = vi.hoisted(() => ({
   commands: {
     listLanguages: vi.fn(),
     callsDue: vi.fn(),
+    callsDuePage: vi.fn(),
     logCall: vi.fn(),
     dashboard: vi.fn(),
     listChildren: vi.fn(),
@@ -47,6 +48,7 @@ beforeEach(() => {
   resetReference();
   resetDashboard();
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   mocks.commands.listLanguages.mockResolvedValue([]);
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
   mocks.commands.callsDue.mockResolvedValue(

@@ -17,6 +17,7 @@ import {
   printPreviewData,
   redactedChildDetail,
   volunteer,
+  pagedCallQueue,
 } from "./mockBindings";
 import { setLang } from "../lib/i18n/index.svelte";
 import { resetReference } from "../lib/reference.svelte";
@@ -34,6 +35,7 @@ const mocks = vi.hoisted(() => {
       listLanguages: vi.fn(),
       hearingsBetween: vi.fn(),
       callsDue: vi.fn(),
+      callsDuePage: vi.fn(),
       dashboard: vi.fn(),
       auditLog: vi.fn(),
       auditVerify: vi.fn(),
@@ -110,6 +112,7 @@ beforeEach(() => {
   mocks.progress.length = 0;
   mocks.unlisten.mockReset();
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   mocks.commands.getChild.mockResolvedValue(ok(childDetail()));
   mocks.commands.listCourts.mockResolvedValue(courtOptions);
   mocks.commands.listLanguages.mockResolvedValue(languages);

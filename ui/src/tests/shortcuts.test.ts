@@ -3,7 +3,7 @@
 // and Spanish. None of them fires while typing in a field or while a dialog is open.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { admin, callDue, caseManager, courtOptions, dashboardData, languages, ok, pagedChildren, sponsor, volunteer } from "./mockBindings";
+import { admin, callDue, caseManager, courtOptions, dashboardData, languages, ok, pagedChildren, sponsor, volunteer, pagedCallQueue } from "./mockBindings";
 import { setLang } from "../lib/i18n/index.svelte";
 import { resetDashboard } from "../lib/followup.svelte";
 import { resetReference } from "../lib/reference.svelte";
@@ -20,6 +20,7 @@ const mocks = vi.hoisted(() => ({
     searchChildren: vi.fn(),
     listSponsors: vi.fn(),
     callsDue: vi.fn(),
+    callsDuePage: vi.fn(),
     logCall: vi.fn(),
     dashboard: vi.fn(),
     pendingAddresses: vi.fn(),
@@ -45,6 +46,7 @@ beforeEach(() => {
   resetDashboard();
   resetReference();
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   const c = mocks.commands;
   c.lock.mockResolvedValue(ok(null));
   c.touch.mockResolvedValue(null);

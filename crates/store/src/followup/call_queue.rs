@@ -64,7 +64,7 @@ pub(crate) fn all(
     let rows = stmt
         .query_map(
             params![
-                window.from_text(),
+                window.lower_bound(),
                 window.to.to_string(),
                 window.assigned_to
             ],

@@ -31,7 +31,7 @@ impl DueSet<'_> {
             .and_then(|mut s| {
                 s.query_row(
                     params![
-                        self.window.from_text(),
+                        self.window.lower_bound(),
                         self.window.to.to_string(),
                         self.window.assigned_to
                     ],
@@ -50,7 +50,7 @@ impl DueSet<'_> {
             .and_then(|mut s| {
                 s.query_map(
                     params![
-                        self.window.from_text(),
+                        self.window.lower_bound(),
                         self.window.to.to_string(),
                         self.window.assigned_to,
                         range.limit,

@@ -32,7 +32,7 @@ pub(crate) fn tasks_due(
     let rows = stmt
         .query_map(
             params![
-                w.from_text(),
+                w.lower_bound(),
                 w.to.to_string(),
                 vis.all_tasks,
                 filter.kind,

@@ -179,7 +179,7 @@ impl DueWindow {
 
     /// The lower bound as the task table stores days (`YYYY-MM-DD`); the empty text sorts
     /// before every day, so the range stays one index range.
-    pub(crate) fn from_text(&self) -> String {
+    pub(crate) fn lower_bound(&self) -> String {
         self.from.map(|d| d.to_string()).unwrap_or_default()
     }
 }

@@ -6,6 +6,7 @@ import { addressLines, formatDateTime, formatDay, hearingOutcomeLabel, ntaLabel,
 import { closureReasonLabel } from "./lifecycle";
 import { hasKey, t, type MessageKey } from "./i18n/index.svelte";
 import { factsFromKey, taskSummary } from "./tasks";
+import { concernCategoryLabel, concernStateLabel, destinationLabel, pathwayLabel, reliefStatusLabel } from "./legal";
 
 type Detail = Record<string, unknown>;
 
@@ -315,6 +316,64 @@ export function describeEvent(item: HistoryItem): EventView {
       titled("history.kind.import_updated");
       view.lines.push(...importChangeLines(d.changes));
       break;
+    case "relief_updated": {
+      titled("history.kind.relief_updated", {
+        pathway: pathwayLabel(str(d, "pathway") ?? "?"),
+        status: reliefStatusLabel(str(d, "status") ?? "?"),
+      });
+      const on = str(d, "on");
+      if (on) view.lines.push(t("history.relief.on", { date: day(on) }));
+      const state = str(d, "state");
+      if (state) view.lines.push(t("history.relief.state", { state }));
+      break;
+    }
+    case "in_absentia_recorded": {
+      titled("history.kind.in_absentia_recorded");
+      // The order as the backend keeps it: a word for none, or an object (maybe tagged) with `on`.
+      const order = d.order;
+      const entered = typeof order === "object" && order !== null && !Array.isArray(order) ? (order as Detail) : null;
+      const inner = entered ? (str(entered, "on") ? entered : (Object.values(entered).find((v) => typeof v === "object" && v !== null) as Detail | undefined) ?? null) : null;
+      const on = inner ? str(inner, "on") : null;
+      view.lines.push(on ? t("history.inAbsentia.on", { date: day(on) }) : t("history.inAbsentia.none"));
+      view.alert = on !== null;
+      break;
+    }
+    case "concern_opened": {
+      const id = num(d, "concern_id") ?? "?";
+      titled("history.kind.concern_opened", { id, category: concernCategoryLabel(str(d, "category") ?? "other") });
+      const call = num(d, "call_id");
+      if (call !== null) view.lines.push(t("history.concern.fromCall", { id: call }));
+      view.alert = true;
+      break;
+    }
+    case "concern_submitted":
+    case "concern_approved":
+    case "concern_returned":
+    case "concern_reported":
+    case "concern_closed": {
+      titled(`history.kind.${item.kind}`, { id: num(d, "concern_id") ?? "?" });
+      if (item.kind === "concern_reported") {
+        view.lines.push(
+          t("history.concern.reported", {
+            destination: str(d, "to") ? destinationLabel(str(d, "to") ?? "") : t("common.notRecorded"),
+            date: str(d, "on") ? day(str(d, "on") ?? "") : t("common.notRecorded"),
+            reference: str(d, "reference") ?? t("common.notRecorded"),
+          }),
+        );
+      }
+      const state = str(d, "state");
+      if (state && item.kind !== "concern_reported") view.lines.push(concernStateLabel(state));
+      view.text = str(d, "note");
+      break;
+    }
+    case "reminder_prepared": {
+      const lang = str(d, "lang");
+      titled("history.kind.reminder_prepared", { lang: lang === "es" || lang === "en" ? t(`lang.${lang}`) : (lang ?? "?") });
+      const length = num(d, "length");
+      const at = str(d, "hearing_at");
+      if (length !== null) view.lines.push(t("history.reminder.length", { length, at: at ?? t("common.notRecorded") }));
+      break;
+    }
     default:
       // A kind this window does not know yet: shown as it came, never dropped.
       view.title = item.kind || "?";

@@ -3,7 +3,20 @@
 import { hasKey, t } from "./i18n/index.svelte";
 
 /** The task kinds the rules make, in the order the filter lists them. */
-export const TASK_KINDS = ["swb_call", "escalation", "hearing_reminder", "hearing_notice", "acis_check", "eoir33", "age_out", "find_phone"] as const;
+export const TASK_KINDS = [
+  "swb_call",
+  "escalation",
+  "hearing_reminder",
+  "hearing_notice",
+  "acis_check",
+  "eoir33",
+  "age_out",
+  "find_phone",
+  "legal_deadline",
+  "legal_step",
+  "concern_submit",
+  "concern_report",
+] as const;
 export type TaskKindName = (typeof TASK_KINDS)[number];
 
 export function isTaskKind(kind: string): kind is TaskKindName {
@@ -31,7 +44,23 @@ export type TaskFacts = {
   daysBefore?: number | null;
   /** The backend's English summary: the last resort for a kind this window does not know. */
   fallback?: string | null;
+  /** A legal deadline: the rule it comes from (`sijs_i360_age`, …), when known. */
+  rule?: string | null;
+  /** A concern report's number, when known. */
+  concernId?: number | null;
 };
+
+/** A legal deadline's last day, from the English summary ("… (last day 2027-03-01)"). */
+function lastDay(summary: string | null | undefined): string | null {
+  return /last day (\d{4}-\d{2}-\d{2})/.exec(summary ?? "")?.[1] ?? null;
+}
+
+/** A concern report's number, from the English summary ("… concern report #12 …"). */
+function concernNumber(task: TaskFacts): number | null {
+  if (task.concernId != null) return task.concernId;
+  const m = /#(\d+)/.exec(task.fallback ?? "");
+  return m ? Number(m[1]) : null;
+}
 
 /** The task in a line, in the interface language. */
 export function taskSummary(task: TaskFacts): string {
@@ -53,6 +82,21 @@ export function taskSummary(task: TaskFacts): string {
       return task.daysBefore != null ? t("tasks.summary.age_out", { days: task.daysBefore }) : t("tasks.summary.age_outAny");
     case "find_phone":
       return t("tasks.summary.find_phone");
+    case "legal_deadline": {
+      const date = lastDay(task.fallback);
+      if (!date) return t("tasks.summary.legal_deadlineAny");
+      const ruleKey = `legal.rule.${task.rule ?? ""}`;
+      return task.rule && hasKey(ruleKey)
+        ? t("tasks.summary.legal_deadlineRule", { rule: t(ruleKey), date })
+        : t("tasks.summary.legal_deadline", { date });
+    }
+    case "legal_step":
+      return t("tasks.summary.legal_step");
+    case "concern_submit":
+    case "concern_report": {
+      const id = concernNumber(task);
+      return id === null ? t("tasks.summary.concernAny") : t(`tasks.summary.${task.kind}`, { id });
+    }
     default:
       return task.fallback?.trim() || taskKindLabel(task.kind);
   }
@@ -100,6 +144,13 @@ export function factsFromKey(kind: string, key: string | null | undefined, fallb
       const days = parts.length >= 3 && /^\d+$/.test(parts[parts.length - 1]) ? Number(parts[parts.length - 1]) : null;
       return { kind, daysBefore: ageOutDays(days, fallback), fallback };
     }
+    case "legal_deadline":
+      // `legal:{rule}:{child}:{tail}:remind:{days}`.
+      return { kind, rule: parts[0] === "legal" && parts.length > 1 ? parts[1] : null, fallback };
+    case "concern_submit":
+    case "concern_report":
+      // `concern:submit:{id}`, `concern:report:{id}`.
+      return { kind, concernId: n ?? (/^\d+$/.test(parts[2] ?? "") ? Number(parts[2]) : null), fallback };
     default:
       return { kind, fallback };
   }

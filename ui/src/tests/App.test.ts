@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { admin, caseManager, childDetail, courtOptions, dashboardData, languages, pagedChildren, volunteer, ok } from "./mockBindings";
+import { admin, caseManager, childDetail, courtOptions, dashboardData, languages, pagedChildren, volunteer, ok, pagedCallQueue } from "./mockBindings";
 import { STORAGE_KEY } from "../lib/i18n/index.svelte";
 
 const mocks = vi.hoisted(() => {
@@ -34,6 +34,7 @@ const mocks = vi.hoisted(() => {
       listCourts: vi.fn(),
       listLanguages: vi.fn(),
       callsDue: vi.fn(),
+      callsDuePage: vi.fn(),
       logCall: vi.fn(),
       listTasks: vi.fn(),
       completeTask: vi.fn(),
@@ -69,6 +70,7 @@ function emitVaultLocked(reason: "idle" | "user") {
 describe("App", () => {
   beforeEach(() => {
     for (const fn of Object.values(mocks.commands)) fn.mockReset();
+    mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
     mocks.listeners.length = 0;
     mocks.listen.mockReset();
     mocks.listen.mockImplementation(async (cb: (event: { payload: unknown }) => void) => {
@@ -129,6 +131,7 @@ describe("App", () => {
       "Sponsors",
       "Red flags",
       "Hearings",
+      "Concerns",
       "Import",
       "Account",
       "Users",
@@ -209,6 +212,7 @@ describe("App", () => {
       "Sponsors",
       "Red flags",
       "Hearings",
+      "Concerns",
       "Import",
       "Account",
     ]);
@@ -221,7 +225,7 @@ describe("App", () => {
     render(App);
     await screen.findByTestId("screen-calls");
     const nav = screen.getByRole("navigation");
-    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Calls", "Tasks", "Children", "Account"]);
+    expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Calls", "Tasks", "Children", "Concerns", "Account"]);
     expect(screen.queryByTestId("nav-flags")).toBeNull();
     expect(screen.queryByTestId("nav-hearings")).toBeNull();
     expect(mocks.commands.redFlags).not.toHaveBeenCalled();

@@ -114,6 +114,10 @@ describe("Tasks", () => {
       "EOIR-33",
       "Age-outs",
       "Numbers to find",
+      "Legal deadlines",
+      "Legal steps",
+      "Concern reports to submit",
+      "Concern reports to report",
     ]);
     await fireEvent.change(filter, { target: { value: "escalation" } });
     expect(screen.getAllByTestId("task-row").map((r) => r.getAttribute("data-kind"))).toEqual(["escalation", "escalation"]);

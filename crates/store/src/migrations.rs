@@ -289,9 +289,12 @@ const MIGRATIONS: &[Step] = &[
     Step::Rust(reindex_and_reschedule),
     // 12: legal deadlines and child protection (issue 13): each child's relief plan, the
     //     in absentia order a missed hearing may bring, concern reports with every step kept
-    //     as an event, and supervisors among the case managers
-    Step::Sql(
-        "CREATE TABLE relief_plans (
+    //     as an event, and supervisors among the case managers; then every case's tasks
+    //     again (a missed hearing before this asks whether an order was entered)
+    Step::Rust(legal_tables_and_reschedule),
+];
+
+const LEGAL_TABLES: &str = "CREATE TABLE relief_plans (
             child_id   INTEGER PRIMARY KEY REFERENCES children (id),
             plan       TEXT NOT NULL DEFAULT '[]',
             updated_at TEXT NOT NULL
@@ -333,9 +336,17 @@ const MIGRATIONS: &[Step] = &[
          BEGIN SELECT RAISE(ABORT, 'the steps of a concern report are append-only'); END;
          CREATE TRIGGER concern_steps_no_delete BEFORE DELETE ON concern_steps
          BEGIN SELECT RAISE(ABORT, 'the steps of a concern report are append-only'); END;
-         ALTER TABLE users ADD COLUMN supervisor INTEGER NOT NULL DEFAULT 0;",
-    ),
-];
+         ALTER TABLE users ADD COLUMN supervisor INTEGER NOT NULL DEFAULT 0;";
+
+/// Migration 12.
+fn legal_tables_and_reschedule(conn: &Connection) -> Result<()> {
+    conn.execute_batch(LEGAL_TABLES)
+        .map_err(StoreError::sql("add the legal tables"))?;
+    if !has_lifecycle(conn)? {
+        return Ok(());
+    }
+    crate::followup::tasks::reschedule_all(conn, chrono::Utc::now().date_naive()).map(|_| ())
+}
 
 /// Whether the schema has migration 10's columns, which today's search and scheduling code
 /// reads. Earlier Rust steps (3, 5, 6, 9) run that code; on a vault older than 10 they skip
@@ -621,6 +632,43 @@ mod tests {
             .query_row("SELECT count(*) FROM child_search", [], |r| r.get(0))
             .map_err(StoreError::sql("read"))?;
         assert_eq!(indexed, 2);
+        Ok(())
+    }
+
+    #[test]
+    fn migration_12_asks_about_an_order_for_a_hearing_missed_before_it() -> Result<()> {
+        let mut conn = Connection::open_in_memory().map_err(StoreError::sql("open"))?;
+        for (index, step) in MIGRATIONS.iter().take(11).enumerate() {
+            match step {
+                Step::Sql(sql) => conn.execute_batch(sql).map_err(StoreError::sql("old"))?,
+                Step::Rust(run) => run(&conn)?,
+            }
+            conn.pragma_update(None, "user_version", index as i64 + 1)
+                .map_err(StoreError::sql("old"))?;
+        }
+        conn.execute_batch(
+            "INSERT INTO children (id, case_number, case_year, case_seq, given_name, family_name,
+                name_key, court_code, created_at, updated_at)
+             VALUES (1, 'T-2026-000001', 2026, 1, 'José', 'Ramírez', 'jose ramirez', 'HOU',
+                '2026-10-01T10:00:00Z', '2026-10-01T10:00:00Z');
+             INSERT INTO hearings (id, child_id, at_local, court_code, kind, outcome)
+             VALUES (7, 1, '2026-11-12 09:00', 'HOU', 'master', 'missed');",
+        )
+        .map_err(StoreError::sql("old rows"))?;
+        migrate(&mut conn)?;
+        let asks: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM tasks WHERE child_id = 1 AND closed = 0
+                 AND kind = 'legal_step' AND key LIKE 'legal-task:ask_in_absentia_order:1:7'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(StoreError::sql("read"))?;
+        assert_eq!(asks, 1);
+        let supervisors: i64 = conn
+            .query_row("SELECT count(*) FROM users WHERE supervisor = 1", [], |r| r.get(0))
+            .map_err(StoreError::sql("read"))?;
+        assert_eq!(supervisors, 0);
         Ok(())
     }
 

@@ -51,12 +51,24 @@ pub(crate) fn reschedule(
     settings: &ScheduleSettings,
     today: NaiveDate,
 ) -> Result<()> {
+    reschedule_with(conn, child_id, settings, today, true)
+}
+
+/// `reschedule`, with the legal rules' rows or without them (`legal: false` only for a
+/// migration older than the legal tables, migration 12, which reschedules everyone again).
+fn reschedule_with(
+    conn: &Connection,
+    child_id: i64,
+    settings: &ScheduleSettings,
+    today: NaiveDate,
+    legal: bool,
+) -> Result<()> {
     let facts = case_facts(conn, child_id)?;
     let tasks: Vec<Task> = tasks_for(&facts, settings, today);
     upsert_tasks(conn, child_id, &tasks)?;
     let mut keys: Vec<String> = tasks.iter().map(|t| t.key.clone()).collect();
     // The legal deadlines, steps and concern reports (issue 13) share the table.
-    if facts.open {
+    if facts.open && legal {
         let legal = crate::legal::schedule::rows(conn, child_id, today)?;
         keys.extend(crate::legal::schedule::upsert(conn, child_id, &legal)?);
     }
@@ -118,8 +130,9 @@ pub(crate) fn reschedule_all(conn: &Connection, today: NaiveDate) -> Result<usiz
         .prepare("SELECT id FROM children")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
         .map_err(StoreError::sql("schedule tasks"))?;
+    let legal = crate::legal::schedule::schema_ready(conn)?;
     for &id in &ids {
-        reschedule(conn, id, &settings, today)?;
+        reschedule_with(conn, id, &settings, today, legal)?;
     }
     Ok(ids.len())
 }

@@ -28,6 +28,18 @@ pub(crate) struct LegalTaskRow {
     pub detail: String,
 }
 
+/// Whether the vault has the legal tables (migration 12): the migrations before it
+/// reschedule with the follow-up rules only.
+pub(crate) fn schema_ready(conn: &Connection) -> Result<bool> {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'concerns'",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
+    .map_err(StoreError::sql("read the schema"))
+}
+
 /// The legal review of one child on `today`, with the clinic's overrides.
 pub(crate) fn review(conn: &Connection, child_id: i64, today: NaiveDate) -> Result<LegalReview> {
     let facts = facts::legal_facts(conn, child_id, today)?;

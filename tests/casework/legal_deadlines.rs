@@ -448,7 +448,11 @@ fn a_missed_hearing_asks_about_an_order_and_the_ground_decides_the_motion_deadli
         .as_array()
         .expect("hearings")
         .iter()
-        .find(|h| h["at"].as_str().is_some_and(|at| at.starts_with(&missed_on.to_string())))
+        .find(|h| {
+            h["at"]
+                .as_str()
+                .is_some_and(|at| at.starts_with(&missed_on.to_string()))
+        })
         .and_then(|h| h["id"].as_i64())
         .expect("the past hearing")
         .to_string();
@@ -456,7 +460,13 @@ fn a_missed_hearing_asks_about_an_order_and_the_ground_decides_the_motion_deadli
     let early = clinic.fails(
         ADMIN,
         ADMIN_PASS,
-        &["hearing", "in-absentia", &hearing, "--order-on", &missed_on.to_string()],
+        &[
+            "hearing",
+            "in-absentia",
+            &hearing,
+            "--order-on",
+            &missed_on.to_string(),
+        ],
         &[],
         8,
     );
@@ -464,9 +474,9 @@ fn a_missed_hearing_asks_about_an_order_and_the_ground_decides_the_motion_deadli
     clinic.admin(&["hearing", "set", &hearing, "--outcome", "missed"]);
     let shown = clinic.admin_json(&["relief", "show", &case, "--json"]);
     assert!(
-        shown["tasks"]
-            .as_array()
-            .is_some_and(|t| t.iter().any(|t| t["kind"]["type"] == "ask_in_absentia_order")),
+        shown["tasks"].as_array().is_some_and(|t| t
+            .iter()
+            .any(|t| t["kind"]["type"] == "ask_in_absentia_order")),
         "{shown}"
     );
     // Ordered removed in absentia 30 days ago; exceptional circumstances: 180 days from the
@@ -487,10 +497,13 @@ fn a_missed_hearing_asks_about_an_order_and_the_ground_decides_the_motion_deadli
         .and_then(|d| d.iter().find(|d| d["kind"]["type"] == "motion_to_reopen"))
         .unwrap_or_else(|| panic!("a motion deadline: {with_ground}"));
     assert_eq!(motion["days_left"], 150);
-    assert_eq!(motion["due_on"], (order_on + Days::new(180)).to_string().as_str());
-    assert!(with_ground["deadlines"]
-        .as_array()
-        .is_some_and(|d| d.iter().any(|d| d["kind"]["type"] == "eoir33_with_motion_to_reopen")));
+    assert_eq!(
+        motion["due_on"],
+        (order_on + Days::new(180)).to_string().as_str()
+    );
+    assert!(with_ground["deadlines"].as_array().is_some_and(|d| d
+        .iter()
+        .any(|d| d["kind"]["type"] == "eoir33_with_motion_to_reopen")));
     // The notice never arrived: no time limit, a step to file rather than a deadline.
     let no_notice = clinic.admin_json(&[
         "hearing",
@@ -518,5 +531,8 @@ fn a_missed_hearing_asks_about_an_order_and_the_ground_decides_the_motion_deadli
         .iter()
         .filter(|e| e["kind"] == "in_absentia_recorded")
         .count();
-    assert_eq!(recorded, 2, "each recording kept, the first not overwritten");
+    assert_eq!(
+        recorded, 2,
+        "each recording kept, the first not overwritten"
+    );
 }

@@ -485,3 +485,261 @@ fn a_forged_template_in_the_vault_folder_changes_nothing() {
     }
     clinic.admin(&["audit", "verify"]);
 }
+
+/// `pdftotext` is there, or (after saying so) the check is skipped; with
+/// `TETHER_REQUIRE_REFERENCE` set a missing `pdftotext` fails.
+fn have_pdftotext() -> bool {
+    let found = Command::new("pdftotext")
+        .arg("-v")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("TETHER_REQUIRE_REFERENCE").is_none(),
+            "pdftotext is missing: install poppler-utils (make system-deps does)"
+        );
+        eprintln!(
+            "SKIPPED: pdftotext is missing (install poppler-utils, or set \
+             TETHER_REQUIRE_REFERENCE=1 to make this a failure)"
+        );
+    }
+    found
+}
+
+/// A concern report printed for the supervisor (issue 13): a case manager opens and submits it,
+/// the admin approves and reports it, and it prints in English, in Spanish and side by side with
+/// the child's name, the caller's words, every signer and the not-an-official-form line. A
+/// volunteer is refused (exit 4) and nothing is written; every print is audited for the child.
+#[test]
+fn a_concern_report_prints_for_the_supervisor_in_english_and_spanish() {
+    const MANAGER: &str = "tomás.núñez";
+    const HEARD: &str =
+        "Dice que trabaja de noche en una empacadora de Ñuñoa Street y que debe dinero del viaje.";
+    let clinic = Clinic::with_admin();
+    clinic.import(&["José,Ramírez Núñez,2011-04-03,A200000022,GT,spa,no,2026-09-11,,Inés,Xicará,tía,2A,+1 212 555 0122,1400 Calle Ñuñoa,Apt 2,Houston,TX,77002,served,2026-09-20,HOU,"]);
+    clinic.add_volunteer(VOLUNTEER);
+    clinic.ok(
+        ADMIN,
+        ADMIN_PASS,
+        &["user", "add", MANAGER, "--role", "case_manager"],
+        &[("TETHER_NEW_PASSPHRASE", VOLUNTEER_PASS)],
+    );
+    let child = &clinic.admin_json(&["child", "list", "--json"])[0];
+    let (case, child_id) = (
+        child["case_number"]
+            .as_str()
+            .expect("case number")
+            .to_owned(),
+        child["id"].as_i64().expect("child id"),
+    );
+    let as_manager = |args: &[&str]| clinic.json(MANAGER, VOLUNTEER_PASS, args);
+    let opened = as_manager(&[
+        "concern",
+        "open",
+        &case,
+        "--category",
+        "labour_exploitation",
+        "--text",
+        HEARD,
+        "--json",
+    ]);
+    let id = opened["concern_id"].as_i64().expect("id").to_string();
+    as_manager(&["concern", "submit", &id, "--note", "Urgente.", "--json"]);
+    clinic.admin_json(&[
+        "concern",
+        "approve",
+        &id,
+        "--note",
+        "Leído. Reportar hoy.",
+        "--json",
+    ]);
+    let reported = clinic.admin_json(&[
+        "concern",
+        "report",
+        &id,
+        "--to",
+        "national_human_trafficking_hotline",
+        "--reference",
+        "NHTH-2026-1182",
+        "--json",
+    ]);
+    assert_eq!(reported["state"], "reported");
+
+    // A volunteer may not print it, even knowing its number: refused, audited, no file.
+    let refused = clinic.path("refused.pdf");
+    let denied = clinic.fails(
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &["print", "concern", &id, "--out", s(&refused)],
+        &[],
+        4,
+    );
+    assert!(!refused.exists(), "{denied}");
+    // No such report: not found (exit 6), nothing written.
+    let nowhere = clinic.path("nowhere.pdf");
+    clinic.fails(
+        ADMIN,
+        ADMIN_PASS,
+        &["print", "concern", "999", "--out", s(&nowhere)],
+        &[],
+        6,
+    );
+    assert!(!nowhere.exists());
+
+    let english = clinic.path("concern-en.pdf");
+    let said = clinic.admin(&[
+        "print",
+        "concern",
+        &id,
+        "--lang",
+        "en",
+        "--out",
+        s(&english),
+    ]);
+    assert!(
+        said.contains(&format!("concern report {id} for {case}")) && said.contains("(1 pages)"),
+        "{said}"
+    );
+    let spanish = clinic.path("concern-es.pdf");
+    // A case manager prints it too.
+    clinic.ok(
+        MANAGER,
+        VOLUNTEER_PASS,
+        &[
+            "print",
+            "concern",
+            &id,
+            "--lang",
+            "es",
+            "--out",
+            s(&spanish),
+        ],
+        &[],
+    );
+    let both = clinic.path("concern-both.pdf");
+    clinic.admin(&[
+        "print",
+        "concern",
+        &id,
+        "--lang",
+        "both",
+        "--layout",
+        "side-by-side",
+        "--out",
+        s(&both),
+    ]);
+    // Never over an existing file.
+    let again = clinic.run(
+        ADMIN,
+        ADMIN_PASS,
+        &["print", "concern", &id, "--out", s(&english)],
+        &[],
+    );
+    assert_eq!(again.status.code(), Some(8));
+
+    if have_pdftotext() {
+        let common = [
+            "José Ramírez Núñez",
+            case.as_str(),
+            HEARD,
+            MANAGER,
+            ADMIN,
+            "Urgente.",
+            "Leído. Reportar hoy.",
+            "NHTH-2026-1182",
+            "1-888-373-7888",
+        ];
+        let text = pdftotext(&english);
+        clean(&text);
+        for needle in common.iter().copied().chain([
+            "Concern report for the supervisor",
+            "Labour exploitation",
+            "Submitted for approval",
+            "Reported",
+            "Hotline staff, who are mandated reporters when the person at risk is a minor.",
+            "To the supervisor by",
+            "To be reported by",
+            "These rules are a checklist, not legal advice.",
+            "Supervisor's signature",
+            "This is not an official government form.",
+        ]) {
+            assert!(text.contains(needle), "English lacks {needle:?}: {text}");
+        }
+        assert!(!text.contains("Reporte de preocupación"), "{text}");
+
+        let text = pdftotext(&spanish);
+        clean(&text);
+        for needle in common.iter().copied().chain([
+            "Reporte de preocupación para el supervisor",
+            "Explotación laboral",
+            "Enviado para aprobación",
+            "El personal de la línea, que está obligado a denunciar cuando la persona en riesgo es menor de edad.",
+            "Al supervisor a más tardar",
+            "Reportar a más tardar",
+            "Estas reglas son una lista de verificación",
+            "Firma del supervisor",
+            "Este no es un formulario oficial del gobierno.",
+        ]) {
+            assert!(text.contains(needle), "Spanish lacks {needle:?}: {text}");
+        }
+        assert!(!text.contains("Hotline staff"), "{text}");
+
+        let text = pdftotext_pages(&both, &["-f", "1", "-l", "1"]);
+        for needle in [
+            "This is not an official government form.",
+            "Este no es un formulario oficial del gobierno.",
+            "Child / Menor",
+            "José Ramírez Núñez",
+            HEARD,
+        ] {
+            assert!(
+                text.contains(needle),
+                "side by side lacks {needle:?}: {text}"
+            );
+        }
+    }
+
+    // Every print audited as document_printed for the child, and in the child's history.
+    let printed = clinic
+        .audit()
+        .into_iter()
+        .filter(|e| e["action"] == "document_printed" && e["outcome"] == "ok")
+        .filter(|e| e["record_id"] == child_id.to_string().as_str())
+        .count();
+    assert_eq!(printed, 3);
+    assert!(clinic
+        .audit()
+        .iter()
+        .any(|e| e["action"] == "document_printed"
+            && e["outcome"] == "denied"
+            && e["actor"] == VOLUNTEER));
+    let history = clinic.admin_json(&["child", "history", &case, "--json"]);
+    let concern_prints = history
+        .as_array()
+        .expect("history")
+        .iter()
+        .filter(|e| e["kind"] == "document_printed" && e.to_string().contains("concern-report"))
+        .count();
+    assert_eq!(concern_prints, 3, "{history}");
+
+    // The clinic's own wording for the report, kept in the vault, is used and named.
+    let own = clinic.write(
+        "own-concern.typ",
+        "#import \"common.typ\": *\n#show: setup.with(data.langs)\n#banner(data.langs)\nInforme propio: #data.items.at(0).child_name\n",
+    );
+    clinic.admin(&["settings", "template", "set", "concern.typ", s(&own)]);
+    let custom = clinic.path("concern-custom.pdf");
+    let said = clinic.admin(&["print", "concern", &id, "--lang", "es", "--out", s(&custom)]);
+    assert!(said.contains("custom template: concern.typ"), "{said}");
+    if have_pdftotext() {
+        let text = pdftotext(&custom);
+        assert!(
+            text.contains("Informe propio: José Ramírez Núñez")
+                && text.contains("Este no es un formulario oficial del gobierno."),
+            "{text}"
+        );
+    }
+    clinic.admin(&["audit", "verify"]);
+}

@@ -3,8 +3,8 @@
 
 pub use tether_print::{
     ignored_templates_warning, prepare_batch, prepare_call_sheet, prepare_case_document,
-    printer_for, refuse_existing, set_template_override, shipped_names, BatchProgress, Lang,
-    Layout, Prepared, PrintError, Printable, Printer,
+    prepare_concern_report, printer_for, refuse_existing, set_template_override, shipped_names,
+    BatchProgress, Lang, Layout, Prepared, PrintError, Printable, Printer,
 };
 pub use tether_render::calendar::{render as render_calendar, CalendarEntry, When};
 use tether_store::ErrorKind;

@@ -4,12 +4,12 @@ use std::path::Path;
 
 use chrono::{Days, NaiveDate, Utc};
 use tether_render::printables::{
-    CallSheet, CaseSheet, Clinic, Job, Lang, Layout, Printable, Printer, Rendered,
+    CallSheet, CaseSheet, Clinic, ConcernSheet, Job, Lang, Layout, Printable, Printer, Rendered,
 };
 use tether_store::{PrintKind, Session};
 
 use crate::error::{PrintError, Result};
-use crate::from_views::{call_sheet_row, case_sheet, next_hearing};
+use crate::from_views::{call_sheet_row, case_sheet, concern_sheet, next_hearing};
 use crate::output::{refuse_existing, safe_file_part, write_new};
 
 /// How far ahead a batch may look: ten years, far beyond any docket, short of date overflow.
@@ -76,6 +76,7 @@ pub struct Gathered {
 enum Items {
     Cases(Vec<CaseSheet>),
     Calls(CallSheet),
+    Concern(Box<ConcernSheet>),
 }
 
 /// A notice, record of NTA, reminder or EOIR-33 sheet for one child (admins and case managers).
@@ -86,11 +87,20 @@ pub fn gather_case_document(
     lang: Lang,
     layout: Layout,
 ) -> Result<Gathered> {
-    if what == Printable::CallSheet {
-        return Err(PrintError::InvalidInput {
-            field: "document",
-            reason: "the call sheet is not printed for one child".into(),
-        });
+    match what {
+        Printable::CallSheet => {
+            return Err(PrintError::InvalidInput {
+                field: "document",
+                reason: "the call sheet is not printed for one child".into(),
+            })
+        }
+        Printable::ConcernReport => {
+            return Err(PrintError::InvalidInput {
+                field: "document",
+                reason: "a concern report is printed by its report number, not the child's".into(),
+            })
+        }
+        _ => {}
     }
     session.authorize_print(PrintKind::CaseDocument)?;
     let view = session.show_child(child)?;
@@ -107,6 +117,35 @@ pub fn gather_case_document(
         ),
         subjects: vec![Subject {
             child_id: view.id,
+            case_number: view.case_number,
+            hearing_id: None,
+        }],
+    })
+}
+
+/// A concern report for the supervisor (admins and case managers, as for case documents:
+/// volunteers are refused and the refusal audited), audited as printed for its child.
+pub fn gather_concern_report(
+    session: &mut Session,
+    concern_id: i64,
+    lang: Lang,
+    layout: Layout,
+) -> Result<Gathered> {
+    session.authorize_print(PrintKind::CaseDocument)?;
+    let view = session.concern(concern_id)?;
+    let report_days = session.concern_report_days()?;
+    let sheet = concern_sheet(&view, report_days, session.today());
+    Ok(Gathered {
+        job: job(session, Printable::ConcernReport, lang, layout)?,
+        kind: PrintKind::CaseDocument,
+        items: Items::Concern(Box::new(sheet)),
+        file_name: format!(
+            "{}-{}-{concern_id}.pdf",
+            Printable::ConcernReport.as_str(),
+            safe_file_part(&view.case_number)
+        ),
+        subjects: vec![Subject {
+            child_id: view.child_id,
             case_number: view.case_number,
             hearing_id: None,
         }],
@@ -204,6 +243,11 @@ impl Gathered {
                 Some(printer.compile(&self.job, std::slice::from_ref(&sheet))?),
                 Vec::new(),
             ),
+            // One report: `write_each` (one file per notice) does not apply.
+            Items::Concern(sheet) => (
+                Some(printer.compile(&self.job, std::slice::from_ref(&*sheet))?),
+                Vec::new(),
+            ),
             Items::Cases(sheets) if sheets.is_empty() => (None, sheets),
             Items::Cases(sheets) => {
                 let total = sheets.len();
@@ -235,6 +279,17 @@ pub fn prepare_case_document(
     layout: Layout,
 ) -> Result<Prepared> {
     gather_case_document(session, child, what, lang, layout)?.render(printer, &mut |_| {})
+}
+
+/// [`gather_concern_report`], then render.
+pub fn prepare_concern_report(
+    session: &mut Session,
+    printer: &Printer,
+    concern_id: i64,
+    lang: Lang,
+    layout: Layout,
+) -> Result<Prepared> {
+    gather_concern_report(session, concern_id, lang, layout)?.render(printer, &mut |_| {})
 }
 
 /// [`gather_call_sheet`], then render.

@@ -140,6 +140,122 @@ fn notice_says_what_matters() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The concern report for the supervisor.
+
+/// The supervisor's name and signature (two blank lines each) and the date (one).
+const SIGNATURE_BLANKS: usize = 5;
+
+/// Copies of a document: one per language, or one bilingual copy side by side.
+fn copies(lang: Lang, layout: Layout) -> usize {
+    if lang == Lang::Both && layout == Layout::Pages {
+        2
+    } else {
+        1
+    }
+}
+
+#[test]
+fn concern_report_in_every_language_and_layout() {
+    let printer = Printer::shipped();
+    for (lang, layout) in VARIANTS {
+        let job = job(Printable::ConcernReport, lang, layout);
+        let (rendered, text) = print(&printer, &job, &reported_concern(), "reported");
+        let ctx = format!("{lang:?} {layout:?}:\n{text}");
+        let has = |needle: &str| text.contains(needle);
+        let (w, h) = rendered.page_size_pt();
+        assert_eq!((w.round(), h.round()), (612.0, 792.0), "US Letter: {ctx}");
+        assert_not_official(&text, lang);
+        // The caller's words exactly as written (the line break is kept as one).
+        assert!(
+            has("Dice que trabaja de noche en una empacadora en Ñuñoa Street y que debe dinero del viaje."),
+            "heard: {ctx}"
+        );
+        for needle in [
+            "José Ramírez Pérez",
+            "TC-2026-0042",
+            "tomás.núñez",
+            "lucía.peña",
+            "Leído. Reportar hoy.",
+            "2026-02-09 16:45 UTC",
+            "NHTH-2026-1182",
+            "1-888-373-7888",
+            "Centro Esperanza para Niños",
+        ] {
+            assert!(has(needle), "{needle:?}: {ctx}");
+        }
+        // A reported report has no blank to fill but the supervisor's name, signature, date.
+        assert_eq!(
+            text.matches(BLANK).count(),
+            SIGNATURE_BLANKS * copies(lang, layout),
+            "signature lines only: {ctx}"
+        );
+        if has_english(lang) {
+            for needle in [
+                "Concern report for the supervisor",
+                "Trafficking indicators",
+                "What was heard",
+                "Submitted for approval",
+                "Hotline staff, who are mandated reporters",
+                "To the supervisor by",
+                "2026-02-10 (submitted",
+                "These rules are a checklist, not legal advice.",
+                "Supervisor's signature",
+            ] {
+                assert!(has(needle), "{needle:?}: {ctx}");
+            }
+        }
+        if has_spanish(lang) {
+            for needle in [
+                // Side by side, the columns wrap phrases (pdftotext reads across them).
+                "Reporte de preocupación",
+                "Indicios de trata",
+                "Lo que se escuchó",
+                "Enviado para aprobación",
+                "El personal de la línea, que está",
+                "Al supervisor a más",
+                "Estas reglas son una lista de verificación",
+                "Firma del supervisor",
+            ] {
+                assert!(has(needle), "{needle:?}: {ctx}");
+            }
+        }
+        assert_eq!(has("Hotline staff"), has_english(lang), "{ctx}");
+        assert_eq!(has("Reporte de preocupación"), has_spanish(lang), "{ctx}");
+    }
+}
+
+#[test]
+fn a_draft_concern_report_prints_blank_lines_and_not_reported_yet() {
+    let printer = Printer::shipped();
+    for (lang, layout) in VARIANTS {
+        let job = job(Printable::ConcernReport, lang, layout);
+        let (_, text) = print(&printer, &job, &draft_concern(), "draft");
+        let ctx = format!("{lang:?} {layout:?}:\n{text}");
+        assert_not_official(&text, lang);
+        // Approved on, reported to, reported on, reference: blank, besides the signature's.
+        assert_eq!(
+            text.matches(BLANK).count(),
+            (SIGNATURE_BLANKS + 4) * copies(lang, layout),
+            "{ctx}"
+        );
+        assert!(!text.contains("lucía.peña"), "{ctx}");
+        if has_english(lang) {
+            assert!(
+                text.contains("Not reported yet.") && text.contains("Draft"),
+                "{ctx}"
+            );
+            assert!(text.contains("set when approved"), "{ctx}");
+        }
+        if has_spanish(lang) {
+            assert!(
+                text.contains("Aún no se ha reportado.") && text.contains("Borrador"),
+                "{ctx}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Side by side.
 
 #[test]
@@ -152,6 +268,11 @@ fn side_by_side_is_one_bilingual_copy() {
             if what == Printable::CallSheet {
                 printer
                     .compile(&job, &[call_sheet(true)])
+                    .unwrap()
+                    .page_count()
+            } else if what == Printable::ConcernReport {
+                printer
+                    .compile(&job, &[reported_concern()])
                     .unwrap()
                     .page_count()
             } else {

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use tether_print::{
-    gather_batch, gather_call_sheet, gather_case_document, printer_for, write_new, BatchProgress,
-    Prepared,
+    gather_batch, gather_call_sheet, gather_case_document, gather_concern_report, printer_for,
+    write_new, BatchProgress, Prepared,
 };
 
 use super::optional_date;
-use crate::ipc::ids::count32;
+use crate::ipc::ids::{count32, store_id};
 use crate::ipc::print::{ClinicContact, PrintDocument, PrintPreview, PrintRequest, SavedPrint};
 use crate::ipc::AppError;
 use crate::state::{AppState, SessionEpoch};
@@ -45,6 +45,12 @@ pub fn preview(
             (PrintDocument::CallSheet, None) => {
                 let on = on.unwrap_or_else(|| s.today());
                 gather_call_sheet(s, on, lang, layout)?
+            }
+            (PrintDocument::ConcernReport, None) => {
+                let concern = request.concern.ok_or_else(|| {
+                    AppError::invalid("concern", "choose the concern report to print")
+                })?;
+                gather_concern_report(s, store_id(concern), lang, layout)?
             }
             (_, None) => {
                 let days = request.within_days.ok_or_else(|| {
@@ -339,6 +345,7 @@ mod tests {
             layout: PrintLayout::SideBySide,
             on: None,
             within_days: None,
+            concern: None,
         }
     }
 
@@ -604,6 +611,74 @@ mod tests {
         lock(&state);
         unlock(&state, "beto".into(), VOLUNTEER_PASS.into())?;
         let denied = set_clinic_contact(&state, saved).expect_err("admins only");
+        assert_eq!(denied.kind, ErrorKind::PermissionDenied);
+        Ok(())
+    }
+
+    /// The window previews a concern report by its number: the caller's words and the signers
+    /// on the page a screen reader reads; saving it is audited for the child; a volunteer is
+    /// refused; no number is a field error.
+    #[test]
+    fn a_concern_report_is_previewed_for_the_supervisor_and_refused_to_volunteers(
+    ) -> Result<(), AppError> {
+        use tether_core::legal::ConcernStep;
+        let dir = tempfile::tempdir().map_err(io)?;
+        let (state, case_number) = clinic_with_jose(dir.path())?;
+        let heard = "Dice que duerme en el taller de Ñuñoa Street.";
+        // Carmen, a case manager, opens and submits it; Ana, the admin, signs it off.
+        add_user(
+            &state,
+            "carmen".into(),
+            Role::CaseManager,
+            VOLUNTEER_PASS.into(),
+        )?;
+        lock(&state);
+        unlock(&state, "carmen".into(), VOLUNTEER_PASS.into())?;
+        let id = state.with_session(|s| {
+            let opened = s.open_concern(&case_number, "labour_exploitation", heard, None)?;
+            s.concern_step(opened.concern_id, ConcernStep::Submit, "", None)?;
+            Ok(opened.concern_id)
+        })?;
+        lock(&state);
+        unlock(&state, "ana".into(), PASS.into())?;
+        state.with_session(|s| {
+            s.concern_step(id, ConcernStep::Approve, "Leído.", None)?;
+            Ok(())
+        })?;
+        let mut asked = request(PrintDocument::ConcernReport, None);
+        asked.lang = PrintLang::Es;
+        let missing = preview(&state, asked.clone(), &mut |_| {}).expect_err("which report?");
+        assert_eq!(missing.field.as_deref(), Some("concern"));
+        asked.concern =
+            Some(u32::try_from(id).map_err(|e| AppError::invalid("test", e.to_string()))?);
+        let shown = preview(&state, asked.clone(), &mut |_| {})?;
+        assert_eq!(shown.document, PrintDocument::ConcernReport);
+        assert_eq!(shown.case_number.as_deref(), Some(case_number.as_str()));
+        assert!(
+            shown.file_name.starts_with("concern-report-"),
+            "{}",
+            shown.file_name
+        );
+        let text = page_text(&state, shown.job, 0)?;
+        for needle in [
+            "Reporte de preocupación para el supervisor",
+            "José Ramírez",
+            heard,
+            "Explotación laboral",
+            "por carmen",
+            "por ana",
+            "Leído.",
+            "Este no es un formulario oficial del gobierno.",
+        ] {
+            assert!(text.contains(needle), "no {needle:?} in:\n{text}");
+        }
+        assert_eq!(printed_entries(&state)?, 0, "a preview is not a print");
+        save(&state, shown.job, &dir.path().join("concern.pdf"))?;
+        assert_eq!(printed_entries(&state)?, 1);
+
+        lock(&state);
+        unlock(&state, "beto".into(), VOLUNTEER_PASS.into())?;
+        let denied = preview(&state, asked, &mut |_| {}).expect_err("staff only");
         assert_eq!(denied.kind, ErrorKind::PermissionDenied);
         Ok(())
     }

@@ -16,6 +16,8 @@ pub enum PrintDocument {
     Eoir33,
     CallSheet,
     BatchNotices,
+    // A concern report for the supervisor, by its number (`PrintRequest::concern`).
+    ConcernReport,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -60,7 +62,9 @@ impl PrintDocument {
             PrintDocument::NtaRecord => Some(Printable::NtaRecord),
             PrintDocument::Reminder => Some(Printable::Reminder),
             PrintDocument::Eoir33 => Some(Printable::Eoir33),
-            PrintDocument::CallSheet | PrintDocument::BatchNotices => None,
+            PrintDocument::CallSheet
+            | PrintDocument::BatchNotices
+            | PrintDocument::ConcernReport => None,
         }
     }
 }
@@ -77,6 +81,10 @@ pub struct PrintRequest {
     pub on: Option<String>,
     /// batch_notices: hearings from today through today + this many days.
     pub within_days: Option<u32>,
+    /// concern_report: the report's number (`Concern::concern_id`). May be left out for
+    /// the other documents.
+    #[serde(default)]
+    pub concern: Option<u32>,
 }
 
 /// A rendered document held in the app under `job` until the preview closes.

@@ -674,7 +674,7 @@ export type PossibleDuplicate = {
 	reason: string,
 };
 
-export type PrintDocument = "notice" | "nta_record" | "reminder" | "eoir33" | "call_sheet" | "batch_notices";
+export type PrintDocument = "notice" | "nta_record" | "reminder" | "eoir33" | "call_sheet" | "batch_notices" | "concern_report";
 
 export type PrintLang = "en" | "es" | "both";
 
@@ -718,6 +718,11 @@ export type PrintRequest = {
 	on: string | null,
 	/**  batch_notices: hearings from today through today + this many days. */
 	within_days: number | null,
+	/**
+	 *  concern_report: the report's number (`Concern::concern_id`). May be left out for
+	 *  the other documents.
+	 */
+	concern?: number | null,
 };
 
 export type PrintStage = "gathering" | "rendering" | "writing";

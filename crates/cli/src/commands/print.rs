@@ -1,4 +1,5 @@
-//! `tether print`: hearing notices, records of NTA, letters, EOIR-33 sheets and call sheets as PDF,
+//! `tether print`: hearing notices, records of NTA, letters, EOIR-33 sheets, call sheets and
+//! concern reports as PDF,
 //! through `tether-print`: the Session checks the role and reads the case redacted, the render
 //! crate draws it, the file is new (never over an existing one) and every print is audited.
 
@@ -12,8 +13,8 @@ use tether_store::{PrintKind, Session};
 
 use crate::print_crates::{
     ignored_templates_warning, invalid, prepare_batch, prepare_call_sheet, prepare_case_document,
-    printer_for, refuse_existing, BatchProgress, Lang, Layout, Prepared, PrintError, Printable,
-    Printer,
+    prepare_concern_report, printer_for, refuse_existing, BatchProgress, Lang, Layout, Prepared,
+    PrintError, Printable, Printer,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,6 +85,19 @@ pub enum PrintCommand {
         /// YYYY-MM-DD (default: today)
         #[arg(long)]
         on: Option<String>,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
+        /// With --lang both: one copy per language, or side by side
+        #[arg(long, value_enum, default_value = "pages")]
+        layout: LayoutArg,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// A concern report for the supervisor: what was heard, each signed step, where it was
+    /// reported (admins and case managers)
+    Concern {
+        /// The concern report's number (`tether concern list`)
+        id: i64,
         #[arg(long, value_enum, default_value = "both")]
         lang: LangArg,
         /// With --lang both: one copy per language, or side by side
@@ -168,6 +182,12 @@ pub fn run(session: &mut Session, command: PrintCommand) -> Result<(), PrintErro
             layout,
             out,
         } => return batch(session, hearings_within, lang.into(), layout.into(), &out),
+        PrintCommand::Concern {
+            id,
+            lang,
+            layout,
+            out,
+        } => return concern(session, id, lang.into(), layout.into(), &out),
     };
     session.authorize_print(PrintKind::CaseDocument)?;
     refuse_existing(&out)?;
@@ -227,6 +247,31 @@ fn call_sheet(
     println!(
         "call sheet for {on} written to {}{}",
         out.display(),
+        custom_note(&prepared)
+    );
+    Ok(())
+}
+
+fn concern(
+    session: &mut Session,
+    id: i64,
+    lang: Lang,
+    layout: Layout,
+    out: &Path,
+) -> Result<(), PrintError> {
+    session.authorize_print(PrintKind::CaseDocument)?;
+    refuse_existing(out)?;
+    let printer = printer(session)?;
+    let prepared = prepare_concern_report(session, &printer, id, lang, layout)?;
+    prepared.write_pdf(session, out)?;
+    let case_number = prepared
+        .subjects()
+        .first()
+        .map_or("", |s| s.case_number.as_str());
+    println!(
+        "concern report {id} for {case_number} written to {} ({} pages){}",
+        out.display(),
+        prepared.page_count(),
         custom_note(&prepared)
     );
     Ok(())

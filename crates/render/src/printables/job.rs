@@ -9,15 +9,18 @@ pub enum Printable {
     Reminder,
     Eoir33,
     CallSheet,
+    /// A concern report for the supervisor (issue 13): data is one [`super::ConcernSheet`].
+    ConcernReport,
 }
 
 impl Printable {
-    pub const ALL: [Printable; 5] = [
+    pub const ALL: [Printable; 6] = [
         Printable::Notice,
         Printable::NtaRecord,
         Printable::Reminder,
         Printable::Eoir33,
         Printable::CallSheet,
+        Printable::ConcernReport,
     ];
 
     pub fn template(self) -> &'static str {
@@ -27,6 +30,7 @@ impl Printable {
             Printable::Reminder => "reminder.typ",
             Printable::Eoir33 => "eoir33.typ",
             Printable::CallSheet => "call-sheet.typ",
+            Printable::ConcernReport => "concern.typ",
         }
     }
 
@@ -38,6 +42,7 @@ impl Printable {
             Printable::Reminder => "reminder",
             Printable::Eoir33 => "eoir33",
             Printable::CallSheet => "call-sheet",
+            Printable::ConcernReport => "concern-report",
         }
     }
 }

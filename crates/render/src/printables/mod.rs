@@ -8,7 +8,7 @@
 //! JSON in `sys.inputs.data`, decoded by Typst's own `json()`: nothing is spliced into Typst
 //! code, so nothing needs escaping. The JSON is `{ "langs": ["en", "es"], "layout": "pages" |
 //! "side-by-side", "clinic": {..}, "items": [..] }`, the items being [`CaseSheet`]s, or one
-//! [`CallSheet`].
+//! [`CallSheet`], or one [`ConcernSheet`].
 //! Fonts (DejaVu Sans, regular and bold) are embedded; the machine's fonts are never used.
 //!
 //! Reading a case and auditing a print are not done here: that is `tether-print`.
@@ -26,6 +26,7 @@ pub use engine::{Printer, Rendered};
 pub use error::RenderError;
 pub use job::{Clinic, Job, Lang, Layout, Printable};
 pub use template_data::{
-    CallSheet, CallSheetRow, CaseSheet, Localized, PrintAddressChange, PrintHearing,
+    CallSheet, CallSheetRow, CaseSheet, ConcernSheet, ConcernStepRow, Localized,
+    PrintAddressChange, PrintDestination, PrintHearing,
 };
 pub use templates::{BLANK, TEMPLATES};

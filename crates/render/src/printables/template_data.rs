@@ -114,6 +114,62 @@ pub struct CallSheet {
     pub rows: Vec<CallSheetRow>,
 }
 
+/// One signed step of a concern report as printed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ConcernStepRow {
+    /// `2026-05-01 14:03 UTC`.
+    pub at: String,
+    /// `open`, `submit`, `approve`, `return`, `report`, `close` (the template translates).
+    pub step: String,
+    /// The signer's user name.
+    pub by: String,
+    pub note: Option<String>,
+}
+
+/// Where a concern report went, with what its reader should know about that destination.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PrintDestination {
+    /// `national_human_trafficking_hotline`, …
+    pub destination: String,
+    pub name: Localized,
+    pub who_is_told: Localized,
+    pub what_may_follow: Localized,
+}
+
+/// A concern report for the supervisor: what was heard, every signed step, where it went.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ConcernSheet {
+    pub concern_id: i64,
+    pub case_number: String,
+    pub child_name: String,
+    /// `trafficking_indicators`, …
+    pub category: String,
+    pub category_name: Localized,
+    /// The caller's words, printed as written.
+    pub heard: String,
+    /// `draft`, `submitted`, `approved`, `reported`, `closed` (the template translates).
+    pub state: String,
+    pub opened_on: String,
+    pub opened_by: String,
+    /// The day it had to reach the supervisor by, and the day it did (first submitted).
+    pub submit_by: Option<String>,
+    pub submitted_on: Option<String>,
+    /// The day it has to be reported by (once approved), and the day it was.
+    pub report_by: Option<String>,
+    pub reported_on: Option<String>,
+    pub approved_on: Option<String>,
+    pub approved_by: Option<String>,
+    /// Where it was reported; `None` until it is.
+    pub reported_to: Option<PrintDestination>,
+    pub reference: Option<String>,
+    /// Oldest first.
+    pub steps: Vec<ConcernStepRow>,
+    pub disclaimer: Localized,
+    /// The day printed, `YYYY-MM-DD`.
+    pub printed_on: String,
+    pub printed_on_long: Localized,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 
 /// Every template by file name, as shipped. `common.typ` and `clinic.typ` are imported by the
 /// others; the rest are one printable each.
-pub const TEMPLATES: [(&str, &str); 7] = [
+pub const TEMPLATES: [(&str, &str); 8] = [
     ("common.typ", include_str!("../../templates/common.typ")),
     ("clinic.typ", include_str!("../../templates/clinic.typ")),
     ("notice.typ", include_str!("../../templates/notice.typ")),
@@ -17,6 +17,7 @@ pub const TEMPLATES: [(&str, &str); 7] = [
         "call-sheet.typ",
         include_str!("../../templates/call-sheet.typ"),
     ),
+    ("concern.typ", include_str!("../../templates/concern.typ")),
 ];
 
 /// The line that stands for missing data, to be filled by hand: `blank` in `common.typ` (a

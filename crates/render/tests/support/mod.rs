@@ -8,8 +8,9 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use tether_render::printables::{
-    long_date, CallSheet, CallSheetRow, CaseSheet, Clinic, Job, Lang, Layout, Localized,
-    PrintAddressChange, PrintHearing, Printable, Printer, Rendered,
+    long_date, CallSheet, CallSheetRow, CaseSheet, Clinic, ConcernSheet, ConcernStepRow, Job, Lang,
+    Layout, Localized, PrintAddressChange, PrintDestination, PrintHearing, Printable, Printer,
+    Rendered,
 };
 // ---------------------------------------------------------------------------------------------
 // Fixtures: realistic data.
@@ -120,6 +121,92 @@ pub fn call_sheet(with_rows: bool) -> CallSheet {
         date_long: long_date(today),
         printed_by: "vol.ana".into(),
         rows: if with_rows { rows } else { Vec::new() },
+    }
+}
+
+/// The caller's words on the concern report fixtures: Spanish, accents, a line break.
+pub const HEARD: &str =
+    "Dice que trabaja de noche en una empacadora en Ñuñoa Street\ny que debe dinero del viaje.";
+
+fn localized(en: &str, es: &str) -> Localized {
+    Localized {
+        en: en.into(),
+        es: es.into(),
+    }
+}
+
+fn step(at: &str, step: &str, by: &str, note: Option<&str>) -> ConcernStepRow {
+    ConcernStepRow {
+        at: at.into(),
+        step: step.into(),
+        by: by.into(),
+        note: note.map(Into::into),
+    }
+}
+
+/// A reported concern: every step signed, the hotline with what its reader should know.
+pub fn reported_concern() -> ConcernSheet {
+    let printed = day(2026, 2, 10);
+    ConcernSheet {
+        concern_id: 7,
+        case_number: "TC-2026-0042".into(),
+        child_name: "José Ramírez Pérez".into(),
+        category: "trafficking_indicators".into(),
+        category_name: localized("Trafficking indicators", "Indicios de trata"),
+        heard: HEARD.into(),
+        state: "reported".into(),
+        opened_on: "2026-02-09".into(),
+        opened_by: "tomás.núñez".into(),
+        submit_by: Some("2026-02-10".into()),
+        submitted_on: Some("2026-02-09".into()),
+        report_by: Some("2026-02-10".into()),
+        reported_on: Some("2026-02-10".into()),
+        approved_on: Some("2026-02-09".into()),
+        approved_by: Some("lucía.peña".into()),
+        reported_to: Some(PrintDestination {
+            destination: "national_human_trafficking_hotline".into(),
+            name: localized(
+                "National Human Trafficking Hotline (1-888-373-7888)",
+                "Línea Nacional contra la Trata de Personas (1-888-373-7888)",
+            ),
+            who_is_told: localized(
+                "Hotline staff, who are mandated reporters when the person at risk is a minor.",
+                "El personal de la línea, que está obligado a denunciar cuando la persona en riesgo es menor de edad.",
+            ),
+            what_may_follow: localized(
+                "Hotline staff may involve the police or child protective services.",
+                "El personal de la línea puede involucrar a la policía o a los servicios de protección infantil.",
+            ),
+        }),
+        reference: Some("NHTH-2026-1182".into()),
+        steps: vec![
+            step("2026-02-09 15:02 UTC", "open", "tomás.núñez", None),
+            step("2026-02-09 15:10 UTC", "submit", "tomás.núñez", Some("Urgente.")),
+            step("2026-02-09 16:45 UTC", "approve", "lucía.peña", Some("Leído. Reportar hoy.")),
+            step("2026-02-10 09:30 UTC", "report", "lucía.peña", None),
+        ],
+        disclaimer: localized(
+            "These rules are a checklist, not legal advice.",
+            "Estas reglas son una lista de verificación, no asesoría legal.",
+        ),
+        printed_on: printed.to_string(),
+        printed_on_long: long_date(printed),
+    }
+}
+
+/// A draft: nothing approved or reported yet, which must print as blank lines.
+pub fn draft_concern() -> ConcernSheet {
+    ConcernSheet {
+        state: "draft".into(),
+        submitted_on: None,
+        report_by: None,
+        reported_on: None,
+        approved_on: None,
+        approved_by: None,
+        reported_to: None,
+        reference: None,
+        steps: vec![step("2026-02-09 15:02 UTC", "open", "tomás.núñez", None)],
+        ..reported_concern()
     }
 }
 

@@ -187,7 +187,7 @@ mod tests {
             "Houston, TX 77002".to_owned(),
         ];
         let es = reminder_text("José", &h, "Houston", &address, Lang::Es);
-        assert!(es.contains("martes 12 de enero de 2027"), "{es}");
+        assert!(es.contains("martes, 12 de enero de 2027"), "{es}");
         assert!(es.contains("José"), "é is in the SMS alphabet: {es}");
         assert!(es.contains("inmigracion"), "ó is folded: {es}");
         assert_eq!(sms_parts(&es).0, "gsm-7", "{es}");

@@ -17,7 +17,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use harness::{temp_home, testid_selector, App, Session};
+use chrono::NaiveDate;
 use secrecy::SecretString;
+use tether_store::followup::{DueWindow, PageRange, TaskFilter};
 use tether_store::VaultPaths;
 
 const USER: &str = "coordinadora";
@@ -63,7 +65,38 @@ fn time_to(s: &Session, click: &str, marker: &str) -> Option<Duration> {
     }
 }
 
-/// The screen's own query, through `Session`, as the window's command runs it.
+/// How many rows the Tasks and Calls screens ask for at once (`PAGE_SIZE` in Tasks.svelte and
+/// CallQueue.svelte).
+const PAGE: PageRange = PageRange {
+    offset: 0,
+    limit: 100,
+};
+
+/// The days of each section (overdue, today, upcoming to `on`) on `today`, as
+/// `src-tauri/src/api/followup.rs` builds them for `list_tasks_page` and `calls_due_page`.
+fn sections(today: NaiveDate, on: NaiveDate) -> [DueWindow; 3] {
+    [
+        DueWindow {
+            from: None,
+            to: today.pred_opt().unwrap_or(today),
+            assigned_to: None,
+        },
+        DueWindow {
+            from: Some(today),
+            to: today,
+            assigned_to: None,
+        },
+        DueWindow {
+            from: today.succ_opt(),
+            to: on,
+            assigned_to: None,
+        },
+    ]
+}
+
+/// The screen's own queries, through `Session`, as the window's commands run them: for Tasks
+/// and Calls the first page of each of the three sections (with its count), what the screens
+/// now ask for when they open.
 fn query_time(session: &mut tether_store::Session, screen: &str) -> Duration {
     let today = session.today();
     let start = Instant::now();
@@ -76,15 +109,37 @@ fn query_time(session: &mut tether_store::Session, screen: &str) -> Duration {
         "hearings" => session
             .hearings_between(today, today + chrono::Days::new(42))
             .map(drop),
-        "tasks" => session.tasks(today + chrono::Days::new(30)).map(drop),
+        "tasks" => sections(today, today + chrono::Days::new(30))
+            .into_iter()
+            .try_for_each(|w| session.tasks_page(TaskFilter::any_kind(w), PAGE).map(drop)),
         "dashboard" => session.dashboard(today).map(drop),
-        "calls" => session
-            .calls_due(today + chrono::Days::new(7), chrono::Utc::now())
-            .map(drop),
+        "calls" => sections(today, today + chrono::Days::new(7))
+            .into_iter()
+            .try_for_each(|w| {
+                session
+                    .calls_due_page(w, chrono::Utc::now(), PAGE)
+                    .map(drop)
+            }),
         _ => Ok(()),
     };
     ok.unwrap_or_else(|e| panic!("{screen}: {e}"));
     start.elapsed()
+}
+
+/// The whole-list queries the Tasks and Calls screens made before they were paged (the CLI
+/// and the calendar still use them), for comparison.
+fn whole_list_times(session: &mut tether_store::Session) -> [(&'static str, Duration); 2] {
+    let today = session.today();
+    let start = Instant::now();
+    session
+        .tasks(today + chrono::Days::new(30))
+        .unwrap_or_else(|e| panic!("tasks: {e}"));
+    let tasks = start.elapsed();
+    let start = Instant::now();
+    session
+        .calls_due(today + chrono::Days::new(7), chrono::Utc::now())
+        .unwrap_or_else(|e| panic!("calls: {e}"));
+    [("tasks", tasks), ("calls", start.elapsed())]
 }
 
 fn shown(d: Option<Duration>) -> String {
@@ -115,6 +170,7 @@ fn main() {
             .iter()
             .map(|(screen, _)| query_time(&mut session, screen))
             .collect();
+        let whole = whole_list_times(&mut session);
         drop(session);
 
         let app = App::start_binary(home.path(), &vault, &binary).expect("the window");
@@ -154,5 +210,11 @@ fn main() {
             }
         }
         let _ = app.close();
+        for (screen, took) in whole {
+            println!(
+                "| ({screen}: the whole list, as before paging) | {children} | — | {:.1} ms | — |",
+                took.as_secs_f64() * 1000.0
+            );
+        }
     }
 }

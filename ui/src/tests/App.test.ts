@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { admin, caseManager, childDetail, courtOptions, dashboardData, languages, pagedChildren, volunteer, ok, pagedCallQueue } from "./mockBindings";
+import { admin, caseManager, childDetail, courtOptions, dashboardData, languages, pagedChildren, volunteer, ok, pagedCallQueue, pagedTasks } from "./mockBindings";
 import { STORAGE_KEY } from "../lib/i18n/index.svelte";
 
 const mocks = vi.hoisted(() => {
@@ -37,6 +37,7 @@ const mocks = vi.hoisted(() => {
       callsDuePage: vi.fn(),
       logCall: vi.fn(),
       listTasks: vi.fn(),
+    listTasksPage: vi.fn(),
       completeTask: vi.fn(),
       childHistory: vi.fn(),
       addNote: vi.fn(),
@@ -70,6 +71,7 @@ function emitVaultLocked(reason: "idle" | "user") {
 describe("App", () => {
   beforeEach(() => {
     for (const fn of Object.values(mocks.commands)) fn.mockReset();
+    mocks.commands.listTasksPage.mockImplementation(pagedTasks(mocks.commands.listTasks));
     mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
     mocks.listeners.length = 0;
     mocks.listen.mockReset();

@@ -22,6 +22,7 @@ import {
   taskItem,
   volunteer,
   pagedCallQueue,
+  pagedTasks,
 } from "./mockBindings";
 import { axeFailures, axeViolations, labelInNameFailures } from "./axe";
 import { setLang } from "../lib/i18n/index.svelte";
@@ -65,6 +66,7 @@ const mocks = vi.hoisted(() => ({
     callsDuePage: vi.fn(),
     logCall: vi.fn(),
     listTasks: vi.fn(),
+    listTasksPage: vi.fn(),
     completeTask: vi.fn(),
     childHistory: vi.fn(),
     addNote: vi.fn(),
@@ -125,6 +127,7 @@ beforeEach(() => {
   resetReference();
   resetDashboard();
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.commands.listTasksPage.mockImplementation(pagedTasks(mocks.commands.listTasks));
   mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   const c = mocks.commands;
   c.vaultStatus.mockResolvedValue(status(admin));

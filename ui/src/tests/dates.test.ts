@@ -2,7 +2,7 @@
 // could be either January.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { callDue, callLogged, caseManager, dashboardData, ok, taskItem, pagedCallQueue } from "./mockBindings";
+import { callDue, callLogged, caseManager, dashboardData, ok, taskItem, pagedCallQueue, pagedTasks } from "./mockBindings";
 import { formatDay, needsYear, parseIsoDate, YEAR_SHOWN_BEYOND_DAYS } from "../lib/format";
 import { setLang } from "../lib/i18n/index.svelte";
 import { resetDashboard } from "../lib/followup.svelte";
@@ -16,6 +16,7 @@ const mocks = vi.hoisted(() => ({
     logCall: vi.fn(),
     dashboard: vi.fn(),
     listTasks: vi.fn(),
+    listTasksPage: vi.fn(),
   },
 }));
 vi.mock("../lib/bindings", () => ({ commands: mocks.commands, events: {} }));
@@ -83,6 +84,7 @@ describe("due dates on the screens, read on 3 December 2026", () => {
     resetDashboard();
     resetReference();
     for (const fn of Object.values(mocks.commands)) fn.mockReset();
+    mocks.commands.listTasksPage.mockImplementation(pagedTasks(mocks.commands.listTasks));
     mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
     mocks.commands.listLanguages.mockResolvedValue([]);
     mocks.commands.dashboard.mockResolvedValue(ok(dashboardData({}, "2026-12-03")));

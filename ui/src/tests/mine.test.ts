@@ -2,7 +2,7 @@
 // wrong number leaves; the age-out and find-a-number tasks.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { callDue, callLogged, caseManager, dashboardData, languages, ok, taskItem, pagedCallQueue } from "./mockBindings";
+import { callDue, callLogged, caseManager, dashboardData, languages, ok, taskItem, pagedCallQueue, pagedTasks } from "./mockBindings";
 import { setLang } from "../lib/i18n/index.svelte";
 import { resetReference } from "../lib/reference.svelte";
 import { resetDashboard } from "../lib/followup.svelte";
@@ -14,6 +14,7 @@ const mocks = vi.hoisted(() => ({
     callsDuePage: vi.fn(),
     logCall: vi.fn(),
     listTasks: vi.fn(),
+    listTasksPage: vi.fn(),
     completeTask: vi.fn(),
     dashboard: vi.fn(),
     pendingAddresses: vi.fn(),
@@ -30,6 +31,7 @@ beforeEach(() => {
   resetReference();
   resetDashboard();
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.commands.listTasksPage.mockImplementation(pagedTasks(mocks.commands.listTasks));
   mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   mocks.commands.listLanguages.mockResolvedValue(languages);
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
@@ -150,6 +152,7 @@ describe("Only mine", () => {
     expect(mocks.commands.listTasks).toHaveBeenLastCalledWith("2025-07-03", false);
     await fireEvent.click(screen.getByTestId("tasks-mine"));
     await waitFor(() => expect(mocks.commands.listTasks).toHaveBeenLastCalledWith("2025-07-03", true));
+    expect(mocks.commands.listTasksPage).toHaveBeenLastCalledWith(expect.any(String), "2025-07-03", true, null, 0, 100);
   });
 });
 
@@ -172,7 +175,8 @@ describe("Age-out and find-a-number tasks", () => {
     });
     expect(screen.getAllByTestId("task-row").find((r) => r.getAttribute("data-task") === "23")).toHaveTextContent("Find a working number");
     await fireEvent.change(screen.getByTestId("tasks-filter"), { target: { value: "age_out" } });
-    expect(screen.getAllByTestId("task-row")).toHaveLength(2);
+    await waitFor(() => expect(screen.getAllByTestId("task-row")).toHaveLength(2));
+    expect(mocks.commands.listTasksPage).toHaveBeenLastCalledWith(expect.any(String), "2025-07-03", false, "age_out", 0, 100);
 
     setLang("es");
     await waitFor(() =>

@@ -89,6 +89,44 @@ export function pagedCallQueue(
   };
 }
 
+/**
+ * A fake `listTasksPage` that reads every task from `listTasks(on, mine)` (the test's model of
+ * what the backend holds at each read) and serves each section's pages from it as the backend
+ * does: split on today (the test's clock unless `today` is given), escalations first, then by
+ * day and task; `kind` keeps one kind (`total`), `all_kinds` counts every kind. Pages asked for
+ * at once (the three sections' first pages, or a reload) share one read of `listTasks`.
+ */
+export function pagedTasks(listTasks: (on: string | null, mine: boolean) => unknown, today?: string) {
+  let shared: Promise<unknown> | null = null;
+  return async (
+    section: "overdue" | "today" | "upcoming",
+    on: string | null,
+    mine: boolean,
+    kind: string | null,
+    offset: number,
+    limit: number,
+  ) => {
+    if (!shared) {
+      shared = Promise.resolve(listTasks(on, mine));
+      queueMicrotask(() => (shared = null));
+    }
+    const result = (await shared) as { status: "ok"; data: TaskItem[] } | { status: "error"; error: AppError };
+    if (result.status !== "ok") return result;
+    const now = new Date();
+    const day = today ?? `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+    const inSection = result.data.filter((t) => {
+      const overdue = t.overdue || t.due_on < day;
+      if (section === "overdue") return overdue;
+      return !overdue && (section === "today" ? t.due_on === day : t.due_on > day);
+    });
+    const urgency = (t: TaskItem) => (t.kind === "escalation" ? 0 : 1);
+    const ofKind = inSection
+      .filter((t) => !kind || t.kind === kind)
+      .sort((a, b) => urgency(a) - urgency(b) || a.due_on.localeCompare(b.due_on) || a.task_id - b.task_id);
+    return ok({ total: ofKind.length, all_kinds: inSection.length, tasks: ofKind.slice(offset, offset + limit) });
+  };
+}
+
 /** A fake `listChildren` over `total` generated children. */
 export function pagedChildren(total: number) {
   return async (offset: number, limit: number) => {

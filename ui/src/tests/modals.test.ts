@@ -2,7 +2,7 @@
 // wherever focus is, the page behind is inert while it is open, and focus comes back after.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { admin, callDue, caseManager, dashboardData, ok, printPreviewData, redFlag, taskItem, pagedCallQueue } from "./mockBindings";
+import { admin, callDue, caseManager, dashboardData, ok, printPreviewData, redFlag, taskItem, pagedCallQueue, pagedTasks } from "./mockBindings";
 import { focusables } from "../lib/modal";
 import { resetReference } from "../lib/reference.svelte";
 import { resetDashboard } from "../lib/followup.svelte";
@@ -19,6 +19,7 @@ const mocks = vi.hoisted(() => ({
     createSponsor: vi.fn(),
     listUsers: vi.fn(),
     listTasks: vi.fn(),
+    listTasksPage: vi.fn(),
     completeTask: vi.fn(),
     redFlags: vi.fn(),
     acknowledgeFlag: vi.fn(),
@@ -48,6 +49,7 @@ beforeEach(() => {
   resetReference();
   resetDashboard();
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  mocks.commands.listTasksPage.mockImplementation(pagedTasks(mocks.commands.listTasks));
   mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   mocks.commands.listLanguages.mockResolvedValue([]);
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));

@@ -1,13 +1,14 @@
 // The Tasks screen (every open follow-up task, marked done by staff) and the dashboard's task cards.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { admin, caseManager, dashboardData, err, ok, taskItem, volunteer } from "./mockBindings";
+import { admin, caseManager, dashboardData, err, ok, pagedTasks, taskItem, volunteer } from "./mockBindings";
 import { setLang } from "../lib/i18n/index.svelte";
 import { resetDashboard } from "../lib/followup.svelte";
 
 const mocks = vi.hoisted(() => ({
   commands: {
     listTasks: vi.fn(),
+    listTasksPage: vi.fn(),
     completeTask: vi.fn(),
     dashboard: vi.fn(),
     pendingAddresses: vi.fn(),
@@ -25,6 +26,8 @@ beforeEach(() => {
   vi.setSystemTime(new Date(2025, 5, 3, 12, 0));
   resetDashboard();
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
+  // Each section's pages come from the whole list `listTasks` holds, as the backend pages them.
+  mocks.commands.listTasksPage.mockImplementation(pagedTasks(mocks.commands.listTasks));
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
   mocks.commands.pendingAddresses.mockResolvedValue(ok([]));
 });
@@ -68,6 +71,10 @@ describe("Tasks", () => {
     expect(screen.getByTestId("screen-tasks")).toBeInTheDocument();
     await waitFor(() => expect(screen.getAllByTestId("task-row")).toHaveLength(7));
     expect(mocks.commands.listTasks).toHaveBeenCalledWith("2025-07-03", false);
+    // Each section is paged from the backend, every kind.
+    for (const section of ["overdue", "today", "upcoming"]) {
+      expect(mocks.commands.listTasksPage).toHaveBeenCalledWith(section, "2025-07-03", false, null, 0, 100);
+    }
     expect(ids("overdue")).toEqual([7, 1, 6]);
     expect(ids("today")).toEqual([3, 2]);
     expect(ids("upcoming")).toEqual([4, 5]);
@@ -119,23 +126,30 @@ describe("Tasks", () => {
       "Concern reports to submit",
       "Concern reports to report",
     ]);
+    expect(screen.getByTestId("tasks-shown")).toHaveTextContent("7 of 7 tasks shown.");
     await fireEvent.change(filter, { target: { value: "escalation" } });
+    // The kind is asked of the backend, whose counts say how many of how many.
+    await waitFor(() => expect(screen.getByTestId("tasks-shown")).toHaveTextContent("2 of 7 tasks shown."));
+    expect(mocks.commands.listTasksPage).toHaveBeenLastCalledWith(expect.any(String), "2025-07-03", false, "escalation", 0, 100);
     expect(screen.getAllByTestId("task-row").map((r) => r.getAttribute("data-kind"))).toEqual(["escalation", "escalation"]);
-    expect(screen.getByTestId("tasks-shown")).toHaveTextContent("2 of 7 tasks shown.");
     expect(within(screen.getByTestId("tasks-upcoming")).getByText("No tasks here.")).toBeInTheDocument();
     await fireEvent.change(filter, { target: { value: "acis_check" } });
-    expect(ids("today")).toEqual([2]);
+    await waitFor(() => expect(ids("today")).toEqual([2]));
+    expect(ids("overdue")).toEqual([]);
     await fireEvent.change(filter, { target: { value: "swb_call" } });
-    expect(ids("overdue")).toEqual([1]);
+    await waitFor(() => expect(ids("overdue")).toEqual([1]));
     await fireEvent.change(filter, { target: { value: "all" } });
-    expect(screen.getAllByTestId("task-row")).toHaveLength(7);
+    await waitFor(() => expect(screen.getAllByTestId("task-row")).toHaveLength(7));
   });
 
   it("marks an escalation done: what was done is required, the day is today unless changed", async () => {
-    mocks.commands.listTasks.mockResolvedValue(ok(TASKS));
-    mocks.commands.completeTask.mockImplementation(async (id: number, note: string, on: string | null) =>
-      ok({ ...TASKS.find((x) => x.task_id === id)!, done_on: on ?? "2025-06-03", done_by: "ana", done_note: note }),
-    );
+    // The backend's open tasks: a task done leaves them.
+    let open = [...TASKS];
+    mocks.commands.listTasks.mockImplementation(async () => ok(open));
+    mocks.commands.completeTask.mockImplementation(async (id: number, note: string, on: string | null) => {
+      open = open.filter((x) => x.task_id !== id);
+      return ok({ ...TASKS.find((x) => x.task_id === id)!, done_on: on ?? "2025-06-03", done_by: "ana", done_note: note });
+    });
     renderTasks();
     render(Toast);
     await screen.findAllByTestId("task-row");
@@ -158,7 +172,8 @@ describe("Tasks", () => {
     await fireEvent.click(screen.getByTestId("task-done-save"));
     await waitFor(() => expect(mocks.commands.completeTask).toHaveBeenCalledWith(3, "Visita con Rosa; plan de seguridad.", null));
     await waitFor(() => expect(screen.queryByTestId("task-done-dialog")).toBeNull());
-    expect(ids("today")).toEqual([2]);
+    // The sections are read again: the task has left, the count follows.
+    await waitFor(() => expect(ids("today")).toEqual([2]));
     expect(await screen.findByText("Task done: Escalation to the case manager: The child does not feel safe.")).toBeInTheDocument();
     await waitFor(() => expect(document.activeElement).toHaveAttribute("id", "tasks-h-today"));
     expect(document.activeElement).toHaveTextContent("Today (1)");
@@ -226,6 +241,33 @@ describe("Tasks", () => {
     expect(within(row(2)).getByTestId("task-summary")).toHaveTextContent("Consultar el caso en ACIS");
     expect(screen.getByTestId("screen-tasks")).not.toHaveTextContent("Check the case in ACIS");
     expect(within(screen.getByTestId("tasks-filter")).getByRole("option", { name: "Escalamientos" })).toBeInTheDocument();
+  });
+
+  it("renders a window of a section of 95,000 overdue calls, paged from the backend", async () => {
+    const TOTAL = 95_000;
+    mocks.commands.listTasksPage.mockImplementation(
+      async (section: string, _on: string | null, _mine: boolean, _kind: string | null, offset: number, limit: number) => {
+        if (section !== "overdue") return ok({ total: 0, all_kinds: 0, tasks: [] });
+        const n = Math.max(0, Math.min(limit, TOTAL - offset));
+        const tasks = Array.from({ length: n }, (_, i) =>
+          taskItem({ task_id: offset + i + 1, due_on: "2025-05-01", overdue: true, child_name: `Child ${offset + i + 1}` }),
+        );
+        return ok({ total: TOTAL, all_kinds: TOTAL, tasks });
+      },
+    );
+    renderTasks();
+    await waitFor(() => expect(screen.getByTestId("tasks-overdue")).toHaveTextContent("Overdue (95,000)"));
+    // Only the rows in view (and a few either side) are in the document; one page was asked for.
+    const rows = within(screen.getByTestId("tasks-overdue")).getAllByTestId("task-row");
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(30);
+    expect(mocks.commands.listTasksPage).toHaveBeenCalledWith("overdue", "2025-07-03", false, null, 0, 100);
+    expect(mocks.commands.listTasksPage.mock.calls.filter((c) => c[0] === "overdue")).toHaveLength(1);
+    expect(mocks.commands.listTasks).not.toHaveBeenCalled();
+    const list = screen.getByTestId("tasks-list-overdue");
+    expect(list).toHaveAttribute("role", "list");
+    expect(rows[0].closest("[role=listitem]")).toHaveAttribute("aria-setsize", "95000");
+    expect(screen.getByTestId("tasks-shown")).toHaveTextContent("95,000 of 95,000 tasks shown.");
   });
 
   it("reports a failed load instead of empty sections", async () => {

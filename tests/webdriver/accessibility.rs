@@ -92,6 +92,14 @@ fn check_everything(s: &Session, axe: &str, who: &str, lang: &str) -> TestResult
         axe,
         &format!("{who}/{lang}/log-call dialog"),
     )?);
+    // With its screening questions open.
+    s.find("screening-toggle")?.click()?;
+    s.wait_for("screening-works", SCREEN_TIMEOUT)?;
+    found.extend(violations(
+        s,
+        axe,
+        &format!("{who}/{lang}/log-call screening"),
+    )?);
     s.press_keys(&[KEY_ESCAPE], false)?;
     // The shortcuts list.
     s.press_keys(&["?"], false)?;
@@ -158,6 +166,20 @@ fn staff_dialogs(s: &Session, axe: &str, place: &str) -> TestResult<Vec<String>>
     }
     s.find("tab-documents")?.click()?;
     found.extend(dialog(s, axe, place, "print-notice", "print-preview")?);
+    // The Legal tab: a new concern report, a hearing reminder.
+    s.find("tab-legal")?.click()?;
+    found.extend(dialog(s, axe, place, "new-concern", "new-concern-dialog")?);
+    found.extend(dialog(
+        s,
+        axe,
+        place,
+        "prepare-reminder",
+        "reminder-dialog",
+    )?);
+    // A concern report, at the step that shows where it may go (approved: report).
+    s.find("nav-concerns")?.click()?;
+    s.wait_for("screen-concerns", SCREEN_TIMEOUT)?;
+    found.extend(dialog(s, axe, place, "concern-open", "concern-dialog")?);
     // A sponsor's page.
     s.find("nav-sponsors")?.click()?;
     // The screen reopens the sponsor last shown, else the list.
@@ -218,6 +240,42 @@ fn no_screen_or_dialog_has_a_critical_or_serious_axe_violation() -> TestResult {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // A concern report the admin approved (the volunteer opened it), for its report form.
+    let opened = tether_tests::tether(
+        &vault,
+        VOLUNTEER,
+        VOLUNTEER_PASS,
+        &[
+            "concern",
+            "open",
+            "1",
+            "--category",
+            "school",
+            "--text",
+            "No va a la escuela desde marzo.",
+            "--json",
+        ],
+        &[],
+    );
+    assert!(
+        opened.status.success(),
+        "{}",
+        String::from_utf8_lossy(&opened.stderr)
+    );
+    let id = serde_json::from_slice::<Value>(&opened.stdout)
+        .map_err(|e| format!("concern open: {e}"))?["concern_id"]
+        .to_string();
+    for (user, pass, step) in [
+        (VOLUNTEER, VOLUNTEER_PASS, "submit"),
+        (CALL_ADMIN, PASSPHRASE, "approve"),
+    ] {
+        let out = tether_tests::tether(&vault, user, pass, &["concern", step, &id], &[]);
+        assert!(
+            out.status.success(),
+            "concern {step}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     let app = App::start(temp.path(), &vault)?;
     let s = &app.session;
     let mut found = Vec::new();

@@ -8,6 +8,7 @@ mod calls;
 mod case_month;
 mod children;
 mod harness;
+mod legal;
 mod lifecycle;
 mod package;
 mod printing;

@@ -1097,7 +1097,6 @@ export const en = {
   // ---- Issue 13: legal deadlines, concern reports, screening, reminders
   "nav.concerns": "Concerns",
   "detail.tab.legal": "Legal",
-  "legal.disclaimerLabel": "Not legal advice",
   "legal.title": "Relief plan",
   "legal.loading": "Reading the relief plan…",
   "legal.noRelief": "No relief identified yet.",

@@ -1097,7 +1097,6 @@ export const es: Record<MessageKey, string> = {
   // ---- Issue 13: plazos legales, reportes de preocupación, preguntas de detección, recordatorios
   "nav.concerns": "Preocupaciones",
   "detail.tab.legal": "Legal",
-  "legal.disclaimerLabel": "No es asesoría legal",
   "legal.title": "Plan de alivio migratorio",
   "legal.loading": "Leyendo el plan de alivio…",
   "legal.noRelief": "Todavía no se ha identificado ningún alivio.",

@@ -92,6 +92,9 @@ fn month_of_one_case(words: &Words) -> TestResult {
         s.wait_until(SCREEN_TIMEOUT, "the log-call dialog to close", || {
             Ok((!s.exists("log-call-dialog")?).then_some(()))
         })?;
+        // "Does not feel safe" offers a concern report; the case manager handles it later
+        // (the concern report's own path is tests/webdriver/legal.rs).
+        s.wait_for("concern-offer-later", SCREEN_TIMEOUT)?.click()?;
 
         // 2. The dashboard counts the open escalation.
         dismiss_toasts(s)?;

@@ -275,11 +275,31 @@ fn concern_to_reported(words: &Words) -> TestResult {
             "{concerns}"
         );
         save_screenshot_if_asked(s, &format!("legal-tab-{}.png", words.lang))?;
+
+        // 6. The Users screen: Tomás, a case manager, is made a supervisor.
+        dismiss_toasts(s)?;
+        s.find("nav-users")?.click()?;
+        s.wait_for("screen-users", SCREEN_TIMEOUT)?;
+        let boxes = s.wait_until(SCREEN_TIMEOUT, "the supervisor checkbox", || {
+            let found = s.find_all_css(&testid_selector("user-supervisor"))?;
+            Ok((!found.is_empty()).then_some(found))
+        })?;
+        // Only the case manager has one (the admin always may approve).
+        assert_eq!(boxes.len(), 1);
+        boxes[0].click()?;
+        s.wait_until(SCREEN_TIMEOUT, "the checkbox to be ticked", || {
+            let ticked = s.execute(
+                "return document.querySelector('[data-testid=\"user-supervisor\"]').checked;",
+                vec![],
+            )?;
+            Ok((ticked == Value::Bool(true)).then_some(()))
+        })?;
+        save_screenshot_if_asked(s, &format!("users-supervisor-{}.png", words.lang))?;
         app.close()?;
     }
     wait_for_app_exit(&vault)?;
 
-    // 6. The CLI reads it back: reported to the hotline, every step signed.
+    // 7. The CLI reads it back: reported to the hotline, every step signed.
     let list = cli_json(&vault, &["concern", "list", "--json"])?;
     let report = list
         .as_array()
@@ -338,6 +358,12 @@ fn concern_to_reported(words: &Words) -> TestResult {
             "({kind}, {actor}) not in {events:?}"
         );
     }
+    let users = cli_json(&vault, &["user", "list", "--json"])?;
+    let tomas = users
+        .as_array()
+        .and_then(|u| u.iter().find(|u| u["name"] == CASE_MANAGER))
+        .ok_or_else(|| format!("no {CASE_MANAGER}: {users}"))?;
+    assert_eq!(tomas["supervisor"], true, "{tomas}");
     // The screened call is in the history too, with the debt the caller heard.
     let text = history.to_string();
     assert!(text.contains("call_logged"), "{text}");

@@ -40,13 +40,16 @@ const SCREENS: &[(&str, &str)] = &[
 ];
 
 fn app_binary() -> (PathBuf, &'static str) {
-    let release = tether_tests::workspace_binary("tether-app")
-        .parent()
-        .and_then(|debug| debug.parent())
-        .map(|target| target.join("release").join("tether-app"));
-    match release {
-        Some(path) if path.is_file() => (path, "release"),
-        _ => (tether_tests::workspace_binary("tether-app"), "debug"),
+    // The bench runs from target/release/deps; the app may be built in either profile.
+    let target = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.to_path_buf()))
+        .expect("the bench lives in target/<profile>/deps");
+    let release = target.join("release").join("tether-app");
+    if release.is_file() {
+        (release, "release")
+    } else {
+        (target.join("debug").join("tether-app"), "debug")
     }
 }
 

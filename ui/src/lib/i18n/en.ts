@@ -1193,6 +1193,8 @@ export const en = {
   "concerns.col.opened": "Opened",
   "concerns.col.child": "Child",
   "concerns.col.category": "Category",
+  "concerns.col.print": "Print",
+  "concerns.print": "Print report #{id} for the supervisor",
   "concerns.col.state": "State",
   "concerns.open": "Open report #{id}",
   "concern.dialogTitle": "Concern report #{id}",

@@ -1193,6 +1193,8 @@ export const es: Record<MessageKey, string> = {
   "concerns.col.opened": "Abierto",
   "concerns.col.child": "Menor",
   "concerns.col.category": "Categoría",
+  "concerns.col.print": "Imprimir",
+  "concerns.print": "Imprimir el reporte n.º {id} para el supervisor",
   "concerns.col.state": "Estado",
   "concerns.open": "Abrir el reporte n.º {id}",
   "concern.dialogTitle": "Reporte de preocupación n.º {id}",

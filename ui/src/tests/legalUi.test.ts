@@ -2,7 +2,7 @@
 // log-call dialog and the concern-report offer after it, a report's steps (who is told before
 // a destination is chosen; a supervisor's refusal in the reader's language), the dashboard's
 // deadlines, the Legal tab's step form, and the Users screen's supervisor toggle.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import type { Concern, ConcernDestination, LegalDeadline, Relief, ScreeningQuestion } from "../lib/bindings";
 import { admin, callDue, callLogged, childDetail, err, ok } from "./mockBindings";
@@ -106,8 +106,12 @@ describe("the log-call dialog's screening section", () => {
     mocks.commands.logCall.mockResolvedValue(ok(callLogged({ call_id: 31 })));
     mocks.commands.openConcern.mockResolvedValue(ok(concern({ state: "draft", steps: [] })));
     mocks.commands.concernStep.mockResolvedValue(ok(concern({ state: "submitted" })));
-    const onlogged = vi.fn();
-    render(LogCallDialog, { due, onclose: vi.fn(), onlogged });
+    // Something of the page behind the dialogs, which must stay out of reach while either is open.
+    const behind = document.body.appendChild(document.createElement("button"));
+    onTestFinished(() => behind.remove());
+    // As the call queue does: the call's dialog closes once the call is logged.
+    const onlogged = vi.fn(() => view.rerender({ due: null }));
+    const view = render(LogCallDialog, { due, onclose: vi.fn(), onlogged });
 
     const toggle = await screen.findByTestId("screening-toggle");
     expect(toggle).toHaveAttribute("aria-expanded", "false");
@@ -127,6 +131,9 @@ describe("the log-call dialog's screening section", () => {
     expect(answers.screening).toMatchObject({ owes_for_journey: true, school_day_minutes: 150, works: null });
 
     const offer = await screen.findByTestId("concern-offer-dialog");
+    // The offer opens after the call's dialog has closed: the page behind is inert again.
+    await waitFor(() => expect(behind.closest("[inert]")).not.toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(within(offer).getByTestId("concern-offer-open")));
     expect(within(offer).getByTestId("concern-offer-reasons")).toHaveTextContent("The child or their family owe money for the journey.");
     await fireEvent.click(within(offer).getByTestId("concern-offer-open"));
     const form = await screen.findByTestId("new-concern-dialog");
@@ -137,6 +144,8 @@ describe("the log-call dialog's screening section", () => {
     await waitFor(() => expect(mocks.commands.concernStep).toHaveBeenCalled());
     expect(mocks.commands.openConcern).toHaveBeenCalledWith("2025-00001", "trafficking_indicators", "Debe dinero del viaje.", 31);
     expect(mocks.commands.concernStep).toHaveBeenCalledWith(5, "submit", "", null, null, null);
+    await waitFor(() => expect(screen.queryByTestId("new-concern-dialog")).toBeNull());
+    expect(behind.closest("[inert]")).toBeNull();
   });
 
   it("refuses hours it cannot read, beside the question, and sends nothing", async () => {

@@ -16,8 +16,8 @@ mod harness;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use harness::{temp_home, testid_selector, App, Session};
 use chrono::NaiveDate;
+use harness::{temp_home, testid_selector, App, Session};
 use secrecy::SecretString;
 use tether_store::followup::{DueWindow, PageRange, TaskFilter};
 use tether_store::VaultPaths;

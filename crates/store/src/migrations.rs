@@ -670,7 +670,9 @@ mod tests {
             .map_err(StoreError::sql("read"))?;
         assert_eq!(asks, 1);
         let supervisors: i64 = conn
-            .query_row("SELECT count(*) FROM users WHERE supervisor = 1", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM users WHERE supervisor = 1", [], |r| {
+                r.get(0)
+            })
             .map_err(StoreError::sql("read"))?;
         assert_eq!(supervisors, 0);
         Ok(())

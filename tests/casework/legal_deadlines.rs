@@ -472,6 +472,20 @@ fn a_missed_hearing_asks_about_an_order_and_the_ground_decides_the_motion_deadli
     );
     assert!(early.contains("missed"), "{early}");
     clinic.admin(&["hearing", "set", &hearing, "--outcome", "missed"]);
+    let before = clinic.fails(
+        ADMIN,
+        ADMIN_PASS,
+        &[
+            "hearing",
+            "in-absentia",
+            &hearing,
+            "--order-on",
+            &(missed_on - Days::new(1)).to_string(),
+        ],
+        &[],
+        8,
+    );
+    assert!(before.contains("before the hearing"), "{before}");
     let shown = clinic.admin_json(&["relief", "show", &case, "--json"]);
     assert!(
         shown["tasks"].as_array().is_some_and(|t| t

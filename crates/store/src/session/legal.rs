@@ -312,12 +312,12 @@ impl Session {
             AuditAction::InAbsentiaRecorded,
             Target::new("hearing", &hearing_id.to_string()),
         )?;
-        let (child_id, outcome): (i64, Option<String>) = self
+        let (child_id, outcome, hearing_on): (i64, Option<String>, String) = self
             .conn
             .query_row(
-                "SELECT child_id, outcome FROM hearings WHERE id = ?1",
+                "SELECT child_id, outcome, substr(at_local, 1, 10) FROM hearings WHERE id = ?1",
                 [hearing_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .map_err(|_| StoreError::NotFound {
                 kind: "hearing",
@@ -347,6 +347,14 @@ impl Session {
             if day.is_some_and(|d| d > today) {
                 return Err(self.in_future(field, "the day", day));
             }
+        }
+        if entered_on.is_some_and(|d| d.to_string() < hearing_on) {
+            return Err(StoreError::invalid(
+                "on",
+                format!(
+                    "an in absentia order cannot come before the hearing it follows ({hearing_on})"
+                ),
+            ));
         }
         let order = match entered_on {
             Some(on) => InAbsentiaOrder::Entered {
@@ -486,6 +494,13 @@ impl Session {
         };
         let today = self.today().to_string();
         self.change_case(|tx, me| {
+            // Read again under the write lock: a colleague (the app beside the CLI) may have
+            // taken a step since the check above; a second approval would be signed twice.
+            if concerns::load(tx, concern_id)?.state != from.as_str() {
+                return Err(StoreError::Conflict(format!(
+                    "concern report {concern_id} changed while this step was being taken: read it again"
+                )));
+            }
             concerns::set_state(tx, concern_id, to.as_str())?;
             let mut detail =
                 json!({ "concern_id": concern_id, "state": to.as_str(), "note": note });

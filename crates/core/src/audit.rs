@@ -163,6 +163,101 @@ impl AuditAction {
     }
 }
 
+impl AuditAction {
+    /// The actions that only read (or sign in, or write a file outside the vault): an entry for
+    /// one of them says that nothing the rules read has changed. Anything else, and any new
+    /// action until it is listed here, counts as a change (so a cache of what the rules
+    /// computed is never kept past one).
+    pub const READS: &'static [AuditAction] = &[
+        AuditAction::SignedIn,
+        AuditAction::UsersListed,
+        AuditAction::BackupCreated,
+        AuditAction::AuditRead,
+        AuditAction::AuditVerified,
+        AuditAction::SponsorViewed,
+        AuditAction::ChildViewed,
+        AuditAction::RecordsExported,
+        AuditAction::DocumentPrinted,
+        AuditAction::ChildrenSearched,
+        AuditAction::SponsorsListed,
+        AuditAction::CallsDueListed,
+        AuditAction::TasksListed,
+        AuditAction::CalendarExported,
+        AuditAction::AuditReceiptSaved,
+        AuditAction::HistoryViewed,
+        AuditAction::DeadlinesListed,
+        AuditAction::ConcernsListed,
+    ];
+
+    /// Whether an entry of this action leaves every case record as it was. An exhaustive match,
+    /// so a new action has to be placed on one side; `READS` must agree (a test checks it).
+    pub fn only_reads(self) -> bool {
+        match self {
+            AuditAction::SignedIn
+            | AuditAction::UsersListed
+            | AuditAction::BackupCreated
+            | AuditAction::AuditRead
+            | AuditAction::AuditVerified
+            | AuditAction::SponsorViewed
+            | AuditAction::ChildViewed
+            | AuditAction::RecordsExported
+            | AuditAction::DocumentPrinted
+            | AuditAction::ChildrenSearched
+            | AuditAction::SponsorsListed
+            | AuditAction::CallsDueListed
+            | AuditAction::TasksListed
+            | AuditAction::CalendarExported
+            | AuditAction::AuditReceiptSaved
+            | AuditAction::HistoryViewed
+            | AuditAction::DeadlinesListed
+            | AuditAction::ConcernsListed => true,
+            AuditAction::VaultCreated
+            | AuditAction::UserAdded
+            | AuditAction::UserRemoved
+            | AuditAction::PassphraseChanged
+            | AuditAction::PassphraseReset
+            | AuditAction::Rekeyed
+            | AuditAction::SettingsChanged
+            | AuditAction::SponsorCreated
+            | AuditAction::ChildCreated
+            | AuditAction::ChildUpdated
+            | AuditAction::HearingAdded
+            | AuditAction::HearingUpdated
+            | AuditAction::NtaUpdated
+            | AuditAction::ProceedingsUpdated
+            | AuditAction::AddressChanged
+            | AuditAction::RecordsImported
+            | AuditAction::CallLogged
+            | AuditAction::FlagAcknowledged
+            | AuditAction::AddressReported
+            | AuditAction::AddressConfirmed
+            | AuditAction::AddressRejected
+            | AuditAction::NoteAdded
+            | AuditAction::TaskCompleted
+            | AuditAction::SponsorUpdated
+            | AuditAction::SponsorMerged
+            | AuditAction::SponsorLinked
+            | AuditAction::PhoneNotWorking
+            | AuditAction::ChildMerged
+            | AuditAction::ChildVoided
+            | AuditAction::ChildClosed
+            | AuditAction::ChildReopened
+            | AuditAction::ChildAssigned
+            | AuditAction::ReliefUpdated
+            | AuditAction::InAbsentiaRecorded
+            | AuditAction::ConcernOpened
+            | AuditAction::ConcernSubmitted
+            | AuditAction::ConcernApproved
+            | AuditAction::ConcernReturned
+            | AuditAction::ConcernReported
+            | AuditAction::ConcernClosed
+            // It writes a history event (what was prepared); nothing the rules read.
+            | AuditAction::ReminderPrepared
+            | AuditAction::SupervisorChanged => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuditOutcome {
@@ -366,6 +461,29 @@ pub fn hex_hash(hash: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_read_list_holds_only_reads_and_every_change_invalidates() {
+        for action in AuditAction::READS {
+            assert!(
+                action.only_reads(),
+                "{} is listed as a read",
+                action.as_str()
+            );
+        }
+        let reads = AuditAction::READS.len();
+        assert_eq!(reads, 18, "READS and only_reads() list the same actions");
+        for change in [
+            AuditAction::CallLogged,
+            AuditAction::SponsorUpdated,
+            AuditAction::SettingsChanged,
+            AuditAction::FlagAcknowledged,
+            AuditAction::ConcernReported,
+        ] {
+            assert!(!change.only_reads(), "{}", change.as_str());
+            assert!(!AuditAction::READS.contains(&change));
+        }
+    }
 
     fn chain(n: u64) -> Vec<StoredAuditRow> {
         let mut prev = GENESIS_HASH;

@@ -6,7 +6,9 @@ mod common;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use common::Clinic;
-use tether_store::followup::{CallDue, DueWindow, PageRange, TaskFilter, TaskView};
+use tether_store::followup::{
+    CallDue, DueWindow, FlagPage, FlagView, PageRange, TaskFilter, TaskView,
+};
 use tether_store::Session;
 
 const PAGE: u32 = 37;
@@ -232,5 +234,141 @@ fn the_dashboard_counts_the_open_flags_the_flag_list_holds() {
     assert_eq!(
         s.dashboard(s.today()).expect("the dashboard").open_flags as usize,
         open
+    );
+}
+
+fn every_page_of_flags(s: &mut Session, include_acknowledged: bool) -> (FlagPage, Vec<FlagView>) {
+    let mut all = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = s
+            .red_flags_page(
+                include_acknowledged,
+                PageRange {
+                    offset,
+                    limit: PAGE,
+                },
+            )
+            .expect("a page of flags");
+        let n = page.items.len();
+        all.extend(page.items.iter().cloned());
+        offset += PAGE;
+        if n < PAGE as usize {
+            return (page, all);
+        }
+    }
+}
+
+#[test]
+fn the_red_flags_page_by_page_are_the_open_ones_then_the_acknowledged() {
+    let (_clinic, mut staff) = varied_clinic();
+    for s in [&mut staff.admin, &mut staff.case_manager] {
+        let whole = s.red_flags().expect("the flags");
+        let (open, acknowledged): (Vec<FlagView>, Vec<FlagView>) =
+            whole.iter().cloned().partition(|f| !f.acknowledged);
+        assert!(!open.is_empty() && !acknowledged.is_empty());
+
+        let (last, paged) = every_page_of_flags(s, true);
+        let expected: Vec<FlagView> = open.iter().chain(&acknowledged).cloned().collect();
+        assert_eq!(paged, expected, "open first, each part in the list's order");
+        assert_eq!(last.total as usize, whole.len());
+        assert_eq!(last.open as usize, open.len());
+        assert_eq!(last.acknowledged as usize, acknowledged.len());
+
+        let (last, paged) = every_page_of_flags(s, false);
+        assert_eq!(paged, open, "without the acknowledged ones");
+        assert_eq!(last.total as usize, open.len());
+        assert_eq!(last.acknowledged as usize, acknowledged.len());
+    }
+    let err = staff
+        .volunteer
+        .red_flags_page(
+            true,
+            PageRange {
+                offset: 0,
+                limit: 10,
+            },
+        )
+        .expect_err("volunteers see no flags");
+    assert!(
+        err.to_string().contains("denied") || err.to_string().contains("may not"),
+        "{err}"
+    );
+}
+
+/// The flags are kept between requests (raising them all reads the whole caseload); a change
+/// made by anyone, in this session or another on the same vault, is seen on the next request.
+#[test]
+fn a_flag_raised_from_another_session_is_counted_on_the_next_request() {
+    let (_clinic, mut staff) = common::Clinic::new();
+    let case = common::open_case(&mut staff.admin);
+    let before = staff.admin.open_flag_count().expect("the count");
+    let listed = staff.admin.red_flags().expect("the flags").len();
+    // Reads in between change nothing.
+    staff
+        .case_manager
+        .list_children(0, 10, Default::default())
+        .expect("a read");
+    assert_eq!(staff.admin.open_flag_count().expect("the count"), before);
+
+    // Rosa gives Marta's number and address: the two sponsors share both.
+    let rosa = tether_core::casework::input::SponsorInput {
+        given_name: "Rosa".into(),
+        family_name: "Ixcoy".into(),
+        ..common::marta()
+    };
+    let rosa_id = match staff
+        .case_manager
+        .create_sponsor(&rosa, true)
+        .expect("a second sponsor")
+    {
+        tether_store::casework::CreateOutcome::Created { id, .. } => id,
+        other => panic!("{other:?}"),
+    };
+    let flags = staff.admin.red_flags().expect("the flags");
+    let shared: Vec<&FlagView> = flags
+        .iter()
+        .filter(|f| f.kind == "shared_phone" || f.kind == "shared_address")
+        .collect();
+    assert_eq!(shared.len(), 3, "two numbers and the address: {shared:#?}");
+    assert!(shared
+        .iter()
+        .all(|f| f.sponsor_ids == vec![case.sponsor_id, rosa_id]));
+    assert_eq!(flags.len(), listed + 3);
+    assert_eq!(
+        staff.admin.open_flag_count().expect("the count"),
+        before + 3
+    );
+    let page = staff
+        .admin
+        .red_flags_page(
+            false,
+            PageRange {
+                offset: 0,
+                limit: 100,
+            },
+        )
+        .expect("the page");
+    assert_eq!(page.open, before + 3);
+
+    // Acknowledging one, here or in the other session, counts at once too.
+    staff
+        .case_manager
+        .acknowledge_flag(&shared[0].flag_id, "cousins, confirmed on a home visit")
+        .expect("acknowledged");
+    assert_eq!(
+        staff.admin.open_flag_count().expect("the count"),
+        before + 2
+    );
+
+    // The same person after all: merged, and the shared flags are gone.
+    staff
+        .admin
+        .merge_sponsors(case.sponsor_id, rosa_id)
+        .expect("merged");
+    assert_eq!(staff.admin.open_flag_count().expect("the count"), before);
+    assert_eq!(
+        staff.case_manager.open_flag_count().expect("the count"),
+        before
     );
 }

@@ -20,5 +20,6 @@ pub use import::{ImportReport, ImportRowError};
 pub use reimport::{FieldChange, HeldBackRow, MatchedCase};
 pub use views::{
     AddressChangeView, AddressView, ChildSummary, ChildView, CourtView, CreateOutcome, HearingView,
-    HouseholdMember, NotWorkingPhone, PendingAddressView, PossibleDuplicate, SponsorView,
+    HouseholdMember, NotWorkingPhone, PendingAddressView, PossibleDuplicate, SponsorPage,
+    SponsorView,
 };

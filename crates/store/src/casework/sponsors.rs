@@ -568,6 +568,100 @@ pub(crate) fn ids_by_name(conn: &Connection) -> Result<Vec<i64>> {
         .map_err(StoreError::sql("list sponsors"))
 }
 
+/// How many active sponsors there are (the Sponsors list's "of N").
+pub(crate) fn active_count(conn: &Connection) -> Result<u32> {
+    conn.query_row(
+        "SELECT count(*) FROM sponsors WHERE status = 'active'",
+        [],
+        |r| r.get(0),
+    )
+    .map_err(StoreError::sql("count sponsors"))
+}
+
+/// What the Sponsors list is narrowed to as someone types: a number (three digits or more,
+/// and nothing but digits and the signs numbers are written with) matches any of a sponsor's
+/// numbers; anything else matches names, every word somewhere in the name, accents and case
+/// aside. Empty: every active sponsor.
+pub(crate) enum SponsorQuery {
+    All,
+    Phone(String),
+    Name(Vec<String>),
+}
+
+impl SponsorQuery {
+    pub(crate) fn parse(text: &str) -> SponsorQuery {
+        let folded = tether_core::casework::matching::fold_text(text);
+        let folded = folded.split_whitespace().collect::<Vec<_>>();
+        if folded.is_empty() {
+            return SponsorQuery::All;
+        }
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        let written = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '+' | '.' | '-'))
+            .count();
+        if digits.len() >= 3 && digits.len() >= written {
+            SponsorQuery::Phone(digits)
+        } else {
+            SponsorQuery::Name(folded.into_iter().map(str::to_owned).collect())
+        }
+    }
+
+    /// The condition over `sponsors s` and its arguments.
+    fn sql(&self) -> (String, Vec<String>) {
+        let like = |w: &str| {
+            let escaped = w
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            format!("%{escaped}%")
+        };
+        match self {
+            SponsorQuery::All => (String::new(), Vec::new()),
+            SponsorQuery::Phone(digits) => (
+                " AND s.id IN (SELECT sponsor_id FROM sponsor_phones WHERE e164 LIKE ?1 ESCAPE '\\')"
+                    .to_owned(),
+                vec![like(digits)],
+            ),
+            SponsorQuery::Name(words) => (
+                (1..=words.len())
+                    .map(|i| format!(" AND s.name_key LIKE ?{i} ESCAPE '\\'"))
+                    .collect(),
+                words.iter().map(|w| like(w)).collect(),
+            ),
+        }
+    }
+}
+
+/// One page of the active sponsors that `query` matches, by family then given name, and how
+/// many match in all.
+pub(crate) fn page_ids(
+    conn: &Connection,
+    query: &SponsorQuery,
+    offset: u32,
+    limit: u32,
+) -> Result<(Vec<i64>, u32)> {
+    let (condition, args) = query.sql();
+    let total: u32 = conn
+        .query_row(
+            &format!("SELECT count(*) FROM sponsors s WHERE s.status = 'active'{condition}"),
+            rusqlite::params_from_iter(&args),
+            |r| r.get(0),
+        )
+        .map_err(StoreError::sql("count sponsors"))?;
+    let ids = conn
+        .prepare(&format!(
+            "SELECT s.id FROM sponsors s WHERE s.status = 'active'{condition}
+             ORDER BY s.family_name, s.given_name, s.id LIMIT {limit} OFFSET {offset}"
+        ))
+        .and_then(|mut st| {
+            st.query_map(rusqlite::params_from_iter(&args), |r| r.get(0))?
+                .collect()
+        })
+        .map_err(StoreError::sql("list sponsors"))?;
+    Ok((ids, total))
+}
+
 /// A move for the history of each of the sponsor's children: the address before and after, the
 /// day it was learned, and the report it came from (a volunteer's call), if any.
 pub(crate) fn move_detail(

@@ -16,6 +16,16 @@ pub struct AddressView {
     pub postal_code: Option<String>,
 }
 
+/// One page of the Sponsors list (`Session::list_sponsors_page`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SponsorPage {
+    /// How many active sponsors the query matches.
+    pub total: u32,
+    /// How many active sponsors there are.
+    pub active: u32,
+    pub items: Vec<SponsorView>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SponsorView {
     pub id: i64,

@@ -24,8 +24,12 @@ pub(crate) fn counts(conn: &Connection, on: NaiveDate) -> Result<Dashboard> {
         &[&day],
     )?;
     // Closed, voided and merged cases have no open tasks; these two count beyond tasks.
-    let unreached_children = count("SELECT count(DISTINCT t.child_id) FROM tasks t JOIN children c ON c.id = t.child_id WHERE c.status = 'open' AND t.kind = 'escalation' AND t.detail LIKE '%\"unreached\"%'", &[])?;
-    let hearings_this_week = count("SELECT count(*) FROM hearings h JOIN children c ON c.id = h.child_id WHERE c.status = 'open' AND substr(h.at_local, 1, 10) >= ?1 AND substr(h.at_local, 1, 10) < ?2", &[&day, &week])?;
+    // `closed IN (0, 1)` (it is only ever one of them) makes this a range of the task index;
+    // without it every open case's tasks were read (415 ms at 100,000 children).
+    let unreached_children = count("SELECT count(DISTINCT t.child_id) FROM tasks t JOIN children c ON c.id = t.child_id WHERE c.status = 'open' AND t.closed IN (0, 1) AND t.kind = 'escalation' AND t.detail LIKE '%\"unreached\"%'", &[])?;
+    // `at_local` starts with the court's local date, so the week is a range of its index
+    // (`+c.status` keeps the planner from starting at every open case instead).
+    let hearings_this_week = count("SELECT count(*) FROM hearings h JOIN children c ON c.id = h.child_id WHERE +c.status = 'open' AND h.at_local >= ?1 AND h.at_local < ?2", &[&day, &week])?;
     let nta_not_served = count(
         "SELECT count(*) FROM children WHERE nta_status = 'not_served' AND status = 'open'",
         &[],

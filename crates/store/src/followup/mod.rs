@@ -6,6 +6,7 @@ pub(crate) mod calls;
 pub(crate) mod dashboard;
 pub(crate) mod due_set;
 pub(crate) mod facts;
+pub(crate) mod flag_cache;
 pub(crate) mod flags;
 pub(crate) mod task_list;
 pub(crate) mod tasks;
@@ -14,6 +15,6 @@ pub mod views;
 pub use tasks::TASK_KINDS;
 
 pub use views::{
-    CallDue, CallLogged, Dashboard, DayCount, DueWindow, FlagAcknowledgement, FlagView,
+    CallDue, CallLogged, Dashboard, DayCount, DueWindow, FlagAcknowledgement, FlagPage, FlagView,
     HearingItem, Page, PageRange, PriorAttempt, TaskFilter, TaskView,
 };

@@ -231,6 +231,18 @@ impl PageRange {
     pub const MAX_LIMIT: u32 = 1000;
 }
 
+/// One page of the red flags (`Session::red_flags_page`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlagPage {
+    /// The flags the page's list holds in all (open ones, and acknowledged ones if asked).
+    pub total: u32,
+    /// Raised and not acknowledged.
+    pub open: u32,
+    /// Raised and acknowledged at least once.
+    pub acknowledged: u32,
+    pub items: Vec<FlagView>,
+}
+
 /// One page of a list and how many rows the whole list holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page<T> {

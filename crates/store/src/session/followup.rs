@@ -3,10 +3,12 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Deserialize;
+use std::sync::Arc;
 use tether_core::casework::input::SponsorInput;
 use tether_core::casework::FieldError;
+
 use tether_core::followup::{
-    call_status, flags, sponsor_local_time, CallOutcome, CallStatus, TaskKind,
+    call_status, flags, sponsor_local_time, CallOutcome, CallStatus, Flag, TaskKind,
 };
 use tether_core::{AuditAction, Permission};
 
@@ -18,8 +20,8 @@ use crate::error::{Result, StoreError};
 use crate::followup::call_queue::{self, QueueReader};
 use crate::followup::calls::{self, NewCall};
 use crate::followup::views::{
-    CallDue, CallLogged, Dashboard, DueWindow, FlagAcknowledgement, FlagView, HearingItem, Page,
-    PageRange, TaskFilter, TaskView,
+    CallDue, CallLogged, Dashboard, DueWindow, FlagAcknowledgement, FlagPage, FlagView,
+    HearingItem, Page, PageRange, TaskFilter, TaskView,
 };
 use crate::followup::{dashboard, facts, flags as acks, task_list, tasks};
 use crate::settings;
@@ -487,43 +489,82 @@ impl Session {
     /// Every red flag, each with its explanation; acknowledged ones stay listed.
     pub fn red_flags(&mut self) -> Result<Vec<FlagView>> {
         self.authorize_flags()?;
-        self.raised_flags()?
-            .into_iter()
-            .map(|f| {
-                let all = acks::acknowledgements(&self.conn, &f.key)?;
-                let ack = all.last();
-                Ok(FlagView {
-                    flag_id: f.key,
-                    kind: f.kind.as_str().into(),
-                    child_id: f.child_id,
-                    sponsor_id: f.sponsor_id,
-                    sponsor_ids: f.sponsor_ids,
-                    explanation_en: f.explanation_en,
-                    explanation_es: f.explanation_es,
-                    acknowledged: ack.is_some(),
-                    acknowledged_at: ack.map(|a| a.at.clone()),
-                    acknowledged_by: ack.map(|a| a.actor.clone()),
-                    acknowledgement_note: ack.map(|a| a.note.clone()),
-                    acknowledgements: all
-                        .iter()
-                        .map(|a| FlagAcknowledgement {
-                            at: a.at.clone(),
-                            by: a.actor.clone(),
-                            note: a.note.clone(),
-                        })
-                        .collect(),
+        let raised = self.raised_flags()?;
+        raised.iter().map(|f| self.flag_view(f)).collect()
+    }
+
+    /// One page of the red flags: the open ones first, then (with `include_acknowledged`) the
+    /// acknowledged ones, each in `red_flags`' order; with how many of each there are.
+    pub fn red_flags_page(
+        &mut self,
+        include_acknowledged: bool,
+        range: PageRange,
+    ) -> Result<FlagPage> {
+        self.authorize_flags()?;
+        let range = checked_range(range)?;
+        let raised = self.raised_flags()?;
+        let acknowledged = acks::acknowledged_keys(&self.conn)?;
+        let (acked, open): (Vec<&Flag>, Vec<&Flag>) =
+            raised.iter().partition(|f| acknowledged.contains(&f.key));
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let listed: Vec<&Flag> = if include_acknowledged {
+            open.iter().chain(&acked).copied().collect()
+        } else {
+            open.clone()
+        };
+        let items = listed
+            .iter()
+            .skip(range.offset as usize)
+            .take(range.limit as usize)
+            .map(|f| self.flag_view(f))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(FlagPage {
+            total: count(listed.len()),
+            open: count(open.len()),
+            acknowledged: count(acked.len()),
+            items,
+        })
+    }
+
+    /// A raised flag as it is shown: with its acknowledgements, the latest one first in view.
+    fn flag_view(&self, f: &Flag) -> Result<FlagView> {
+        let all = acks::acknowledgements(&self.conn, &f.key)?;
+        let ack = all.last();
+        Ok(FlagView {
+            flag_id: f.key.clone(),
+            kind: f.kind.as_str().into(),
+            child_id: f.child_id,
+            sponsor_id: f.sponsor_id,
+            sponsor_ids: f.sponsor_ids.clone(),
+            explanation_en: f.explanation_en.clone(),
+            explanation_es: f.explanation_es.clone(),
+            acknowledged: ack.is_some(),
+            acknowledged_at: ack.map(|a| a.at.clone()),
+            acknowledged_by: ack.map(|a| a.actor.clone()),
+            acknowledgement_note: ack.map(|a| a.note.clone()),
+            acknowledgements: all
+                .iter()
+                .map(|a| FlagAcknowledgement {
+                    at: a.at.clone(),
+                    by: a.actor.clone(),
+                    note: a.note.clone(),
                 })
-            })
-            .collect()
+                .collect(),
+        })
     }
 
     /// Every flag the rules raise today: the follow-up rules' and, from legal work (issue 13),
-    /// the deadlines and the screening answers on calls. The list and the count read this one.
-    fn raised_flags(&self) -> Result<Vec<tether_core::followup::Flag>> {
-        let inputs = facts::flag_inputs(&self.conn, &|g, f| format!("{g} {f}"))?;
-        let mut raised = flags(&inputs, self.today());
-        raised.extend(crate::legal::flags::legal_flags(&self.conn, self.today())?);
-        Ok(raised)
+    /// the deadlines and the screening answers on calls. The list, its pages and the count read
+    /// this one; it is raised again only after a change (`flag_cache.rs`).
+    fn raised_flags(&mut self) -> Result<Arc<Vec<Flag>>> {
+        let today = self.today();
+        let conn = &self.conn;
+        self.flag_cache.get_or_raise(conn, today, || {
+            let inputs = facts::flag_inputs(conn, &|g, f| format!("{g} {f}"))?;
+            let mut raised = flags(&inputs, today);
+            raised.extend(crate::legal::flags::legal_flags(conn, today)?);
+            Ok(raised)
+        })
     }
 
     /// How many raised flags no one has acknowledged: the flags of `red_flags`, without their
@@ -589,8 +630,19 @@ impl Session {
         )
     }
 
-    /// Counts for the dashboard on `on`.
+    /// Counts for the dashboard on `on`, the open red flags among them (for those who may see
+    /// flags).
     pub fn dashboard(&mut self, on: NaiveDate) -> Result<Dashboard> {
+        let mut counts = self.dashboard_counts(on)?;
+        if self.user.role.may(Permission::ReviewFlags) {
+            counts.open_flags = self.open_flag_count()?;
+        }
+        Ok(counts)
+    }
+
+    /// The dashboard's counts from count queries alone: `open_flags` is 0, since counting the
+    /// flags raises them all (the window asks `open_flag_count` after showing these).
+    pub fn dashboard_counts(&mut self, on: NaiveDate) -> Result<Dashboard> {
         self.authorize(
             Permission::LogCalls,
             AuditAction::CallLogged,
@@ -607,9 +659,6 @@ impl Session {
             counts.tasks_due_today = counts.calls_due_today;
             counts.tasks_overdue = counts.calls_overdue;
             counts.escalations_open = 0;
-        }
-        if self.user.role.may(Permission::ReviewFlags) {
-            counts.open_flags = self.open_flag_count()?;
         }
         Ok(counts)
     }

@@ -58,6 +58,8 @@ pub struct Session {
     user: SignedInUser,
     /// Slots dropped when this sign-in finished an interrupted rekey (see `keys.rs`).
     pub(crate) dropped_at_unlock: Vec<crate::key_slots::DroppedSlot>,
+    /// The raised red flags while nothing has changed (`followup/flag_cache.rs`).
+    flag_cache: crate::followup::flag_cache::FlagCache,
 }
 
 impl fmt::Debug for Session {
@@ -82,6 +84,7 @@ impl Session {
             data_key,
             user,
             dropped_at_unlock: Vec::new(),
+            flag_cache: Default::default(),
         }
     }
 

@@ -12,7 +12,7 @@ use super::Changed;
 use crate::audit_log::Target;
 use crate::casework::{
     address_reports, children, search, sponsors as rows, ChildView, CreateOutcome, HouseholdMember,
-    PendingAddressView, SponsorView,
+    PendingAddressView, SponsorPage, SponsorView,
 };
 use crate::error::{Result, StoreError};
 use crate::session::Session;
@@ -68,6 +68,41 @@ impl Session {
                 .collect::<Result<Vec<_>>>()?;
             let count = listed.len();
             Ok((String::new(), listed, count))
+        })
+    }
+
+    /// One page of the active sponsors `query` matches (a name, or a number being typed: see
+    /// `SponsorQuery`), by family then given name, redacted for the reader's role. Audited like
+    /// `list_sponsors`, with the number on the page.
+    pub fn list_sponsors_page(
+        &mut self,
+        query: &str,
+        offset: u32,
+        limit: u32,
+    ) -> Result<SponsorPage> {
+        self.authorize_viewing_sponsors()?;
+        if limit == 0 {
+            return Err(StoreError::invalid(
+                "limit",
+                "must be at least 1 (how many rows a page holds)",
+            ));
+        }
+        let limit = limit.min(crate::followup::PageRange::MAX_LIMIT);
+        let vis = self.visibility();
+        let query = rows::SponsorQuery::parse(query);
+        self.audited_bulk_read(AuditAction::SponsorsListed, "sponsor", |tx| {
+            let (ids, total) = rows::page_ids(tx, &query, offset, limit)?;
+            let items = ids
+                .into_iter()
+                .map(|id| rows::load_sponsor(tx, id, &vis, true))
+                .collect::<Result<Vec<_>>>()?;
+            let count = items.len();
+            let page = SponsorPage {
+                total,
+                active: rows::active_count(tx)?,
+                items,
+            };
+            Ok((String::new(), page, count))
         })
     }
 

@@ -8,7 +8,7 @@ use super::optional_date;
 use crate::ipc::cases::{
     AddressInput, ChildDetail, ChildInput, ChildPage, ChildSummary, CountryOption, CourtOption,
     CreateResult, HearingOutcome, HearingType, HearingView, LanguageOption, NtaStatus,
-    ProceedingsInput, SponsorDetail, SponsorInput,
+    ProceedingsInput, SponsorDetail, SponsorInput, SponsorPage,
 };
 use crate::ipc::ids::{convert_all, count32, store_id};
 use crate::ipc::import::{ImportOutcome, ImportSummary, SavedRejectedRows};
@@ -71,6 +71,22 @@ pub fn create_sponsor(
 
 pub fn list_sponsors(state: &AppState) -> Result<Vec<SponsorDetail>, AppError> {
     state.with_session(|s| Ok(convert_all(s.list_sponsors()?)?))
+}
+
+pub fn list_sponsors_page(
+    state: &AppState,
+    query: String,
+    offset: u32,
+    limit: u32,
+) -> Result<SponsorPage, AppError> {
+    state.with_session(|s| {
+        let page = s.list_sponsors_page(&query, offset, limit)?;
+        Ok(SponsorPage {
+            total: page.total,
+            active: page.active,
+            sponsors: convert_all(page.items)?,
+        })
+    })
 }
 
 pub fn create_child(

@@ -7,8 +7,8 @@ use tether_store::followup::{DueWindow, PageRange, TaskFilter};
 
 use super::optional_date;
 use crate::ipc::followup::{
-    CallDue, CallLogged, CallOutcome, CallPage, Dashboard, DueSection, HearingItem, RedFlag,
-    SwbAnswers, TaskItem, TaskPage,
+    CallDue, CallLogged, CallOutcome, CallPage, Dashboard, DueSection, FlagPage, HearingItem,
+    RedFlag, SwbAnswers, TaskItem, TaskPage,
 };
 use crate::ipc::ids::convert_all;
 use crate::ipc::AppError;
@@ -158,6 +158,34 @@ pub fn red_flags(state: &AppState) -> Result<Vec<RedFlag>, AppError> {
     state.with_session(|s| Ok(convert_all(s.red_flags()?)?))
 }
 
+pub fn red_flags_page(
+    state: &AppState,
+    include_acknowledged: bool,
+    offset: u32,
+    limit: u32,
+) -> Result<FlagPage, AppError> {
+    state.with_session(|s| {
+        let page = s.red_flags_page(include_acknowledged, PageRange { offset, limit })?;
+        Ok(FlagPage {
+            total: page.total,
+            open: page.open,
+            acknowledged: page.acknowledged,
+            flags: convert_all(page.items)?,
+        })
+    })
+}
+
+/// The open red flags for the dashboard's card, or `None` for a role that may not see flags
+/// (asked without a refusal in the audit log: the window asks on every dashboard).
+pub fn open_flag_count(state: &AppState) -> Result<Option<u32>, AppError> {
+    state.with_session(|s| {
+        if !s.user().role.may(tether_core::Permission::ReviewFlags) {
+            return Ok(None);
+        }
+        Ok(Some(s.open_flag_count()?))
+    })
+}
+
 pub fn acknowledge_flag(
     state: &AppState,
     flag_id: String,
@@ -170,7 +198,9 @@ pub fn dashboard(state: &AppState, on: Option<String>) -> Result<Dashboard, AppE
     let on = optional_date("on", on.as_deref())?;
     state.with_session(|s| {
         let on = on.unwrap_or_else(|| s.today());
-        Ok(s.dashboard(on)?.into())
+        // The flags come separately (`open_flag_count`): raising them all is the one slow
+        // part at a large caseload, and the other counts should not wait for it.
+        Ok(s.dashboard_counts(on)?.into())
     })
 }
 

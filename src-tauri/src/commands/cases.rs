@@ -8,7 +8,7 @@ use crate::api;
 use crate::ipc::cases::{
     AddressInput, ChildDetail, ChildInput, ChildPage, ChildSummary, CountryOption, CourtOption,
     CreateResult, HearingOutcome, HearingType, HearingView, LanguageOption, NtaStatus,
-    ProceedingsInput, SponsorDetail, SponsorInput,
+    ProceedingsInput, SponsorDetail, SponsorInput, SponsorPage,
 };
 use crate::ipc::ids::count32;
 use crate::ipc::import::{ImportOutcome, ImportProgress, SavedRejectedRows};
@@ -69,6 +69,18 @@ pub(super) async fn create_sponsor(
 #[specta::specta]
 pub(super) async fn list_sponsors(state: State<'_, AppState>) -> Reply<Vec<SponsorDetail>> {
     api::cases::list_sponsors(&state)
+}
+
+/// One page of the Sponsors list narrowed by `query` (a name, or a number being typed).
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn list_sponsors_page(
+    state: State<'_, AppState>,
+    query: String,
+    offset: u32,
+    limit: u32,
+) -> Reply<SponsorPage> {
+    api::cases::list_sponsors_page(&state, query, offset, limit)
 }
 
 #[tauri::command]

@@ -5,7 +5,8 @@ use tauri::State;
 use super::Reply;
 use crate::api;
 use crate::ipc::followup::{
-    CallDue, CallLogged, CallOutcome, CallPage, Dashboard, DueSection, HearingItem, RedFlag,
+    CallDue, CallLogged, CallOutcome, CallPage, Dashboard, DueSection, FlagPage, HearingItem,
+    RedFlag,
     SwbAnswers, TaskItem, TaskPage,
 };
 use crate::state::AppState;
@@ -76,6 +77,25 @@ pub(super) async fn list_tasks_page(
 #[specta::specta]
 pub(super) async fn red_flags(state: State<'_, AppState>) -> Reply<Vec<RedFlag>> {
     api::followup::red_flags(&state)
+}
+
+/// One page of the red flags, open ones first (acknowledged ones after them if asked).
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn red_flags_page(
+    state: State<'_, AppState>,
+    include_acknowledged: bool,
+    offset: u32,
+    limit: u32,
+) -> Reply<FlagPage> {
+    api::followup::red_flags_page(&state, include_acknowledged, offset, limit)
+}
+
+/// The dashboard's open red flags; null for a role that sees no flags.
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn open_flag_count(state: State<'_, AppState>) -> Reply<Option<u32>> {
+    api::followup::open_flag_count(&state)
 }
 
 #[tauri::command]

@@ -98,6 +98,16 @@ impl TryFrom<views::ChildSummary> for ChildSummary {
     }
 }
 
+/// One page of the Sponsors list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct SponsorPage {
+    /// How many active sponsors the query matches.
+    pub total: u32,
+    /// How many active sponsors there are.
+    pub active: u32,
+    pub sponsors: Vec<SponsorDetail>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct ChildPage {
     pub total: u32,

@@ -289,7 +289,9 @@ pub struct Dashboard {
     pub calls_overdue: u32,
     pub unreached_children: u32,
     pub hearings_this_week: u32,
-    pub open_flags: u32,
+    /// Null from `dashboard` (the window asks `open_flag_count`, which raises every flag, once
+    /// the other counts are shown) and for a role that sees no flags.
+    pub open_flags: Option<u32>,
     pub nta_not_served: u32,
     /// Open tasks of every kind due that day and before it; open escalations.
     pub tasks_due_today: u32,
@@ -306,7 +308,7 @@ impl From<views::Dashboard> for Dashboard {
             calls_overdue: d.calls_overdue,
             unreached_children: d.unreached_children,
             hearings_this_week: d.hearings_this_week,
-            open_flags: d.open_flags,
+            open_flags: None,
             nta_not_served: d.nta_not_served,
             tasks_due_today: d.tasks_due_today,
             tasks_overdue: d.tasks_overdue,
@@ -365,6 +367,16 @@ pub enum DueSection {
     Today,
     /// Due after today, up to the day asked for.
     Upcoming,
+}
+
+/// One page of the red flags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct FlagPage {
+    /// How many flags the list holds (the open ones, and the acknowledged ones if asked).
+    pub total: u32,
+    pub open: u32,
+    pub acknowledged: u32,
+    pub flags: Vec<RedFlag>,
 }
 
 /// One page of a section of the call queue.

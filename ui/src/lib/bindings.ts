@@ -35,6 +35,8 @@ export const commands = {
 	updateChild: (idOrCase: string, input: ChildInput) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("update_child", { idOrCase, input })),
 	createSponsor: (input: SponsorInput, confirm: boolean) => typedError<CreateResult, AppError>(__TAURI_INVOKE("create_sponsor", { input, confirm })),
 	listSponsors: () => typedError<SponsorDetail[], AppError>(__TAURI_INVOKE("list_sponsors")),
+	/**  One page of the Sponsors list narrowed by `query` (a name, or a number being typed). */
+	listSponsorsPage: (query: string, offset: number, limit: number) => typedError<SponsorPage, AppError>(__TAURI_INVOKE("list_sponsors_page", { query, offset, limit })),
 	createChild: (input: ChildInput, proceedings: ProceedingsInput, sponsorId: number | null, confirm: boolean) => typedError<CreateResult, AppError>(__TAURI_INVOKE("create_child", { input, proceedings, sponsorId, confirm })),
 	setNta: (idOrCase: string, status: NtaStatus, servedOn: string | null) => typedError<ChildDetail, AppError>(__TAURI_INVOKE("set_nta", { idOrCase, status, servedOn })),
 	addHearing: (idOrCase: string, at: string, court: string, kind: HearingType) => typedError<HearingView, AppError>(__TAURI_INVOKE("add_hearing", { idOrCase, at, court, kind })),
@@ -70,6 +72,10 @@ export const commands = {
 	listTasks: (on: string | null, mine: boolean) => typedError<TaskItem[], AppError>(__TAURI_INVOKE("list_tasks", { on, mine })),
 	listTasksPage: (section: DueSection, on: string | null, mine: boolean, kind: string | null, offset: number, limit: number) => typedError<TaskPage, AppError>(__TAURI_INVOKE("list_tasks_page", { section, on, mine, kind, offset, limit })),
 	redFlags: () => typedError<RedFlag[], AppError>(__TAURI_INVOKE("red_flags")),
+	/**  One page of the red flags, open ones first (acknowledged ones after them if asked). */
+	redFlagsPage: (includeAcknowledged: boolean, offset: number, limit: number) => typedError<FlagPage, AppError>(__TAURI_INVOKE("red_flags_page", { includeAcknowledged, offset, limit })),
+	/**  The dashboard's open red flags; null for a role that sees no flags. */
+	openFlagCount: () => typedError<number | null, AppError>(__TAURI_INVOKE("open_flag_count")),
 	acknowledgeFlag: (flagId: string, note: string) => typedError<RedFlag, AppError>(__TAURI_INVOKE("acknowledge_flag", { flagId, note })),
 	dashboard: (on: string | null) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboard", { on })),
 	hearingsBetween: (from: string, to: string) => typedError<HearingItem[], AppError>(__TAURI_INVOKE("hearings_between", { from, to })),
@@ -413,7 +419,11 @@ export type Dashboard = {
 	calls_overdue: number,
 	unreached_children: number,
 	hearings_this_week: number,
-	open_flags: number,
+	/**
+	 *  Null from `dashboard` (the window asks `open_flag_count`, which raises every flag, once
+	 *  the other counts are shown) and for a role that sees no flags.
+	 */
+	open_flags: number | null,
 	nta_not_served: number,
 	/**  Open tasks of every kind due that day and before it; open escalations. */
 	tasks_due_today: number,
@@ -453,6 +463,15 @@ export type FlagAcknowledgement = {
 	at: string,
 	by: string,
 	note: string,
+};
+
+/**  One page of the red flags. */
+export type FlagPage = {
+	/**  How many flags the list holds (the open ones, and the acknowledged ones if asked). */
+	total: number,
+	open: number,
+	acknowledged: number,
+	flags: RedFlag[],
 };
 
 export type HearingItem = {
@@ -928,6 +947,15 @@ export type SponsorInput = {
 	state: string,
 	postal_code: string,
 	time_zone: string | null,
+};
+
+/**  One page of the Sponsors list. */
+export type SponsorPage = {
+	/**  How many active sponsors the query matches. */
+	total: number,
+	/**  How many active sponsors there are. */
+	active: number,
+	sponsors: SponsorDetail[],
 };
 
 /**  The Safety & Well-Being questions; `null` = not asked or no answer. */

@@ -66,6 +66,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "acknowledge_flag",
     "dashboard",
     "hearings_between",
+    "hearing_calendar",
     "child_history",
     "add_note",
     "complete_task",

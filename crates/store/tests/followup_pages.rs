@@ -372,3 +372,54 @@ fn a_flag_raised_from_another_session_is_counted_on_the_next_request() {
         before
     );
 }
+
+#[test]
+fn the_hearings_calendar_counts_each_day_and_keeps_its_first_hearings() {
+    let (_clinic, mut staff) = varied_clinic();
+    let s = &mut staff.admin;
+    let from = s.today() - Days::new(90);
+    let to = s.today() + Days::new(120);
+    let whole = s.hearings_between(from, to).expect("the hearings");
+    assert!(whole.len() > 20, "the demo caseload has hearings");
+    let days = s.hearing_calendar(from, to, 2).expect("the calendar");
+    let mut busiest = 0;
+    for d in &days {
+        let on_day: Vec<_> = whole
+            .iter()
+            .filter(|h| h.at.starts_with(&d.day))
+            .cloned()
+            .collect();
+        assert_eq!(d.total as usize, on_day.len(), "the count of {}", d.day);
+        assert_eq!(
+            d.hearings,
+            on_day.into_iter().take(2).collect::<Vec<_>>(),
+            "{}",
+            d.day
+        );
+        busiest = busiest.max(d.total);
+    }
+    assert!(busiest > 2, "some day has more hearings than it shows");
+    assert_eq!(
+        days.iter().map(|d| d.total as usize).sum::<usize>(),
+        whole.len(),
+        "every hearing is counted on its day"
+    );
+    assert!(
+        days.windows(2).all(|w| w[0].day < w[1].day),
+        "days in order"
+    );
+    assert!(days
+        .iter()
+        .all(|d| d.day.as_str() >= from.to_string().as_str()
+            && d.day.as_str() <= to.to_string().as_str()));
+
+    let err = s
+        .hearing_calendar(from, to, 0)
+        .expect_err("no hearings a day");
+    assert!(err.to_string().contains("per_day"), "{err}");
+    assert!(staff
+        .volunteer
+        .hearing_calendar(from, to, 2)
+        .expect("a volunteer's calendar")
+        .is_empty());
+}

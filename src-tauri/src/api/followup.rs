@@ -7,8 +7,8 @@ use tether_store::followup::{DueWindow, PageRange, TaskFilter};
 
 use super::optional_date;
 use crate::ipc::followup::{
-    CallDue, CallLogged, CallOutcome, CallPage, Dashboard, DueSection, FlagPage, HearingItem,
-    RedFlag, SwbAnswers, TaskItem, TaskPage,
+    CallDue, CallLogged, CallOutcome, CallPage, Dashboard, DueSection, FlagPage, HearingDay,
+    HearingItem, RedFlag, SwbAnswers, TaskItem, TaskPage,
 };
 use crate::ipc::ids::convert_all;
 use crate::ipc::AppError;
@@ -209,9 +209,25 @@ pub fn hearings_between(
     from: String,
     to: String,
 ) -> Result<Vec<HearingItem>, AppError> {
-    let from = optional_date("from", Some(&from))?
+    let (from, to) = date_range(&from, &to)?;
+    state.with_session(|s| Ok(convert_all(s.hearings_between(from, to)?)?))
+}
+
+pub fn hearing_calendar(
+    state: &AppState,
+    from: String,
+    to: String,
+    per_day: u32,
+) -> Result<Vec<HearingDay>, AppError> {
+    let (from, to) = date_range(&from, &to)?;
+    state.with_session(|s| Ok(convert_all(s.hearing_calendar(from, to, per_day)?)?))
+}
+
+/// Two required dates, the second not before the first; an error names the field.
+fn date_range(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), AppError> {
+    let from = optional_date("from", Some(from))?
         .ok_or_else(|| AppError::invalid_coded("from", "required", "enter a start date"))?;
-    let to = optional_date("to", Some(&to))?
+    let to = optional_date("to", Some(to))?
         .ok_or_else(|| AppError::invalid_coded("to", "required", "enter an end date"))?;
     if to < from {
         return Err(AppError::invalid_coded(
@@ -220,5 +236,5 @@ pub fn hearings_between(
             "the end date is before the start date",
         ));
     }
-    state.with_session(|s| Ok(convert_all(s.hearings_between(from, to)?)?))
+    Ok((from, to))
 }

@@ -5,9 +5,8 @@ use tauri::State;
 use super::Reply;
 use crate::api;
 use crate::ipc::followup::{
-    CallDue, CallLogged, CallOutcome, CallPage, Dashboard, DueSection, FlagPage, HearingItem,
-    RedFlag,
-    SwbAnswers, TaskItem, TaskPage,
+    CallDue, CallLogged, CallOutcome, CallPage, Dashboard, DueSection, FlagPage, HearingDay,
+    HearingItem, RedFlag, SwbAnswers, TaskItem, TaskPage,
 };
 use crate::state::AppState;
 
@@ -122,4 +121,16 @@ pub(super) async fn hearings_between(
     to: String,
 ) -> Reply<Vec<HearingItem>> {
     api::followup::hearings_between(&state, from, to)
+}
+
+/// The calendar's days from `from` to `to`: each day's count and its first `per_day` hearings.
+#[tauri::command]
+#[specta::specta]
+pub(super) async fn hearing_calendar(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+    per_day: u32,
+) -> Reply<Vec<HearingDay>> {
+    api::followup::hearing_calendar(&state, from, to, per_day)
 }

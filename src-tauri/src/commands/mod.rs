@@ -91,6 +91,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             followup::acknowledge_flag,
             followup::dashboard,
             followup::hearings_between,
+            followup::hearing_calendar,
             history::child_history,
             history::add_note,
             history::complete_task,

@@ -357,6 +357,29 @@ impl TryFrom<views::HearingItem> for HearingItem {
     }
 }
 
+/// One day of the hearings calendar: its count and its first hearings by time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct HearingDay {
+    pub day: String,
+    pub total: u32,
+    pub hearings: Vec<HearingItem>,
+}
+
+impl TryFrom<views::HearingDay> for HearingDay {
+    type Error = IdOutOfRange;
+    fn try_from(d: views::HearingDay) -> Result<Self, Self::Error> {
+        Ok(HearingDay {
+            day: d.day,
+            total: d.total,
+            hearings: d
+                .hearings
+                .into_iter()
+                .map(HearingItem::try_from)
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
 /// A part of the call queue or the task list, by due day against the backend's today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]

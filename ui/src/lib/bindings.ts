@@ -79,6 +79,8 @@ export const commands = {
 	acknowledgeFlag: (flagId: string, note: string) => typedError<RedFlag, AppError>(__TAURI_INVOKE("acknowledge_flag", { flagId, note })),
 	dashboard: (on: string | null) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboard", { on })),
 	hearingsBetween: (from: string, to: string) => typedError<HearingItem[], AppError>(__TAURI_INVOKE("hearings_between", { from, to })),
+	/**  The calendar's days from `from` to `to`: each day's count and its first `per_day` hearings. */
+	hearingCalendar: (from: string, to: string, perDay: number) => typedError<HearingDay[], AppError>(__TAURI_INVOKE("hearing_calendar", { from, to, perDay })),
 	childHistory: (idOrCase: string) => typedError<HistoryItem[], AppError>(__TAURI_INVOKE("child_history", { idOrCase })),
 	addNote: (idOrCase: string, text: string, corrects: number | null) => typedError<HistoryItem, AppError>(__TAURI_INVOKE("add_note", { idOrCase, text, corrects })),
 	completeTask: (taskId: number, note: string, on: string | null) => typedError<TaskItem, AppError>(__TAURI_INVOKE("complete_task", { taskId, note, on })),
@@ -472,6 +474,13 @@ export type FlagPage = {
 	open: number,
 	acknowledged: number,
 	flags: RedFlag[],
+};
+
+/**  One day of the hearings calendar: its count and its first hearings by time. */
+export type HearingDay = {
+	day: string,
+	total: number,
+	hearings: HearingItem[],
 };
 
 export type HearingItem = {

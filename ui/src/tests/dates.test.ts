@@ -15,6 +15,7 @@ const mocks = vi.hoisted(() => ({
     callsDuePage: vi.fn(),
     logCall: vi.fn(),
     dashboard: vi.fn(),
+    openFlagCount: vi.fn(),
     listTasks: vi.fn(),
     listTasksPage: vi.fn(),
   },
@@ -88,6 +89,7 @@ describe("due dates on the screens, read on 3 December 2026", () => {
     mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
     mocks.commands.listLanguages.mockResolvedValue([]);
     mocks.commands.dashboard.mockResolvedValue(ok(dashboardData({}, "2026-12-03")));
+    mocks.commands.openFlagCount.mockResolvedValue(ok(5));
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -21,6 +21,7 @@ const mocks = vi.hoisted(() => ({
     callsDuePage: vi.fn(),
     logCall: vi.fn(),
     dashboard: vi.fn(),
+    openFlagCount: vi.fn(),
     pendingAddresses: vi.fn(),
     listTasks: vi.fn(),
   },
@@ -51,6 +52,7 @@ beforeEach(() => {
   mocks.commands.listLanguages.mockResolvedValue([]);
   mocks.commands.listCourts.mockResolvedValue([]);
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
+  mocks.commands.openFlagCount.mockResolvedValue(ok(5));
   mocks.commands.pendingAddresses.mockResolvedValue(ok([]));
   mocks.commands.listChildren.mockImplementation(pagedChildren(2));
   mocks.commands.touch.mockResolvedValue(null);

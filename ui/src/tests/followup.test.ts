@@ -15,6 +15,7 @@ import {
   sponsor,
   volunteer,
   pagedCallQueue,
+  pagedFlags,
 } from "./mockBindings";
 import { en } from "../lib/i18n/en";
 import { es } from "../lib/i18n/es";
@@ -30,8 +31,10 @@ const mocks = vi.hoisted(() => ({
     logCall: vi.fn(),
     listTasks: vi.fn(),
     redFlags: vi.fn(),
+    redFlagsPage: vi.fn(),
     acknowledgeFlag: vi.fn(),
     dashboard: vi.fn(),
+    openFlagCount: vi.fn(),
     hearingsBetween: vi.fn(),
     pendingAddresses: vi.fn(),
     confirmAddress: vi.fn(),
@@ -56,6 +59,7 @@ beforeEach(() => {
   mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   mocks.commands.listLanguages.mockResolvedValue(languages);
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
+  mocks.commands.openFlagCount.mockResolvedValue(ok(5));
   mocks.commands.pendingAddresses.mockResolvedValue(ok([]));
 });
 afterEach(() => {
@@ -266,9 +270,31 @@ describe("Dashboard", () => {
     expect(onnavigate).toHaveBeenLastCalledWith("hearings");
   });
 
+  it("shows the other counts at once and the open flags when they are counted", async () => {
+    let answer: (n: number) => void = () => {};
+    mocks.commands.openFlagCount.mockImplementation(() => new Promise((resolve) => (answer = (n) => resolve(ok(n)))));
+    render(Dashboard, { session: admin, onnavigate: vi.fn() });
+    expect(await screen.findByTestId("count-calls-due")).toHaveTextContent("3");
+    const flags = screen.getByTestId("count-open-flags");
+    expect(flags).toHaveAttribute("aria-busy", "true");
+    expect(flags).toHaveTextContent("counting");
+    answer(54_000);
+    await waitFor(() => expect(flags).toHaveTextContent("54,000"));
+    expect(flags).not.toHaveAttribute("aria-busy");
+    expect(flags).toHaveClass("alert");
+  });
+
+  it("shows no flag card to a volunteer, who sees no flags", async () => {
+    mocks.commands.openFlagCount.mockResolvedValue(ok(null));
+    render(Dashboard, { session: volunteer, onnavigate: vi.fn() });
+    expect(await screen.findByTestId("count-calls-due")).toBeInTheDocument();
+    expect(screen.queryByTestId("count-open-flags")).toBeNull();
+  });
+
   it("summarises an empty fortnight", async () => {
     const base = dashboardData();
     mocks.commands.dashboard.mockResolvedValue(ok({ ...base, calls_by_day: base.calls_by_day.map((d) => ({ ...d, count: 0 })) }));
+    mocks.commands.openFlagCount.mockResolvedValue(ok(5));
     render(Dashboard, { session: admin, onnavigate: vi.fn() });
     const chart = await screen.findByTestId("calls-chart");
     expect(chart).toHaveAttribute("aria-label", "No calls are due over the next 14 days.");
@@ -276,6 +302,7 @@ describe("Dashboard", () => {
 
   it("says what went wrong when the counts cannot be read", async () => {
     mocks.commands.dashboard.mockResolvedValue(err("locked"));
+    mocks.commands.openFlagCount.mockResolvedValue(ok(5));
     render(Dashboard, { session: volunteer, onnavigate: vi.fn() });
     expect(await screen.findByTestId("dashboard-error")).toHaveTextContent("The vault is locked");
   });
@@ -299,10 +326,15 @@ describe("Red flags", () => {
   ];
 
   it("lists flags, opens the child and acknowledges with a note", async () => {
-    mocks.commands.redFlags.mockResolvedValue(ok(FLAGS));
-    mocks.commands.acknowledgeFlag.mockImplementation(async (id: string, note: string) =>
-      ok({ ...FLAGS[0], flag_id: id, acknowledged: true, acknowledged_by: "Maria", acknowledged_at: "2025-06-03T17:00:00Z", acknowledgement_note: note }),
-    );
+    // The backend's flags as each read finds them: acknowledging changes what the next page holds.
+    let held = [...FLAGS];
+    mocks.commands.redFlags.mockImplementation(async () => ok(held));
+    mocks.commands.redFlagsPage.mockImplementation(pagedFlags(mocks.commands.redFlags));
+    mocks.commands.acknowledgeFlag.mockImplementation(async (id: string, note: string) => {
+      const acked = { ...FLAGS[0], flag_id: id, acknowledged: true, acknowledged_by: "Maria", acknowledged_at: "2025-06-03T17:00:00Z", acknowledgement_note: note };
+      held = held.map((f) => (f.flag_id === id ? acked : f));
+      return ok(acked);
+    });
     const onopen = vi.fn();
     render(Flags, { onopen });
     render(Toast);
@@ -314,6 +346,7 @@ describe("Red flags", () => {
     expect(within(rows[1]).getByTestId("flag-acknowledged")).toHaveTextContent("Acknowledged by ana");
     expect(rows[1]).toHaveTextContent("They are a married couple.");
     expect(within(rows[1]).queryByTestId("flag-open-child")).toBeNull();
+    expect(screen.getByTestId("flags-count")).toHaveTextContent("1 open, 1 acknowledged.");
 
     await fireEvent.click(within(rows[0]).getByTestId("flag-open-child"));
     expect(onopen).toHaveBeenCalledWith("1");
@@ -329,16 +362,72 @@ describe("Red flags", () => {
     await fireEvent.click(screen.getByTestId("flag-ack-save"));
     await waitFor(() => expect(mocks.commands.acknowledgeFlag).toHaveBeenCalledWith("missed_hearing:1:3", "Called the court; reset for July."));
     await waitFor(() => expect(screen.queryByTestId("flag-ack-dialog")).toBeNull());
+    // Read again from the backend: both acknowledged now, the count says so.
+    await waitFor(() => expect(screen.getByTestId("flags-count")).toHaveTextContent("0 open, 2 acknowledged."));
     const updated = screen.getAllByTestId("flag-row").find((r) => r.textContent?.includes("Missed hearing"))!;
     expect(within(updated).getByTestId("flag-acknowledged")).toHaveTextContent("Acknowledged by Maria");
     expect(updated).toHaveTextContent("Called the court; reset for July.");
     expect(within(updated).queryByTestId("flag-ack")).toBeNull();
     expect(await screen.findByText("The red flag was acknowledged.")).toBeInTheDocument();
     expect(mocks.commands.dashboard).toHaveBeenCalled();
+    expect(document.activeElement?.tagName).toBe("H1");
+  });
+
+  it("shows a flag's whole explanation and every acknowledgement, newest first", async () => {
+    const twice = redFlag({
+      ...FLAGS[1],
+      acknowledgements: [
+        { at: "2025-05-01T15:00:00Z", by: "ana", note: "Sisters, same flat." },
+        { at: "2025-06-01T15:00:00Z", by: "Maria", note: "They are a married couple." },
+      ],
+    });
+    mocks.commands.redFlags.mockResolvedValue(ok([FLAGS[0], twice]));
+    mocks.commands.redFlagsPage.mockImplementation(pagedFlags(mocks.commands.redFlags));
+    render(Flags, { onopen: vi.fn() });
+    const rows = await screen.findAllByTestId("flag-row");
+    await fireEvent.click(within(rows[1]).getByTestId("flag-details"));
+    const dialog = await screen.findByTestId("flag-details-dialog");
+    expect(within(dialog).getByTestId("flag-details-explanation")).toHaveTextContent("Two sponsors give the phone +17135550100.");
+    const acks = within(dialog).getAllByTestId("flag-details-ack");
+    expect(acks.map((a) => a.textContent)).toEqual([
+      expect.stringContaining("They are a married couple."),
+      expect.stringContaining("Sisters, same flat."),
+    ]);
+    expect(acks[1]).toHaveTextContent("Acknowledged by ana");
+    // Acknowledging again from the details opens the note form for this flag.
+    await fireEvent.click(within(dialog).getByTestId("flag-details-ack-button"));
+    expect(await screen.findByTestId("flag-ack-dialog")).toHaveTextContent("Two sponsors give the phone");
+
+    await fireEvent.click(screen.getByText("Cancel"));
+    await fireEvent.click(within(rows[0]).getByTestId("flag-details"));
+    expect(await screen.findByTestId("flag-details-none")).toHaveTextContent("No one has acknowledged this flag yet.");
+  });
+
+  it("draws a window of a caseload's 54,000 flags from one page request", async () => {
+    const open = 54_000;
+    mocks.commands.redFlagsPage.mockImplementation(async (_ack: boolean, offset: number, limit: number) =>
+      ok({
+        total: open,
+        open,
+        acknowledged: 0,
+        flags: Array.from({ length: Math.min(limit, open - offset) }, (_, i) =>
+          redFlag({ flag_id: `unreached:${offset + i}`, kind: "unreached", explanation_en: `Child ${offset + i} could not be reached.` }),
+        ),
+      }),
+    );
+    render(Flags, { onopen: vi.fn() });
+    const rows = await screen.findAllByTestId("flag-row");
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.length).toBeLessThan(20);
+    expect(mocks.commands.redFlagsPage).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId("flags-count")).toHaveTextContent("54,000 open, 0 acknowledged.");
+    expect(screen.getByTestId("flags-list")).toHaveAttribute("role", "list");
+    expect(rows[0].closest('[role="listitem"]')).toHaveAttribute("aria-setsize", "54000");
   });
 
   it("shows the backend's note error inline", async () => {
     mocks.commands.redFlags.mockResolvedValue(ok(FLAGS));
+    mocks.commands.redFlagsPage.mockImplementation(pagedFlags(mocks.commands.redFlags));
     mocks.commands.acknowledgeFlag.mockResolvedValue(err("invalid_input", "The note is too short.", "note"));
     render(Flags, { onopen: vi.fn() });
     const rows = await screen.findAllByTestId("flag-row");
@@ -351,18 +440,21 @@ describe("Red flags", () => {
 
   it("shows acknowledged flags by default and says how many are hidden when filtered", async () => {
     mocks.commands.redFlags.mockResolvedValue(ok(FLAGS));
+    mocks.commands.redFlagsPage.mockImplementation(pagedFlags(mocks.commands.redFlags));
     render(Flags, { onopen: vi.fn() });
     await screen.findAllByTestId("flag-row");
     const filter = screen.getByTestId("flags-show-ack");
     expect(filter).toBeChecked();
     await fireEvent.click(filter);
-    expect(screen.getAllByTestId("flag-row")).toHaveLength(1);
+    await waitFor(() => expect(screen.getAllByTestId("flag-row")).toHaveLength(1));
     expect(screen.getByTestId("flags-hidden")).toHaveTextContent("1 acknowledged flags are hidden.");
+    expect(mocks.commands.redFlagsPage).toHaveBeenLastCalledWith(false, 0, expect.any(Number));
   });
 
   it("explains in Spanish when the interface is Spanish", async () => {
     setLang("es");
     mocks.commands.redFlags.mockResolvedValue(ok(FLAGS));
+    mocks.commands.redFlagsPage.mockImplementation(pagedFlags(mocks.commands.redFlags));
     render(Flags, { onopen: vi.fn() });
     const rows = await screen.findAllByTestId("flag-row");
     expect(rows[0]).toHaveTextContent("Ana López no asistió a la audiencia del 2025-05-20.");
@@ -372,6 +464,7 @@ describe("Red flags", () => {
 
   it("reports a permission error instead of an empty list", async () => {
     mocks.commands.redFlags.mockResolvedValue(err("permission_denied"));
+    mocks.commands.redFlagsPage.mockImplementation(pagedFlags(mocks.commands.redFlags));
     render(Flags, { onopen: vi.fn() });
     expect(await screen.findByTestId("flags-error")).toHaveTextContent("Your role does not allow this action.");
     expect(screen.queryByTestId("flags-empty")).toBeNull();

@@ -17,6 +17,7 @@ const mocks = vi.hoisted(() => ({
     listTasksPage: vi.fn(),
     completeTask: vi.fn(),
     dashboard: vi.fn(),
+    openFlagCount: vi.fn(),
     pendingAddresses: vi.fn(),
   },
 }));
@@ -35,6 +36,7 @@ beforeEach(() => {
   mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   mocks.commands.listLanguages.mockResolvedValue(languages);
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
+  mocks.commands.openFlagCount.mockResolvedValue(ok(5));
   mocks.commands.pendingAddresses.mockResolvedValue(ok([]));
 });
 afterEach(() => {

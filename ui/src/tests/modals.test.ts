@@ -2,7 +2,7 @@
 // wherever focus is, the page behind is inert while it is open, and focus comes back after.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { admin, callDue, caseManager, dashboardData, ok, printPreviewData, redFlag, taskItem, pagedCallQueue, pagedTasks } from "./mockBindings";
+import { admin, callDue, caseManager, dashboardData, ok, printPreviewData, redFlag, taskItem, pagedCallQueue, pagedTasks, pagedFlags } from "./mockBindings";
 import { focusables } from "../lib/modal";
 import { resetReference } from "../lib/reference.svelte";
 import { resetDashboard } from "../lib/followup.svelte";
@@ -14,6 +14,7 @@ const mocks = vi.hoisted(() => ({
     callsDuePage: vi.fn(),
     logCall: vi.fn(),
     dashboard: vi.fn(),
+    openFlagCount: vi.fn(),
     listChildren: vi.fn(),
     searchChildren: vi.fn(),
     createSponsor: vi.fn(),
@@ -22,6 +23,7 @@ const mocks = vi.hoisted(() => ({
     listTasksPage: vi.fn(),
     completeTask: vi.fn(),
     redFlags: vi.fn(),
+    redFlagsPage: vi.fn(),
     acknowledgeFlag: vi.fn(),
     printPreview: vi.fn(),
     printPage: vi.fn(),
@@ -53,6 +55,7 @@ beforeEach(() => {
   mocks.commands.callsDuePage.mockImplementation(pagedCallQueue(mocks.commands.callsDue));
   mocks.commands.listLanguages.mockResolvedValue([]);
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
+  mocks.commands.openFlagCount.mockResolvedValue(ok(5));
   mocks.commands.callsDue.mockResolvedValue(
     ok([
       callDue({ task_id: 1, case_number: "2025-00001", child_name: "José Ramírez", sponsor_name: "Marta Ramírez", due_on: "2025-06-03" }),
@@ -70,6 +73,7 @@ beforeEach(() => {
     ok([taskItem({ task_id: 5, kind: "acis_check", child_name: "José Ramírez", summary: "Check ACIS", attempt: null })]),
   );
   mocks.commands.redFlags.mockResolvedValue(ok([redFlag({ explanation_en: "José Ramírez missed the hearing on 2025-05-20." })]));
+  mocks.commands.redFlagsPage.mockImplementation(pagedFlags(mocks.commands.redFlags));
   mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData({ document: "call_sheet", case_number: null, page_count: 1 })));
   mocks.commands.printPage.mockResolvedValue(ok("<svg xmlns='http://www.w3.org/2000/svg'/>"));
   mocks.commands.printPageText.mockResolvedValue(ok("Call sheet"));

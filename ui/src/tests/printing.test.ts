@@ -37,6 +37,7 @@ const mocks = vi.hoisted(() => {
       callsDue: vi.fn(),
       callsDuePage: vi.fn(),
       dashboard: vi.fn(),
+      openFlagCount: vi.fn(),
       auditLog: vi.fn(),
       auditVerify: vi.fn(),
       setAutoLockMinutes: vi.fn(),
@@ -119,6 +120,7 @@ beforeEach(() => {
   mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
   mocks.commands.callsDue.mockResolvedValue(ok([callDue()]));
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
+  mocks.commands.openFlagCount.mockResolvedValue(ok(5));
   mocks.commands.auditLog.mockResolvedValue(ok([]));
   mocks.commands.printPreview.mockResolvedValue(ok(printPreviewData()));
   mocks.commands.printPage.mockImplementation(async (_job: number, page: number) => ok(pageSvg(page + 1)));

@@ -23,6 +23,7 @@ const mocks = vi.hoisted(() => ({
     callsDuePage: vi.fn(),
     logCall: vi.fn(),
     dashboard: vi.fn(),
+    openFlagCount: vi.fn(),
     pendingAddresses: vi.fn(),
     createSponsor: vi.fn(),
   },
@@ -56,6 +57,7 @@ beforeEach(() => {
   c.listSponsors.mockResolvedValue(ok([sponsor]));
   c.callsDue.mockResolvedValue(ok(QUEUE));
   c.dashboard.mockResolvedValue(ok(dashboardData()));
+  c.openFlagCount.mockResolvedValue(ok(5));
   c.pendingAddresses.mockResolvedValue(ok([]));
 });
 afterEach(() => {

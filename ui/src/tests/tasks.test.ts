@@ -11,6 +11,7 @@ const mocks = vi.hoisted(() => ({
     listTasksPage: vi.fn(),
     completeTask: vi.fn(),
     dashboard: vi.fn(),
+    openFlagCount: vi.fn(),
     pendingAddresses: vi.fn(),
   },
 }));
@@ -29,6 +30,7 @@ beforeEach(() => {
   // Each section's pages come from the whole list `listTasks` holds, as the backend pages them.
   mocks.commands.listTasksPage.mockImplementation(pagedTasks(mocks.commands.listTasks));
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
+  mocks.commands.openFlagCount.mockResolvedValue(ok(5));
   mocks.commands.pendingAddresses.mockResolvedValue(ok([]));
 });
 afterEach(() => {
@@ -281,6 +283,7 @@ describe("Tasks", () => {
 describe("Dashboard task cards", () => {
   it("show the counts, overdue and escalations as alerts, and open the Tasks screen", async () => {
     mocks.commands.dashboard.mockResolvedValue(ok(dashboardData({ tasks_due_today: 4, tasks_overdue: 2, escalations_open: 1 })));
+    mocks.commands.openFlagCount.mockResolvedValue(ok(5));
     const onnavigate = vi.fn();
     render(Dashboard, { session: caseManager, onnavigate });
     const due = await screen.findByTestId("count-tasks-due");
@@ -305,6 +308,7 @@ describe("Dashboard task cards", () => {
 
   it("are calm at zero, and a volunteer has no escalations card", async () => {
     mocks.commands.dashboard.mockResolvedValue(ok(dashboardData({ tasks_overdue: 0, escalations_open: 0 })));
+    mocks.commands.openFlagCount.mockResolvedValue(ok(5));
     render(Dashboard, { session: volunteer, onnavigate: vi.fn() });
     expect(await screen.findByTestId("count-tasks-overdue")).not.toHaveClass("alert");
     expect(screen.getByTestId("count-tasks-due")).toBeInTheDocument();
@@ -314,6 +318,7 @@ describe("Dashboard task cards", () => {
   it("are in Spanish when the interface is", async () => {
     setLang("es");
     mocks.commands.dashboard.mockResolvedValue(ok(dashboardData({ escalations_open: 3 })));
+    mocks.commands.openFlagCount.mockResolvedValue(ok(5));
     render(Dashboard, { session: admin, onnavigate: vi.fn() });
     expect(await screen.findByTestId("count-tasks-due")).toHaveTextContent("Tareas para hoy");
     expect(screen.getByTestId("count-tasks-overdue")).toHaveTextContent("Tareas atrasadas");

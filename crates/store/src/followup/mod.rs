@@ -16,5 +16,5 @@ pub use tasks::TASK_KINDS;
 
 pub use views::{
     CallDue, CallLogged, Dashboard, DayCount, DueWindow, FlagAcknowledgement, FlagPage, FlagView,
-    HearingItem, Page, PageRange, PriorAttempt, TaskFilter, TaskView,
+    HearingDay, HearingItem, Page, PageRange, PriorAttempt, TaskFilter, TaskView,
 };

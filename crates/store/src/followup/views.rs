@@ -158,6 +158,15 @@ pub struct HearingItem {
     pub outcome: Option<String>,
 }
 
+/// One day of the hearings calendar: how many hearings it has, and the first of them by time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HearingDay {
+    /// `YYYY-MM-DD`, the courts' local date.
+    pub day: String,
+    pub total: u32,
+    pub hearings: Vec<HearingItem>,
+}
+
 /// Which open tasks of the open cases a list reads: those due from `from` (`None`: however
 /// long ago) to `to`, both days included; only the cases assigned to `assigned_to` when set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

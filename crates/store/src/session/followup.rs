@@ -20,7 +20,7 @@ use crate::error::{Result, StoreError};
 use crate::followup::call_queue::{self, QueueReader};
 use crate::followup::calls::{self, NewCall};
 use crate::followup::views::{
-    CallDue, CallLogged, Dashboard, DueWindow, FlagAcknowledgement, FlagPage, FlagView,
+    CallDue, CallLogged, Dashboard, DueWindow, FlagAcknowledgement, FlagPage, FlagView, HearingDay,
     HearingItem, Page, PageRange, TaskFilter, TaskView,
 };
 use crate::followup::{dashboard, facts, flags as acks, task_list, tasks};
@@ -671,6 +671,27 @@ impl Session {
             return Ok(Vec::new());
         }
         hearings::between(&self.conn, from, to)
+    }
+
+    /// The hearings calendar from `from` to `to`: each day with hearings, its count and its
+    /// first `per_day` hearings by time. Empty for volunteers, as `hearings_between` is.
+    pub fn hearing_calendar(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+        per_day: u32,
+    ) -> Result<Vec<HearingDay>> {
+        self.authorize_hearings()?;
+        if per_day == 0 {
+            return Err(StoreError::invalid(
+                "per_day",
+                "must be at least 1 (how many hearings a day shows)",
+            ));
+        }
+        if !self.visibility().court_detail {
+            return Ok(Vec::new());
+        }
+        hearings::calendar_days(&self.conn, from, to, per_day)
     }
 
     fn authorize_hearings(&mut self) -> Result<()> {

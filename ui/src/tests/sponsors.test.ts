@@ -1,14 +1,15 @@
-// The Sponsors screen: the list and its filter, a sponsor's page, Edit (what was typed is what is
+// The Sponsors screen: the list (a page at a time, windowed) and its filter, a sponsor's page, Edit (what was typed is what is
 // saved, a second time too) and "Same person as…" (merge).
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { childDetail, fieldsErr, ok, sponsor, summary } from "./mockBindings";
+import { childDetail, err, fieldsErr, ok, sponsor, summary } from "./mockBindings";
+import { axeFailures } from "./axe";
 import type { SponsorDetail, SponsorForm } from "../lib/bindings";
 import { setLang } from "../lib/i18n/index.svelte";
 
 const mocks = vi.hoisted(() => ({
   commands: {
-    listSponsors: vi.fn(),
+    listSponsorsPage: vi.fn(),
     getSponsor: vi.fn(),
     getChild: vi.fn(),
     sponsorForm: vi.fn(),
@@ -23,6 +24,42 @@ vi.mock("../lib/bindings", async (importOriginal) => ({
 }));
 
 import Sponsors from "../screens/Sponsors.svelte";
+
+/**
+ * A fake `listSponsorsPage` over `sponsors` (or that many generated ones), as the backend
+ * answers it: active sponsors only, by family then given name; a query of three digits or more
+ * and nothing but the signs numbers are written with matches a number (e164), anything else
+ * every word in the name, accents and case aside.
+ */
+function sponsorPage(sponsors: SponsorDetail[] | number) {
+  const all =
+    typeof sponsors === "number"
+      ? Array.from({ length: sponsors }, (_, i): SponsorDetail => ({
+          ...sponsor,
+          id: i + 1,
+          given_name: "Ana",
+          family_name: `Sponsor ${String(i + 1).padStart(6, "0")}`,
+          children: [],
+        }))
+      : sponsors;
+  const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const order = (s: SponsorDetail) => [s.family_name, s.given_name, String(s.id).padStart(12, "0")].join("\u0000");
+  const activeOnes = all.filter((s) => s.status === "active").sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  return async (query: string, offset: number, limit: number) => {
+    if (limit < 1 || limit > 1000) return err("invalid_input", "limit must be 1 to 1000", "limit");
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    const digits = query.replace(/\D/g, "");
+    const written = query.replace(/[\s()+.-]/g, "").length;
+    const matches = (s: SponsorDetail) => {
+      if (words.length === 0) return true;
+      if (digits.length >= 3 && digits.length >= written) return s.phones.some((p) => p.includes(digits));
+      const name = fold(`${s.given_name} ${s.family_name}`);
+      return words.every((w) => name.includes(w));
+    };
+    const found = activeOnes.filter(matches);
+    return ok({ total: found.length, active: activeOnes.length, sponsors: found.slice(offset, offset + limit) });
+  };
+}
 
 /** Rosa Ñuñoa sponsors José and Marta Ramírez; her Guatemalan number stopped working. */
 const rosa: SponsorDetail = {
@@ -86,7 +123,7 @@ const rosaForm: SponsorForm = {
 
 beforeEach(() => {
   for (const fn of Object.values(mocks.commands)) fn.mockReset();
-  mocks.commands.listSponsors.mockResolvedValue(ok([pedro, rosa, rosaAgain, { ...sponsor, id: 12, status: "merged" }]));
+  mocks.commands.listSponsorsPage.mockImplementation(sponsorPage([pedro, rosa, rosaAgain, { ...sponsor, id: 12, status: "merged" }]));
   mocks.commands.getSponsor.mockImplementation(async (id: number) => ok([rosa, rosaAgain, pedro].find((s) => s.id === id)));
   mocks.commands.getChild.mockImplementation(async (c: string) =>
     ok(childDetail({ case_number: c, relationship: c === "2025-00001" ? "tía" : "mother" })),
@@ -98,37 +135,140 @@ async function openRosa() {
   const onopen = vi.fn();
   render(Sponsors, { onopen });
   await screen.findAllByTestId("sponsor-row");
-  const row = screen.getAllByTestId("sponsor-row").find((r) => r.getAttribute("data-sponsor") === "7");
-  await fireEvent.click(row!);
+  const row = screen.getAllByTestId("sponsor-row").find((r) => r.getAttribute("data-sponsor") === "7")!;
+  // The row's button is named by the name it shows.
+  await fireEvent.click(within(row).getByRole("button", { name: "Rosa Ñuñoa" }));
   await screen.findByTestId("sponsor-detail");
   return { onopen };
 }
 
+/** The names in the list, once they are what `expected` says (the list restarts as typing pauses). */
+async function expectNames(expected: string[]) {
+  await waitFor(() => expect(screen.queryAllByTestId("sponsor-row-name").map((n) => n.textContent)).toEqual(expected));
+}
+
 describe("Sponsors list", () => {
-  it("lists the active sponsors and filters as you type by name (accents or not) and by phone", async () => {
+  it("lists the active sponsors a page at a time and narrows them as you type by name (accents or not) and by phone", async () => {
     render(Sponsors, { onopen: vi.fn() });
     const rows = await screen.findAllByTestId("sponsor-row");
-    // The merged record has left the list.
-    expect(rows).toHaveLength(3);
+    // The backend leaves the merged record out; by family name, then given name.
+    expect(rows.map((r) => r.getAttribute("data-sponsor"))).toEqual(["11", "9", "7"]);
+    expect(mocks.commands.listSponsorsPage).toHaveBeenCalledWith("", 0, 200);
     expect(screen.getByTestId("sponsors-count")).toHaveTextContent("3 of 3 sponsors");
     const rosaRow = rows.find((r) => r.getAttribute("data-sponsor") === "7")!;
     expect(rosaRow).toHaveTextContent("Rosa Ñuñoa");
     expect(within(rosaRow).getByTestId("sponsor-phone-not-working")).toHaveTextContent("+502 5123 4567 (not working)");
     expect(within(rosaRow).getByTestId("sponsor-phone")).toHaveTextContent("(713) 555-0142");
     expect(within(rosaRow).getByTestId("sponsor-row-children")).toHaveTextContent("2 children");
+    // The button says the name; its numbers and children describe it.
+    const open = within(rosaRow).getByRole("button", { name: "Rosa Ñuñoa" });
+    expect(open).toHaveAccessibleDescription(/^\+502 5123 4567 \(not working\) ?, \(713\) 555-0142 2 children$/);
 
     const box = screen.getByTestId("sponsors-search");
     await fireEvent.input(box, { target: { value: "nuñoa" } });
-    expect(screen.getAllByTestId("sponsor-row-name").map((n) => n.textContent)).toEqual(["Rosa Ñuñoa", "Rosa Nunoa"]);
+    await expectNames(["Rosa Nunoa", "Rosa Ñuñoa"]);
+    expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("nuñoa", 0, 200);
+    expect(screen.getByTestId("sponsors-count")).toHaveTextContent("2 of 3 sponsors");
     await fireEvent.input(box, { target: { value: "ROSA nunoa" } });
-    expect(screen.getAllByTestId("sponsor-row")).toHaveLength(2);
+    await waitFor(() => expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("ROSA nunoa", 0, 200));
+    await expectNames(["Rosa Nunoa", "Rosa Ñuñoa"]);
     await fireEvent.input(box, { target: { value: "5123" } });
-    expect(screen.getAllByTestId("sponsor-row-name").map((n) => n.textContent)).toEqual(["Rosa Ñuñoa"]);
+    await expectNames(["Rosa Ñuñoa"]);
     await fireEvent.input(box, { target: { value: "(713) 555-0100" } });
-    expect(screen.getAllByTestId("sponsor-row-name").map((n) => n.textContent)).toEqual(["Pedro Gómez"]);
+    await expectNames(["Pedro Gómez"]);
+    expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("(713) 555-0100", 0, 200);
     await fireEvent.input(box, { target: { value: "Zacarías" } });
+    await waitFor(() => expect(screen.getByTestId("sponsors-count")).toHaveTextContent("No sponsor matches “Zacarías”."));
     expect(screen.queryByTestId("sponsor-row")).toBeNull();
-    expect(screen.getByTestId("sponsors-count")).toHaveTextContent("No sponsor matches “Zacarías”.");
+    // Cleared: everyone again.
+    await fireEvent.input(box, { target: { value: "" } });
+    await expectNames(["Pedro Gómez", "Rosa Nunoa", "Rosa Ñuñoa"]);
+    expect(screen.getByTestId("sponsors-count")).toHaveTextContent("3 of 3 sponsors");
+  });
+
+  it("asks for one page of a very long list and draws only the rows in view", async () => {
+    mocks.commands.listSponsorsPage.mockImplementation(sponsorPage(65_000));
+    render(Sponsors, { onopen: vi.fn() });
+    const rows = await screen.findAllByTestId("sponsor-row");
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+    expect(mocks.commands.listSponsorsPage).toHaveBeenCalledTimes(1);
+    expect(mocks.commands.listSponsorsPage).toHaveBeenCalledWith("", 0, 200);
+    expect(screen.getByTestId("sponsors-count")).toHaveTextContent("65,000 of 65,000 sponsors");
+    // The table tells assistive technology how many rows there are in all (and the head row).
+    expect(screen.getByRole("table", { name: "Sponsors" })).toHaveAttribute("aria-rowcount", "65001");
+
+    // Far down the list: its page is fetched, and only the rows around it are drawn.
+    const list = screen.getByTestId("sponsors-list");
+    list.scrollTop = 40_100 * 48;
+    await fireEvent.scroll(list);
+    await waitFor(() => expect(mocks.commands.listSponsorsPage).toHaveBeenCalledWith("", 40_000, 200));
+    await waitFor(() => expect(screen.getAllByTestId("sponsor-row").map((r) => r.getAttribute("data-sponsor"))).toContain("40101"));
+    expect(screen.getAllByTestId("sponsor-row").length).toBeLessThan(40);
+    expect(screen.queryByText("Ana Sponsor 000001")).toBeNull();
+  });
+
+  it("asks the backend for what is typed once typing pauses, from the top, and counts what matches", async () => {
+    vi.useFakeTimers();
+    try {
+      const page = vi.fn(async (query: string, offset: number, limit: number) =>
+        query === "" ? ok({ total: 5000, active: 5000, sponsors: [] as SponsorDetail[] }) : ok({ total: 2, active: 5000, sponsors: [rosaAgain, rosa].slice(offset, offset + limit) }),
+      );
+      mocks.commands.listSponsorsPage.mockImplementation(page);
+      render(Sponsors, { onopen: vi.fn() });
+      await vi.waitFor(() => expect(screen.getByTestId("sponsors-count")).toHaveTextContent("5,000 of 5,000 sponsors"));
+      page.mockClear();
+
+      const box = screen.getByTestId("sponsors-search");
+      await fireEvent.input(box, { target: { value: "ros" } });
+      await fireEvent.input(box, { target: { value: "rosa ñu" } });
+      await vi.advanceTimersByTimeAsync(100);
+      // Still typing: nothing asked yet.
+      expect(page).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(100);
+      // One request, for what was typed last, from the first row.
+      expect(page).toHaveBeenCalledTimes(1);
+      expect(page).toHaveBeenCalledWith("rosa ñu", 0, 200);
+      await vi.waitFor(() => expect(screen.getByTestId("sponsors-count")).toHaveTextContent("2 of 5,000 sponsors"));
+      expect(screen.getAllByTestId("sponsor-row-name").map((n) => n.textContent)).toEqual(["Rosa Nunoa", "Rosa Ñuñoa"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("says when there are no sponsors yet", async () => {
+    mocks.commands.listSponsorsPage.mockImplementation(sponsorPage([]));
+    render(Sponsors, { onopen: vi.fn() });
+    await waitFor(() => expect(screen.getByTestId("sponsors-count")).toHaveTextContent("There are no sponsors yet."));
+    expect(screen.queryByTestId("sponsor-row")).toBeNull();
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+
+  it("shows a failed page request in the error box", async () => {
+    mocks.commands.listSponsorsPage.mockResolvedValue(err("internal", "disk I/O error"));
+    render(Sponsors, { onopen: vi.fn() });
+    expect(await screen.findByTestId("sponsors-error")).toHaveTextContent("disk I/O error");
+    expect(screen.queryByTestId("sponsor-row")).toBeNull();
+    expect(screen.getByTestId("sponsors-count")).not.toHaveTextContent("Loading");
+
+    // A search that fails says so too, and one that works clears it.
+    mocks.commands.listSponsorsPage.mockImplementation(sponsorPage([pedro, rosa]));
+    await fireEvent.input(screen.getByTestId("sponsors-search"), { target: { value: "pedro" } });
+    await expectNames(["Pedro Gómez"]);
+    expect(screen.queryByTestId("sponsors-error")).toBeNull();
+  });
+
+  it.each(["en", "es"] as const)("passes axe, in %s (the list, and a search that matches no one)", async (lang) => {
+    document.title = "Tether";
+    setLang(lang);
+    render(Sponsors, { onopen: vi.fn() });
+    await screen.findAllByTestId("sponsor-row");
+    // A table of rows under visible column heads.
+    expect(screen.getAllByRole("columnheader")).toHaveLength(3);
+    expect(await axeFailures()).toEqual([]);
+    await fireEvent.input(screen.getByTestId("sponsors-search"), { target: { value: "Zacarías" } });
+    await waitFor(() => expect(screen.getByTestId("sponsors-count")).toHaveTextContent("Zacarías"));
+    expect(await axeFailures()).toEqual([]);
   });
 });
 
@@ -157,8 +297,11 @@ describe("Sponsor page", () => {
     await fireEvent.click(within(kids[0]).getByTestId("sponsor-child-open"));
     expect(onopen).toHaveBeenCalledWith("2025-00001");
 
+    const asked = mocks.commands.listSponsorsPage.mock.calls.length;
     await fireEvent.click(screen.getByTestId("sponsor-back"));
     expect(await screen.findAllByTestId("sponsor-row")).toHaveLength(3);
+    // The list is read again (an edit or a merge may have changed it).
+    expect(mocks.commands.listSponsorsPage.mock.calls.length).toBeGreaterThan(asked);
   });
 
   it("is in Spanish when the interface is", async () => {
@@ -284,6 +427,41 @@ describe("Sponsor merge", () => {
     await waitFor(() => expect(screen.queryByTestId("sponsor-merge-dialog")).toBeNull());
     expect(screen.getAllByTestId("sponsor-child")).toHaveLength(3);
     expect(screen.getByTestId("sponsor-merged-from")).toHaveTextContent("Records merged into this one: 1");
+  });
+
+  it("offers everyone when they fit in one request, else the sponsors who share a family name or a number", async () => {
+    await openRosa();
+    await fireEvent.click(screen.getByTestId("sponsor-merge"));
+    await screen.findByTestId("sponsor-merge-dialog");
+    // Three active sponsors: all of them, asked for at once.
+    expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("", 0, 1000);
+    await fireEvent.click(screen.getByTestId("sponsor-merge-cancel"));
+    await waitFor(() => expect(screen.queryByTestId("sponsor-merge-dialog")).toBeNull());
+
+    // A large office: 5,000 active sponsors.
+    const paul = { ...pedro, id: 21, given_name: "Paul", family_name: "Smith", phones: ["+17135550142"] };
+    const byQuery: Record<string, SponsorDetail[]> = { "Ñuñoa": [rosaAgain, rosa], "+50251234567": [rosa], "+17135550142": [paul, rosa] };
+    mocks.commands.listSponsorsPage.mockReset();
+    mocks.commands.listSponsorsPage.mockImplementation(async (query: string) => {
+      const found = byQuery[query] ?? [];
+      return ok({ total: query === "" ? 5000 : found.length, active: 5000, sponsors: query === "" ? [pedro] : found });
+    });
+    await fireEvent.click(screen.getByTestId("sponsor-merge"));
+    const dialog = await screen.findByTestId("sponsor-merge-dialog");
+    const asked = mocks.commands.listSponsorsPage.mock.calls.map((c) => c[0]).sort();
+    expect(asked).toEqual(["", "+17135550142", "+50251234567", "Ñuñoa"]);
+    expect(mocks.commands.listSponsorsPage).not.toHaveBeenCalledWith("", 0, 1000);
+    // Each once, by family name: Rosa Nunoa (same name, accents aside) and Paul Smith (same number).
+    const pick = within(dialog).getByTestId("sponsor-merge-pick");
+    expect(within(pick).getAllByRole("option").map((o) => o.getAttribute("value"))).toEqual(["", "9", "21"]);
+  });
+
+  it("says why the choice could not be loaded", async () => {
+    await openRosa();
+    mocks.commands.listSponsorsPage.mockResolvedValue(err("internal", "disk I/O error"));
+    await fireEvent.click(screen.getByTestId("sponsor-merge"));
+    expect(await screen.findByTestId("sponsor-detail-error")).toHaveTextContent("disk I/O error");
+    expect(screen.queryByTestId("sponsor-merge-dialog")).toBeNull();
   });
 
   it("keeps the other record when asked, and opens it", async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { admin, caseManager, childDetail, courtOptions, dashboardData, languages, pagedChildren, volunteer, ok, pagedCallQueue, pagedTasks } from "./mockBindings";
+import { admin, caseManager, childDetail, courtOptions, dashboardData, languages, pagedChildren, volunteer, ok, pagedCallQueue, pagedTasks, pagedFlags, calendarFrom } from "./mockBindings";
 import { STORAGE_KEY } from "../lib/i18n/index.svelte";
 
 const mocks = vi.hoisted(() => {
@@ -27,6 +27,7 @@ const mocks = vi.hoisted(() => {
       updateChild: vi.fn(),
       createSponsor: vi.fn(),
       listSponsors: vi.fn(),
+      listSponsorsPage: vi.fn(),
       createChild: vi.fn(),
       setNta: vi.fn(),
       addHearing: vi.fn(),
@@ -42,9 +43,12 @@ const mocks = vi.hoisted(() => {
       childHistory: vi.fn(),
       addNote: vi.fn(),
       redFlags: vi.fn(),
+      redFlagsPage: vi.fn(),
       acknowledgeFlag: vi.fn(),
       dashboard: vi.fn(),
+      openFlagCount: vi.fn(),
       hearingsBetween: vi.fn(),
+      hearingCalendar: vi.fn(),
       pendingAddresses: vi.fn(),
       templateSlots: vi.fn(),
       clinicContact: vi.fn(),
@@ -82,13 +86,17 @@ describe("App", () => {
     mocks.commands.lock.mockResolvedValue(null);
     mocks.commands.touch.mockResolvedValue(null);
     mocks.commands.listChildren.mockImplementation(pagedChildren(3));
+    mocks.commands.listSponsorsPage.mockResolvedValue(ok({ total: 0, active: 0, sponsors: [] }));
     mocks.commands.listLanguages.mockResolvedValue(languages);
     mocks.commands.listCourts.mockResolvedValue(courtOptions);
     mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
+    mocks.commands.openFlagCount.mockResolvedValue(ok(5));
     mocks.commands.callsDue.mockResolvedValue(ok([]));
     mocks.commands.listTasks.mockResolvedValue(ok([]));
     mocks.commands.redFlags.mockResolvedValue(ok([]));
+    mocks.commands.redFlagsPage.mockImplementation(pagedFlags(mocks.commands.redFlags));
     mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
+    mocks.commands.hearingCalendar.mockImplementation(calendarFrom(mocks.commands.hearingsBetween));
     mocks.commands.pendingAddresses.mockResolvedValue(ok([]));
     mocks.commands.templateSlots.mockResolvedValue(ok([]));
   });
@@ -164,6 +172,7 @@ describe("App", () => {
   it("goes from the dashboard's task cards to Tasks, and from a call task to the call queue", async () => {
     mocks.commands.vaultStatus.mockResolvedValue(status(caseManager));
     mocks.commands.dashboard.mockResolvedValue(ok(dashboardData({ escalations_open: 1 })));
+    mocks.commands.openFlagCount.mockResolvedValue(ok(5));
     mocks.commands.listTasks.mockResolvedValue(
       ok([
         {

@@ -23,6 +23,8 @@ import {
   volunteer,
   pagedCallQueue,
   pagedTasks,
+  pagedFlags,
+  calendarFrom,
 } from "./mockBindings";
 import { axeFailures, axeViolations, labelInNameFailures } from "./axe";
 import { setLang } from "../lib/i18n/index.svelte";
@@ -51,6 +53,7 @@ const mocks = vi.hoisted(() => ({
     updateChild: vi.fn(),
     createSponsor: vi.fn(),
     listSponsors: vi.fn(),
+    listSponsorsPage: vi.fn(),
     createChild: vi.fn(),
     setNta: vi.fn(),
     addHearing: vi.fn(),
@@ -71,9 +74,12 @@ const mocks = vi.hoisted(() => ({
     childHistory: vi.fn(),
     addNote: vi.fn(),
     redFlags: vi.fn(),
+    redFlagsPage: vi.fn(),
     acknowledgeFlag: vi.fn(),
     dashboard: vi.fn(),
+    openFlagCount: vi.fn(),
     hearingsBetween: vi.fn(),
+    hearingCalendar: vi.fn(),
     pendingAddresses: vi.fn(),
     confirmAddress: vi.fn(),
     rejectAddress: vi.fn(),
@@ -139,6 +145,7 @@ beforeEach(() => {
   c.listChildren.mockImplementation(pagedChildren(3));
   c.searchChildren.mockResolvedValue(ok([summary(12, { given_name: "José", family_name: "Ramírez" })]));
   c.listSponsors.mockResolvedValue(ok([sponsor]));
+  c.listSponsorsPage.mockResolvedValue(ok({ total: 1, active: 1, sponsors: [sponsor] }));
   c.getChild.mockResolvedValue(ok(jose));
   c.childHistory.mockResolvedValue(
     ok([
@@ -147,6 +154,7 @@ beforeEach(() => {
     ]),
   );
   c.dashboard.mockResolvedValue(ok(dashboardData()));
+  c.openFlagCount.mockResolvedValue(ok(5));
   c.callsDue.mockResolvedValue(
     ok([
       callDue({ task_id: 1, case_number: "2025-00001", child_name: "José Ramírez", sponsor_name: "Marta Ramírez", overdue: true, due_on: "2025-05-30" }),
@@ -160,7 +168,9 @@ beforeEach(() => {
     ]),
   );
   c.redFlags.mockResolvedValue(ok([redFlag({ explanation_en: "José Ramírez missed the hearing on 2025-05-20." })]));
+  c.redFlagsPage.mockImplementation(pagedFlags(c.redFlags));
   c.hearingsBetween.mockResolvedValue(ok([hearingItem({ child_name: "José Ramírez" })]));
+  c.hearingCalendar.mockImplementation(calendarFrom(c.hearingsBetween));
   c.pendingAddresses.mockResolvedValue(ok([]));
   c.templateSlots.mockResolvedValue(ok([{ name: "notice.typ", custom: null }]));
   c.clinicContact.mockResolvedValue(ok({ name: "Clínica Esperanza", phone: "+1 713 555 0199", address: "100 Main St" }));

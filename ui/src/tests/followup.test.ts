@@ -16,6 +16,7 @@ import {
   volunteer,
   pagedCallQueue,
   pagedFlags,
+  calendarFrom,
 } from "./mockBindings";
 import { en } from "../lib/i18n/en";
 import { es } from "../lib/i18n/es";
@@ -36,6 +37,7 @@ const mocks = vi.hoisted(() => ({
     dashboard: vi.fn(),
     openFlagCount: vi.fn(),
     hearingsBetween: vi.fn(),
+    hearingCalendar: vi.fn(),
     pendingAddresses: vi.fn(),
     confirmAddress: vi.fn(),
     rejectAddress: vi.fn(),
@@ -479,10 +481,11 @@ describe("Hearings calendar", () => {
         hearingItem({ hearing_id: 4, child_id: 2, case_number: "2025-00002", child_name: "Luis Pérez", at: "2025-06-02 13:30", court_code: "LOS", outcome: "missed" }),
       ]),
     );
+    mocks.commands.hearingCalendar.mockImplementation(calendarFrom(mocks.commands.hearingsBetween));
     const onopen = vi.fn();
     render(Hearings, { onopen });
     expect(screen.getByTestId("screen-hearings")).toBeInTheDocument();
-    await waitFor(() => expect(mocks.commands.hearingsBetween).toHaveBeenCalledWith("2025-06-01", "2025-06-30"));
+    await waitFor(() => expect(mocks.commands.hearingCalendar).toHaveBeenCalledWith("2025-06-01", "2025-06-30", 3));
     expect(screen.getByTestId("hearings-month")).toHaveTextContent("June 2025");
     const heads = within(screen.getByTestId("hearings-grid")).getAllByRole("columnheader");
     expect(heads[0]).toHaveTextContent("Mon");
@@ -507,26 +510,59 @@ describe("Hearings calendar", () => {
     expect(onopen).toHaveBeenCalledWith("2025-00001");
 
     await fireEvent.click(screen.getByTestId("hearings-next"));
-    await waitFor(() => expect(mocks.commands.hearingsBetween).toHaveBeenLastCalledWith("2025-07-01", "2025-07-31"));
+    await waitFor(() => expect(mocks.commands.hearingCalendar).toHaveBeenLastCalledWith("2025-07-01", "2025-07-31", 3));
     await fireEvent.click(screen.getByTestId("hearings-prev"));
     await fireEvent.click(screen.getByTestId("hearings-prev"));
-    await waitFor(() => expect(mocks.commands.hearingsBetween).toHaveBeenLastCalledWith("2025-05-01", "2025-05-31"));
+    await waitFor(() => expect(mocks.commands.hearingCalendar).toHaveBeenLastCalledWith("2025-05-01", "2025-05-31", 3));
     expect(screen.getByTestId("hearings-month")).toHaveTextContent("May 2025");
   });
 
   it("titles a Spanish month in sentence case, not every word capitalised", async () => {
     setLang("es");
     mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
+    mocks.commands.hearingCalendar.mockImplementation(calendarFrom(mocks.commands.hearingsBetween));
     render(Hearings, { onopen: vi.fn() });
-    await waitFor(() => expect(mocks.commands.hearingsBetween).toHaveBeenCalled());
+    await waitFor(() => expect(mocks.commands.hearingCalendar).toHaveBeenCalled());
     expect(screen.getByTestId("hearings-month")).toHaveTextContent(/^Junio de 2025$/);
   });
 
   it("says when a month has no hearings", async () => {
     mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
+    mocks.commands.hearingCalendar.mockImplementation(calendarFrom(mocks.commands.hearingsBetween));
     render(Hearings, { onopen: vi.fn(), initial: "2024-02-10" });
     expect(await screen.findByText("No hearings this month.")).toBeInTheDocument();
-    expect(mocks.commands.hearingsBetween).toHaveBeenCalledWith("2024-02-01", "2024-02-29");
+    expect(mocks.commands.hearingCalendar).toHaveBeenCalledWith("2024-02-01", "2024-02-29", 3);
+  });
+
+  it("shows a busy court day's first hearings and lists all of them on asking", async () => {
+    const day = Array.from({ length: 240 }, (_, i) =>
+      hearingItem({ hearing_id: 100 + i, child_id: 100 + i, case_number: `2025-${String(100 + i).padStart(5, "0")}`, child_name: `Niño ${i}`, at: `2025-06-10 ${String(8 + Math.floor(i / 60)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}` }),
+    );
+    mocks.commands.hearingsBetween.mockImplementation(async (from: string, to: string) => ok(day.filter((h) => h.at.slice(0, 10) >= from && h.at.slice(0, 10) <= to)));
+    mocks.commands.hearingCalendar.mockImplementation(calendarFrom(mocks.commands.hearingsBetween));
+    const onopen = vi.fn();
+    render(Hearings, { onopen });
+    const cell = (await screen.findAllByTestId("hearings-day")).find((d) => d.getAttribute("data-day") === "2025-06-10")!;
+    await waitFor(() => expect(within(cell).getAllByTestId("hearing-item")).toHaveLength(3));
+    expect(screen.getAllByTestId("hearing-item")).toHaveLength(3);
+    expect(screen.getByRole("status")).toHaveTextContent("240 hearings this month");
+    const more = within(cell).getByTestId("hearings-day-more");
+    expect(more).toHaveTextContent("237 more");
+    expect(more).toHaveAttribute("aria-expanded", "false");
+    // The month asked only for each day's first hearings.
+    expect(mocks.commands.hearingsBetween).not.toHaveBeenCalledWith("2025-06-10", "2025-06-10");
+
+    await fireEvent.click(more);
+    const list = await screen.findByTestId("hearings-day-list");
+    expect(mocks.commands.hearingsBetween).toHaveBeenLastCalledWith("2025-06-10", "2025-06-10");
+    await waitFor(() => expect(within(list).getAllByTestId("hearings-day-item")).toHaveLength(240));
+    expect(list).toHaveTextContent("Tuesday, June 10, 2025");
+    expect(document.activeElement).toBe(within(list).getByRole("heading"));
+    expect(more).toHaveAttribute("aria-expanded", "true");
+    await fireEvent.click(within(list).getAllByTestId("hearings-day-item")[239]);
+    expect(onopen).toHaveBeenCalledWith("2025-00339");
+    await fireEvent.click(within(list).getByTestId("hearings-day-close"));
+    expect(screen.queryByTestId("hearings-day-list")).toBeNull();
   });
 });
 

@@ -90,6 +90,40 @@ export function pagedCallQueue(
 }
 
 /**
+ * A fake `hearingCalendar` that reads the month's hearings from `hearingsBetween(from, to)` (the
+ * test's model of what the backend holds) and answers as the backend does: each day with
+ * hearings, its count and its first `perDay` hearings by time.
+ */
+export function calendarFrom(hearingsBetween: (from: string, to: string) => unknown) {
+  return async (from: string, to: string, perDay: number) => {
+    const result = (await hearingsBetween(from, to)) as { status: "ok"; data: HearingItem[] } | { status: "error"; error: AppError };
+    if (result.status !== "ok") return result;
+    const days = new Map<string, HearingItem[]>();
+    for (const h of [...result.data].sort((a, b) => a.at.localeCompare(b.at))) {
+      const day = h.at.slice(0, 10);
+      days.set(day, [...(days.get(day) ?? []), h]);
+    }
+    return ok([...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, hs]) => ({ day, total: hs.length, hearings: hs.slice(0, perDay) })));
+  };
+}
+
+/**
+ * A fake `redFlagsPage` that reads every flag from `redFlags()` (the test's model of what the
+ * backend holds at each read) and serves pages as the backend does: the open flags first, then
+ * the acknowledged ones when asked for, each part in the list's order, with both counts.
+ */
+export function pagedFlags(redFlags: () => unknown) {
+  return async (includeAcknowledged: boolean, offset: number, limit: number) => {
+    const result = (await redFlags()) as { status: "ok"; data: RedFlag[] } | { status: "error"; error: AppError };
+    if (result.status !== "ok") return result;
+    const open = result.data.filter((f) => !f.acknowledged);
+    const acknowledged = result.data.filter((f) => f.acknowledged);
+    const listed = includeAcknowledged ? [...open, ...acknowledged] : open;
+    return ok({ total: listed.length, open: open.length, acknowledged: acknowledged.length, flags: listed.slice(offset, offset + limit) });
+  };
+}
+
+/**
  * A fake `listTasksPage` that reads every task from `listTasks(on, mine)` (the test's model of
  * what the backend holds at each read) and serves each section's pages from it as the backend
  * does: split on today (the test's clock unless `today` is given), escalations first, then by

@@ -18,6 +18,7 @@ import {
   redactedChildDetail,
   volunteer,
   pagedCallQueue,
+  calendarFrom,
 } from "./mockBindings";
 import { setLang } from "../lib/i18n/index.svelte";
 import { resetReference } from "../lib/reference.svelte";
@@ -34,6 +35,7 @@ const mocks = vi.hoisted(() => {
       listCourts: vi.fn(),
       listLanguages: vi.fn(),
       hearingsBetween: vi.fn(),
+      hearingCalendar: vi.fn(),
       callsDue: vi.fn(),
       callsDuePage: vi.fn(),
       dashboard: vi.fn(),
@@ -118,6 +120,7 @@ beforeEach(() => {
   mocks.commands.listCourts.mockResolvedValue(courtOptions);
   mocks.commands.listLanguages.mockResolvedValue(languages);
   mocks.commands.hearingsBetween.mockResolvedValue(ok([]));
+  mocks.commands.hearingCalendar.mockImplementation(calendarFrom(mocks.commands.hearingsBetween));
   mocks.commands.callsDue.mockResolvedValue(ok([callDue()]));
   mocks.commands.dashboard.mockResolvedValue(ok(dashboardData()));
   mocks.commands.openFlagCount.mockResolvedValue(ok(5));

@@ -334,6 +334,11 @@ describe.each(["en", "es"] as const)("axe, in %s", (lang) => {
     await fireEvent.click(await screen.findByTestId("flag-ack"));
     await screen.findByTestId("flag-ack-dialog");
     await expectClean();
+    await fireEvent.keyDown(document.body, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("flag-ack-dialog")).toBeNull());
+    await fireEvent.click(await screen.findByTestId("flag-details"));
+    await screen.findByTestId("flag-details-dialog");
+    await expectClean();
   });
 
   it("finds nothing in the keyboard shortcuts panel", async () => {

@@ -405,17 +405,39 @@ describe("Sponsor edit", () => {
 });
 
 describe("Sponsor merge", () => {
-  it("names both sponsors before merging, then shows the kept one", async () => {
-    mocks.commands.mergeSponsors.mockResolvedValue(ok(merged));
+  /** Opens Rosa's page, then "Same person as…"; returns the dialog. */
+  async function openMerge() {
     await openRosa();
     await fireEvent.click(screen.getByTestId("sponsor-merge"));
-    const dialog = await screen.findByTestId("sponsor-merge-dialog");
+    return screen.findByTestId("sponsor-merge-dialog");
+  }
+
+  /** The values the pick offers, once it offers any. */
+  async function offered(dialog: HTMLElement) {
+    const pick = await within(dialog).findByTestId("sponsor-merge-pick");
+    return within(pick)
+      .getAllByRole("option")
+      .map((o) => o.getAttribute("value"));
+  }
+
+  it("searches for this sponsor's family name at once, offers the others found, names both before merging, then shows the kept one", async () => {
+    mocks.commands.mergeSponsors.mockResolvedValue(ok(merged));
+    const dialog = await openMerge();
+    const search = within(dialog).getByTestId("sponsor-merge-search");
+    expect(search).toHaveValue("Ñuñoa");
+    expect(search).toHaveAccessibleName("Find the other record: name or phone");
+    // One request, for the family name, at once; Rosa herself is not offered (Pedro does not match).
+    await waitFor(() => expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("Ñuñoa", 0, 50));
+    expect(await offered(dialog)).toEqual(["", "9"]);
+    expect(within(dialog).getByTestId("sponsor-merge-found")).toHaveTextContent("1 other sponsor matches “Ñuñoa”.");
     const pick = within(dialog).getByTestId("sponsor-merge-pick");
-    // Only the other active sponsors are offered.
-    expect(within(pick).getAllByRole("option").map((o) => o.getAttribute("value"))).toEqual(["", "11", "9"]);
+    expect(pick).toHaveAccessibleName("Other sponsor record");
+    expect(within(pick).getByRole("option", { name: "Rosa Nunoa — +502 5555 0000 — 1 child" })).toBeInTheDocument();
+    const asked = mocks.commands.listSponsorsPage.mock.calls.filter((c) => c[0] === "Ñuñoa").length;
+    expect(asked).toBe(1);
+
     await fireEvent.click(within(dialog).getByTestId("sponsor-merge-next"));
     expect(within(dialog).getByText("This field is required.")).toBeInTheDocument();
-
     await fireEvent.change(pick, { target: { value: "9" } });
     await fireEvent.click(within(dialog).getByTestId("sponsor-merge-next"));
     expect(within(dialog).getByTestId("sponsor-merge-confirm-text")).toHaveTextContent("Rosa Ñuñoa and Rosa Nunoa are the same person.");
@@ -429,39 +451,97 @@ describe("Sponsor merge", () => {
     expect(screen.getByTestId("sponsor-merged-from")).toHaveTextContent("Records merged into this one: 1");
   });
 
-  it("offers everyone when they fit in one request, else the sponsors who share a family name or a number", async () => {
-    await openRosa();
-    await fireEvent.click(screen.getByTestId("sponsor-merge"));
-    await screen.findByTestId("sponsor-merge-dialog");
-    // Three active sponsors: all of them, asked for at once.
-    expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("", 0, 1000);
-    await fireEvent.click(screen.getByTestId("sponsor-merge-cancel"));
-    await waitFor(() => expect(screen.queryByTestId("sponsor-merge-dialog")).toBeNull());
+  it("asks again for what is typed (a phone number) once typing pauses, and offers what that finds instead", async () => {
+    const marco: SponsorDetail = { ...pedro, id: 15, given_name: "Marco", family_name: "Xol", phones: ["+50255123456"], phones_display: ["+502 5512 3456"] };
+    const page = sponsorPage([pedro, rosa, rosaAgain, marco]);
+    // The family name's answer is slow: it comes after the number's, and must not replace it.
+    let slow: () => void = () => {};
+    mocks.commands.listSponsorsPage.mockImplementation((query: string, offset: number, limit: number) =>
+      query === "Ñuñoa" ? new Promise((resolve) => (slow = () => resolve(page(query, offset, limit)))) : page(query, offset, limit),
+    );
+    const dialog = await openMerge();
+    await waitFor(() => expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("Ñuñoa", 0, 50));
+    expect(within(dialog).getByTestId("sponsor-merge-found")).toHaveTextContent("Searching…");
+    vi.useFakeTimers();
+    try {
+      mocks.commands.listSponsorsPage.mockClear();
+      const search = within(dialog).getByTestId("sponsor-merge-search");
+      await fireEvent.input(search, { target: { value: "5512" } });
+      await fireEvent.input(search, { target: { value: "5512 3456" } });
+      await vi.advanceTimersByTimeAsync(100);
+      // Still typing: nothing asked yet.
+      expect(mocks.commands.listSponsorsPage).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(mocks.commands.listSponsorsPage).toHaveBeenCalledTimes(1);
+      expect(mocks.commands.listSponsorsPage).toHaveBeenCalledWith("5512 3456", 0, 50);
+      await vi.waitFor(() => expect(within(dialog).getByTestId("sponsor-merge-found")).toHaveTextContent("1 other sponsor matches “5512 3456”."));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await offered(dialog)).toEqual(["", "15"]);
+    // The superseded answer arrives at last, and is ignored.
+    slow();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await offered(dialog)).toEqual(["", "15"]);
+    expect(within(dialog).getByTestId("sponsor-merge-found")).toHaveTextContent("“5512 3456”");
 
-    // A large office: 5,000 active sponsors.
-    const paul = { ...pedro, id: 21, given_name: "Paul", family_name: "Smith", phones: ["+17135550142"] };
-    const byQuery: Record<string, SponsorDetail[]> = { "Ñuñoa": [rosaAgain, rosa], "+50251234567": [rosa], "+17135550142": [paul, rosa] };
-    mocks.commands.listSponsorsPage.mockReset();
-    mocks.commands.listSponsorsPage.mockImplementation(async (query: string) => {
-      const found = byQuery[query] ?? [];
-      return ok({ total: query === "" ? 5000 : found.length, active: 5000, sponsors: query === "" ? [pedro] : found });
-    });
-    await fireEvent.click(screen.getByTestId("sponsor-merge"));
-    const dialog = await screen.findByTestId("sponsor-merge-dialog");
-    const asked = mocks.commands.listSponsorsPage.mock.calls.map((c) => c[0]).sort();
-    expect(asked).toEqual(["", "+17135550142", "+50251234567", "Ñuñoa"]);
-    expect(mocks.commands.listSponsorsPage).not.toHaveBeenCalledWith("", 0, 1000);
-    // Each once, by family name: Rosa Nunoa (same name, accents aside) and Paul Smith (same number).
-    const pick = within(dialog).getByTestId("sponsor-merge-pick");
-    expect(within(pick).getAllByRole("option").map((o) => o.getAttribute("value"))).toEqual(["", "9", "21"]);
+    // Someone else's number: a different sponsor, and the choice made before is dropped.
+    await fireEvent.change(within(dialog).getByTestId("sponsor-merge-pick"), { target: { value: "15" } });
+    await fireEvent.input(within(dialog).getByTestId("sponsor-merge-search"), { target: { value: "(713) 555-0100" } });
+    await waitFor(async () => expect(await offered(dialog)).toEqual(["", "11"]));
+    expect(within(dialog).getByTestId("sponsor-merge-pick")).toHaveValue("");
+    expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("(713) 555-0100", 0, 50);
+
+    // Nothing matches: it says so, and offers nothing to continue with.
+    await fireEvent.input(within(dialog).getByTestId("sponsor-merge-search"), { target: { value: "Zacarías" } });
+    expect(await within(dialog).findByTestId("sponsor-merge-none")).toHaveTextContent("No other active sponsor matches “Zacarías”.");
+    expect(within(dialog).queryByTestId("sponsor-merge-pick")).toBeNull();
+    expect(within(dialog).queryByTestId("sponsor-merge-next")).toBeNull();
   });
 
-  it("says why the choice could not be loaded", async () => {
+  it("says when only the first 50 of many matches are listed, and to type more", async () => {
+    const many = Array.from({ length: 50 }, (_, i): SponsorDetail => ({ ...pedro, id: 100 + i, given_name: `Ana ${i}`, family_name: "Ñuñoa" }));
+    await openRosa();
+    mocks.commands.listSponsorsPage.mockResolvedValue(ok({ total: 3400, active: 60_000, sponsors: many }));
+    await fireEvent.click(screen.getByTestId("sponsor-merge"));
+    const dialog = await screen.findByTestId("sponsor-merge-dialog");
+    await waitFor(() =>
+      expect(within(dialog).getByTestId("sponsor-merge-found")).toHaveTextContent(
+        "3,400 sponsors match “Ñuñoa”; only the first 50 are listed. Type more of the name or number to narrow it.",
+      ),
+    );
+    expect(mocks.commands.listSponsorsPage).toHaveBeenCalledWith("Ñuñoa", 0, 50);
+    const values = await offered(dialog);
+    expect(values).toHaveLength(51);
+    expect(values.slice(0, 3)).toEqual(["", "100", "101"]);
+    expect(within(dialog).queryByTestId("sponsor-merge-none")).toBeNull();
+  });
+
+  it("shows a search that failed in the error box, and a search that works clears it", async () => {
     await openRosa();
     mocks.commands.listSponsorsPage.mockResolvedValue(err("internal", "disk I/O error"));
     await fireEvent.click(screen.getByTestId("sponsor-merge"));
-    expect(await screen.findByTestId("sponsor-detail-error")).toHaveTextContent("disk I/O error");
-    expect(screen.queryByTestId("sponsor-merge-dialog")).toBeNull();
+    const dialog = await screen.findByTestId("sponsor-merge-dialog");
+    expect(await within(dialog).findByTestId("sponsor-merge-error")).toHaveTextContent("disk I/O error");
+    expect(within(dialog).queryByTestId("sponsor-merge-pick")).toBeNull();
+    expect(within(dialog).queryByTestId("sponsor-merge-none")).toBeNull();
+
+    mocks.commands.listSponsorsPage.mockImplementation(sponsorPage([pedro, rosa, rosaAgain]));
+    await fireEvent.input(within(dialog).getByTestId("sponsor-merge-search"), { target: { value: "rosa" } });
+    expect(await offered(dialog)).toEqual(["", "9"]);
+    expect(within(dialog).queryByTestId("sponsor-merge-error")).toBeNull();
+  });
+
+  it.each(["en", "es"] as const)("passes axe with the dialog open, in %s (choices found, and none)", async (lang) => {
+    document.title = "Tether";
+    setLang(lang);
+    const dialog = await openMerge();
+    await offered(dialog);
+    expect(await axeFailures()).toEqual([]);
+    await fireEvent.input(within(dialog).getByTestId("sponsor-merge-search"), { target: { value: "Zacarías" } });
+    await within(dialog).findByTestId("sponsor-merge-none");
+    expect(within(dialog).getByTestId("sponsor-merge-found")).toHaveTextContent(lang === "es" ? "Ningún otro patrocinador activo coincide con «Zacarías»." : "No other active sponsor matches “Zacarías”.");
+    expect(await axeFailures()).toEqual([]);
   });
 
   it("keeps the other record when asked, and opens it", async () => {

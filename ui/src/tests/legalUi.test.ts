@@ -217,6 +217,21 @@ describe("a concern report's steps", () => {
     expect(error).not.toHaveTextContent("only a supervisor");
   });
 
+  it("offer a volunteer only what a volunteer may do: submit a draft, not approve it", async () => {
+    mocks.commands.concern.mockResolvedValue(ok(concern({ state: "submitted" })));
+    const view = render(ConcernDialog, { concernId: 5, onclose: vi.fn(), volunteer: true });
+    const dialog = await screen.findByTestId("concern-dialog");
+    await within(dialog).findByTestId("concern-close-dialog");
+    await waitFor(() => expect(mocks.commands.concern).toHaveBeenCalledWith(5));
+    expect(within(dialog).queryByTestId("concern-step-approve")).toBeNull();
+    expect(within(dialog).queryByTestId("concern-step-return")).toBeNull();
+    view.unmount();
+
+    mocks.commands.concern.mockResolvedValue(ok(concern({ state: "draft" })));
+    render(ConcernDialog, { concernId: 6, onclose: vi.fn(), volunteer: true });
+    expect(await screen.findByTestId("concern-step-submit")).toBeInTheDocument();
+  });
+
   it("need a note to send back", async () => {
     mocks.commands.concern.mockResolvedValue(ok(concern({ state: "submitted" })));
     render(ConcernDialog, { concernId: 5, onclose: vi.fn() });

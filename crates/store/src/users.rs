@@ -14,9 +14,20 @@ pub(crate) struct UserRecord {
     pub slot_id: String,
 }
 
+/// Adds a user with an id no one has had: above every id in `users` and every id the records
+/// that outlive a user name (the audit log, case events and concern steps are append-only and
+/// sign each entry by id). SQLite alone would give a removed last user's id to the next one,
+/// who would then read as the author of the removed user's reports.
 pub(crate) fn insert(conn: &Connection, name: &UserName, role: Role, slot_id: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO users (name, name_key, role, slot_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO users (id, name, name_key, role, slot_id, created_at) VALUES (
+            1 + max(
+                ifnull((SELECT max(id) FROM users), 0),
+                ifnull((SELECT max(actor_id) FROM audit), 0),
+                ifnull((SELECT max(actor_id) FROM case_events), 0),
+                ifnull((SELECT max(actor_id) FROM concern_steps), 0)
+            ),
+            ?1, ?2, ?3, ?4, ?5)",
         params![
             name.as_str(),
             name.canonical(),

@@ -618,3 +618,45 @@ fn two_sessions_at_once_keep_one_audit_chain() {
     let report = admin.audit_verify().expect("one unbroken chain");
     assert_eq!(report.entries as usize, clinic.audit().len());
 }
+
+/// A volunteer reads the concern reports they opened, by who they are, not by their name: a
+/// removed volunteer's name given to a new person shows that person none of the old reports.
+#[test]
+fn a_new_volunteer_with_a_removed_volunteers_name_reads_none_of_their_reports() {
+    let (clinic, mut staff) = Clinic::new();
+    let case = open_case(&mut staff.admin);
+    let opened = staff
+        .volunteer
+        .open_concern(
+            &case.case_number,
+            "labour_exploitation",
+            "José dice que trabaja de noche en una empacadora.",
+            None,
+        )
+        .expect("the volunteer opens a report");
+    let id = opened.concern_id;
+    assert!(staff.volunteer.concern(id).is_ok(), "their own report");
+    assert_eq!(staff.volunteer.concerns(None).expect("their list").len(), 1);
+
+    staff.admin.remove_user(VOLUNTEER).expect("removed");
+    staff
+        .admin
+        .add_user(
+            VOLUNTEER,
+            Role::Volunteer,
+            &pass("a new volunteer 2027 passphrase"),
+        )
+        .expect("the name given to someone new");
+    let mut newcomer = tether_store::unlock(
+        &clinic.paths(),
+        VOLUNTEER,
+        &pass("a new volunteer 2027 passphrase"),
+    )
+    .expect("the newcomer signs in");
+    let err = newcomer.concern(id).expect_err("not theirs");
+    assert_eq!(err.kind(), ErrorKind::NotFound, "{err}");
+    assert!(newcomer.concerns(None).expect("their list").is_empty());
+    // Staff still read it, signed by the volunteer who opened it.
+    let seen = staff.admin.concern(id).expect("the admin reads it");
+    assert_eq!(seen.steps[0].by, VOLUNTEER);
+}

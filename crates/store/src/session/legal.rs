@@ -567,19 +567,18 @@ impl Session {
             Target::new("concern", &concern_id.to_string()),
         )?;
         let row = concerns::load(&self.conn, concern_id)?;
-        let view = concern_view(&self.conn, row, &self.visibility())?;
-        if self.user.role == Role::Volunteer
-            && !view
-                .steps
-                .first()
-                .is_some_and(|s| s.step == "open" && s.by == self.user.name)
-        {
+        // By the opener's user id, as `concerns` lists them: a name can later belong to
+        // someone else (a removed volunteer's name given to a new user).
+        let opened_by_me = concerns::steps(&self.conn, concern_id)?
+            .first()
+            .is_some_and(|s| s.step == "open" && s.actor_id == Some(self.user.id));
+        if self.user.role == Role::Volunteer && !opened_by_me {
             return Err(StoreError::NotFound {
                 kind: "concern report",
                 id: concern_id.to_string(),
             });
         }
-        Ok(view)
+        concern_view(&self.conn, row, &self.visibility())
     }
 
     /// Reports, newest first (`state` narrows). Volunteers list the reports they opened.

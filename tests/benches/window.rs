@@ -107,6 +107,8 @@ fn sections(today: NaiveDate, on: NaiveDate) -> [DueWindow; 3] {
 
 /// The first page a windowed list asks for (`pageSize` in VirtualList.svelte).
 const LIST_PAGE: u32 = 200;
+/// The Sponsors list's (`SPONSOR_PAGE` in Sponsors.svelte): each sponsor comes whole.
+const SPONSOR_PAGE: u32 = 60;
 
 /// The screen's own queries, through `Session`, as the window's commands run them: for Tasks
 /// and Calls the first page of each of the three sections (with its count), for the lists
@@ -119,7 +121,7 @@ fn query_time(session: &mut tether_store::Session, screen: &str) -> Duration {
         "children" => session
             .list_children(0, LIST_PAGE, tether_store::casework::ListFilter::default())
             .map(drop),
-        "sponsors" => session.list_sponsors_page("", 0, LIST_PAGE).map(drop),
+        "sponsors" => session.list_sponsors_page("", 0, SPONSOR_PAGE).map(drop),
         "flags" => session
             .red_flags_page(
                 true,
@@ -181,6 +183,20 @@ fn whole_list_times(session: &mut tether_store::Session) -> Vec<(&'static str, D
             .hearings_between(today, today + chrono::Days::new(42))
             .map(drop)
     });
+    time(
+        "flags: the first page, cold (every flag raised)",
+        &mut || {
+            session
+                .red_flags_page(
+                    true,
+                    PageRange {
+                        offset: 0,
+                        limit: LIST_PAGE,
+                    },
+                )
+                .map(drop)
+        },
+    );
     time("flags: the page again, kept", &mut || {
         session
             .red_flags_page(

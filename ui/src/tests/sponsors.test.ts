@@ -153,7 +153,7 @@ describe("Sponsors list", () => {
     const rows = await screen.findAllByTestId("sponsor-row");
     // The backend leaves the merged record out; by family name, then given name.
     expect(rows.map((r) => r.getAttribute("data-sponsor"))).toEqual(["11", "9", "7"]);
-    expect(mocks.commands.listSponsorsPage).toHaveBeenCalledWith("", 0, 200);
+    expect(mocks.commands.listSponsorsPage).toHaveBeenCalledWith("", 0, 60);
     expect(screen.getByTestId("sponsors-count")).toHaveTextContent("3 of 3 sponsors");
     const rosaRow = rows.find((r) => r.getAttribute("data-sponsor") === "7")!;
     expect(rosaRow).toHaveTextContent("Rosa Ñuñoa");
@@ -167,16 +167,16 @@ describe("Sponsors list", () => {
     const box = screen.getByTestId("sponsors-search");
     await fireEvent.input(box, { target: { value: "nuñoa" } });
     await expectNames(["Rosa Nunoa", "Rosa Ñuñoa"]);
-    expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("nuñoa", 0, 200);
+    expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("nuñoa", 0, 60);
     expect(screen.getByTestId("sponsors-count")).toHaveTextContent("2 of 3 sponsors");
     await fireEvent.input(box, { target: { value: "ROSA nunoa" } });
-    await waitFor(() => expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("ROSA nunoa", 0, 200));
+    await waitFor(() => expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("ROSA nunoa", 0, 60));
     await expectNames(["Rosa Nunoa", "Rosa Ñuñoa"]);
     await fireEvent.input(box, { target: { value: "5123" } });
     await expectNames(["Rosa Ñuñoa"]);
     await fireEvent.input(box, { target: { value: "(713) 555-0100" } });
     await expectNames(["Pedro Gómez"]);
-    expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("(713) 555-0100", 0, 200);
+    expect(mocks.commands.listSponsorsPage).toHaveBeenLastCalledWith("(713) 555-0100", 0, 60);
     await fireEvent.input(box, { target: { value: "Zacarías" } });
     await waitFor(() => expect(screen.getByTestId("sponsors-count")).toHaveTextContent("No sponsor matches “Zacarías”."));
     expect(screen.queryByTestId("sponsor-row")).toBeNull();
@@ -193,7 +193,7 @@ describe("Sponsors list", () => {
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(40);
     expect(mocks.commands.listSponsorsPage).toHaveBeenCalledTimes(1);
-    expect(mocks.commands.listSponsorsPage).toHaveBeenCalledWith("", 0, 200);
+    expect(mocks.commands.listSponsorsPage).toHaveBeenCalledWith("", 0, 60);
     expect(screen.getByTestId("sponsors-count")).toHaveTextContent("65,000 of 65,000 sponsors");
     // The table tells assistive technology how many rows there are in all (and the head row).
     expect(screen.getByRole("table", { name: "Sponsors" })).toHaveAttribute("aria-rowcount", "65001");
@@ -202,7 +202,7 @@ describe("Sponsors list", () => {
     const list = screen.getByTestId("sponsors-list");
     list.scrollTop = 40_100 * 48;
     await fireEvent.scroll(list);
-    await waitFor(() => expect(mocks.commands.listSponsorsPage).toHaveBeenCalledWith("", 40_000, 200));
+    await waitFor(() => expect(mocks.commands.listSponsorsPage).toHaveBeenCalledWith("", 40_080, 60));
     await waitFor(() => expect(screen.getAllByTestId("sponsor-row").map((r) => r.getAttribute("data-sponsor"))).toContain("40101"));
     expect(screen.getAllByTestId("sponsor-row").length).toBeLessThan(40);
     expect(screen.queryByText("Ana Sponsor 000001")).toBeNull();
@@ -228,7 +228,7 @@ describe("Sponsors list", () => {
       await vi.advanceTimersByTimeAsync(100);
       // One request, for what was typed last, from the first row.
       expect(page).toHaveBeenCalledTimes(1);
-      expect(page).toHaveBeenCalledWith("rosa ñu", 0, 200);
+      expect(page).toHaveBeenCalledWith("rosa ñu", 0, 60);
       await vi.waitFor(() => expect(screen.getByTestId("sponsors-count")).toHaveTextContent("2 of 5,000 sponsors"));
       expect(screen.getAllByTestId("sponsor-row-name").map((n) => n.textContent)).toEqual(["Rosa Nunoa", "Rosa Ñuñoa"]);
     } finally {
